@@ -1,0 +1,5 @@
+import sys
+
+from fashiondesk.cli.main import main
+
+sys.exit(main())

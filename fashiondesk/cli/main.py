@@ -1,0 +1,175 @@
+"""The `fashiondesk` command: the GUI by default, subcommands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Sequence
+
+from fashiondesk import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fashiondesk", description="Catalogue clothing photos.")
+    parser.add_argument("--version", action="version", version=f"fashiondesk {__version__}")
+    parser.add_argument("--db", help="catalogue file or SQLAlchemy URL (default: $FASHIONDESK_DB, then the user data dir)")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("index", help="add folders and index them (incremental)")
+    p.add_argument("folders", nargs="*", help="folders to add; none re-indexes every known folder")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("export", help="write the catalogue as CSV")
+    p.add_argument("out", help="output file, or '-' for stdout")
+
+    p = sub.add_parser("tag", help="add or remove manual tags")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--add", action="append", default=[], metavar="TAG")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG")
+
+    sub.add_parser("info", help="catalogue location, counts, model version")
+    sub.add_parser("failures", help="photos that could not be read, with the reason")
+    return parser
+
+
+def _open(args):
+    from fashiondesk.core.catalogue.db import open_catalogue
+
+    return open_catalogue(args.db)
+
+
+def cmd_index(args) -> int:
+    from fashiondesk.cli.progressbar import ProgressBar
+    from fashiondesk.core import services
+    from fashiondesk.core.progress import CancelToken, no_progress
+
+    catalogue = _open(args)
+    try:
+        added = services.add_folders(catalogue, args.folders)
+        for path in added:
+            print(f"added folder {path}", file=sys.stderr)
+        cancel = CancelToken()
+        previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+        bar = no_progress if args.quiet else ProgressBar()
+        try:
+            summary = services.index(
+                catalogue, progress=bar, cancel=cancel,
+                folder_paths=args.folders or None,
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            if bar is not no_progress:
+                bar.finish()
+    finally:
+        catalogue.close()
+    _print_summary(summary)
+    return 130 if summary.cancelled else 0
+
+
+def _print_summary(s) -> None:
+    err = sys.stderr
+    state = "cancelled: " if s.cancelled else ""
+    print(
+        f"{state}{s.indexed} indexed, {s.unchanged} unchanged, {len(s.failed)} failed, "
+        f"{s.missing} newly missing, {len(s.relinked)} moved"
+        + (f", {s.still_failing} still unreadable" if s.still_failing else ""),
+        file=err,
+    )
+    for old, new in s.relinked[:20]:
+        print(f"  moved: {old} -> {new}", file=err)
+    for path, reason in s.failed[:50]:
+        print(f"  failed: {path}: {reason}", file=err)
+    if len(s.failed) > 50:
+        print(f"  ... and {len(s.failed) - 50} more (see 'fashiondesk failures')", file=err)
+    for path in s.unavailable:
+        print(f"  folder not available (skipped, nothing marked missing): {path}", file=err)
+    if s.cancelled:
+        print("the next 'fashiondesk index' continues where this run stopped", file=err)
+
+
+def cmd_export(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        if args.out == "-":
+            count = services.export_csv(catalogue, sys.stdout)
+        else:
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                count = services.export_csv(catalogue, out)
+    finally:
+        catalogue.close()
+    print(f"exported {count} photos", file=sys.stderr)
+    return 0
+
+
+def cmd_tag(args) -> int:
+    from fashiondesk.core import services
+
+    if not args.add and not args.remove:
+        raise services.UserError("say what to do: --add TAG and/or --remove TAG")
+    catalogue = _open(args)
+    try:
+        n = services.tag(catalogue, args.paths, args.add, args.remove)
+    finally:
+        catalogue.close()
+    print(f"tagged {n} photos", file=sys.stderr)
+    return 0
+
+
+def cmd_info(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        i = services.info(catalogue, services.model_version_on_disk())
+    finally:
+        catalogue.close()
+    print(f"catalogue: {i.location} (schema {i.schema_version})")
+    print(f"model: {i.model_version}")
+    print(f"folders: {len(i.folders)}")
+    for f in i.folders:
+        print(f"  {f}")
+    total = sum(i.photos_by_status.values())
+    by_status = ", ".join(f"{k} {v}" for k, v in sorted(i.photos_by_status.items()))
+    print(f"photos: {total}" + (f" ({by_status})" if by_status else ""))
+    print(f"embeddings with this model: {i.embeddings_by_model.get(i.model_version, 0)}")
+    print("tags: " + (", ".join(f"{k} {v}" for k, v in sorted(i.tags_by_kind.items())) or "0"))
+    return 0
+
+
+def cmd_failures(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        for path, reason in services.failures(catalogue):
+            print(f"{path}\t{reason}")
+    finally:
+        catalogue.close()
+    return 0
+
+
+COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "info": cmd_info, "failures": cmd_failures}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        print("fashiondesk: the window is not built yet; try 'fashiondesk --help'", file=sys.stderr)
+        return 2
+    from fashiondesk.core.catalogue.migrations import SchemaError
+    from fashiondesk.core.services import UserError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, SchemaError, FileNotFoundError) as exc:
+        print(f"fashiondesk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

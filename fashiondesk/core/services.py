@@ -1,0 +1,210 @@
+"""The use cases, as plain functions the CLI and the GUI both call."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.models import (
+    CUSTOM,
+    FAILED,
+    MANUAL,
+    Embedding,
+    Folder,
+    Photo,
+    Tag,
+)
+from fashiondesk.core.catalogue.scan import plan
+from fashiondesk.core.catalogue.writer import Writer, apply_results, mark_missing
+from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
+from fashiondesk.core.vision.pipeline import extract
+from fashiondesk.core.vision.runtime import Embedder
+
+
+class UserError(Exception):
+    """Something the user can fix; the message says what."""
+
+
+def _norm(path: str | os.PathLike) -> str:
+    return os.path.abspath(os.path.expanduser(os.fspath(path)))
+
+
+def _inside(child: str, parent: str) -> bool:
+    return child == parent or child.startswith(parent.rstrip(os.sep) + os.sep)
+
+
+def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> list[str]:
+    """Record folders to watch; a folder inside one already watched is covered by it."""
+    added = []
+    with catalogue.sessions() as session, session.begin():
+        for raw in paths:
+            path = _norm(raw)
+            if not os.path.isdir(path):
+                raise UserError(f"not a folder: {raw}")
+            folders = list(session.scalars(select(Folder)))
+            if any(_inside(path, f.path) for f in folders):
+                continue
+            folder = Folder(path=path)
+            session.add(folder)
+            session.flush()
+            for inner in folders:
+                if _inside(inner.path, path):
+                    session.execute(
+                        Photo.__table__.update().where(Photo.folder_id == inner.id).values(folder_id=folder.id)
+                    )
+                    session.delete(inner)
+            added.append(path)
+    return added
+
+
+@dataclass
+class IndexSummary:
+    indexed: int = 0
+    unchanged: int = 0
+    relinked: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    still_failing: int = 0
+    missing: int = 0
+    unavailable: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    model_version: str = ""
+
+
+def index(
+    catalogue: Catalogue,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    embedder: Embedder | None = None,
+    folder_paths: Sequence[str] | None = None,
+) -> IndexSummary:
+    """Bring the catalogue up to date with its folders (all, or those named)."""
+    cancel = cancel or CancelToken()
+    embedder = embedder or Embedder.load()
+    summary = IndexSummary(model_version=embedder.version)
+    with catalogue.sessions() as session:
+        folders = list(session.scalars(select(Folder).order_by(Folder.path)))
+        if folder_paths is not None:
+            wanted = [_norm(p) for p in folder_paths]
+            folders = [f for f in folders if any(_inside(w, f.path) or _inside(f.path, w) for w in wanted)]
+        scan = plan(session, folders, embedder.version)
+        session.expunge_all()
+    summary.unchanged = scan.unchanged
+    summary.still_failing = scan.still_failing
+    summary.missing = len(scan.gone)
+    summary.unavailable = scan.unavailable
+    summary.failed.extend(scan.skipped)
+
+    def record(outcomes, results):
+        for outcome, result in zip(outcomes, results):
+            if outcome.relinked_from:
+                summary.relinked.append((outcome.relinked_from, result.entry.path))
+            if hasattr(result, "reason"):
+                summary.failed.append((result.entry.path, result.reason))
+            else:
+                summary.indexed += 1
+
+    with Writer(catalogue.sessions) as writer:
+        writer.submit(mark_missing, scan.gone)
+
+        def sink(results):
+            writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, results))
+
+        extract(scan.to_read, embedder, sink, progress, cancel)
+    summary.cancelled = cancel.cancelled
+    return summary
+
+
+def _photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:
+    photos = []
+    for raw in paths:
+        photo = session.scalar(select(Photo).where(Photo.path == _norm(raw)))
+        if photo is None:
+            raise UserError(f"not in the catalogue: {raw}")
+        photos.append(photo)
+    return photos
+
+
+def clean_tag(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise UserError("a tag cannot be empty")
+    return cleaned
+
+
+def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()) -> int:
+    """Add or remove custom tags on catalogued photos; returns how many photos changed."""
+    add = [clean_tag(t) for t in add]
+    remove = [clean_tag(t) for t in remove]
+    with catalogue.sessions() as session, session.begin():
+        photos = _photos_by_path(session, paths)
+        for photo in photos:
+            current = {t.name.casefold(): t for t in photo.tags if t.kind == CUSTOM}
+            for name in add:
+                if name.casefold() not in current:
+                    tag = Tag(photo_id=photo.id, kind=CUSTOM, name=name, source=MANUAL)
+                    session.add(tag)
+                    current[name.casefold()] = tag
+            for name in remove:
+                existing = current.pop(name.casefold(), None)
+                if existing is not None:
+                    session.delete(existing)
+    return len(photos)
+
+
+@dataclass(frozen=True)
+class CatalogueInfo:
+    location: str
+    schema_version: int
+    folders: list[str]
+    photos_by_status: dict[str, int]
+    tags_by_kind: dict[str, int]
+    embeddings_by_model: dict[str, int]
+    model_version: str
+
+
+def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
+    from fashiondesk.core.catalogue.migrations import read_version
+
+    with catalogue.sessions() as session:
+        version = read_version(session.connection())
+        return CatalogueInfo(
+            location=catalogue.location,
+            schema_version=version or 0,
+            folders=list(session.scalars(select(Folder.path).order_by(Folder.path))),
+            photos_by_status=dict(session.execute(select(Photo.status, func.count()).group_by(Photo.status)).all()),
+            tags_by_kind=dict(session.execute(select(Tag.kind, func.count()).group_by(Tag.kind)).all()),
+            embeddings_by_model=dict(
+                session.execute(select(Embedding.model_version, func.count()).group_by(Embedding.model_version)).all()
+            ),
+            model_version=model_version,
+        )
+
+
+def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
+    with catalogue.sessions() as session:
+        return list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED).order_by(Photo.path)))
+
+
+def model_version_on_disk() -> str:
+    from fashiondesk.core.vision.spec import ModelSpec, model_paths
+
+    return ModelSpec.load(model_paths()[1]).version
+
+
+def export_csv(catalogue: Catalogue, out) -> int:
+    from fashiondesk.core.export.csv_export import write_csv
+
+    with catalogue.sessions() as session:
+        return write_csv(session, out)
+
+
+def catalogue_path_of(db) -> Path:  # pragma: no cover - convenience for scripts
+    from fashiondesk.core.catalogue.db import resolve_url
+
+    return Path(resolve_url(db).removeprefix("sqlite:///"))

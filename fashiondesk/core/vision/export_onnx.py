@@ -1,0 +1,79 @@
+"""Turn a trained PyTorch Lite0 into the ONNX file and spec the app runs (needs torch)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from fashiondesk.core.vision.lite0 import FEATURE_DIM, EfficientNetLite0, load_imagenet
+from fashiondesk.core.vision.spec import MODELS_DIR, ModelSpec
+
+LITE_MEAN = (0.498, 0.498, 0.498)
+LITE_STD = (0.502, 0.502, 0.502)
+
+
+class InferenceHead(nn.Module):
+    """One forward pass, every output the pipeline needs: embedding and logits.
+
+    It takes uint8 RGB batches (N, H, W, 3) as decoded, so normalisation runs inside the
+    graph instead of in Python beside the decoder threads.
+    """
+
+    def __init__(self, model: EfficientNetLite0, spec: ModelSpec):
+        super().__init__()
+        self.model = model.eval()
+        self.register_buffer("mean", torch.tensor(spec.mean).view(1, 3, 1, 1) * 255.0)
+        self.register_buffer("std", torch.tensor(spec.std).view(1, 3, 1, 1) * 255.0)
+
+    def forward(self, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        x = image.permute(0, 3, 1, 2).float()
+        pooled = self.model.features((x - self.mean) / self.std)
+        return F.normalize(pooled, dim=1), self.model._fc(pooled)
+
+
+def export(model: EfficientNetLite0, spec: ModelSpec, folder: Path = MODELS_DIR) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    onnx_path = folder / f"{spec.name}.onnx"
+    dummy = torch.zeros(2, spec.input_size, spec.input_size, 3, dtype=torch.uint8)
+    torch.onnx.export(
+        InferenceHead(model, spec),
+        (dummy,),
+        str(onnx_path),
+        input_names=["image"],
+        output_names=["embedding", "logits"],
+        dynamic_axes={"image": {0: "batch"}, "embedding": {0: "batch"}, "logits": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    spec.save(folder / f"{spec.name}.json")
+    return onnx_path
+
+
+def weights_digest(model: nn.Module) -> str:
+    h = hashlib.sha256()
+    for key, tensor in model.state_dict().items():
+        h.update(key.encode())
+        h.update(tensor.detach().cpu().numpy().tobytes())
+    return h.hexdigest()[:8]
+
+
+def export_imagenet(folder: Path = MODELS_DIR) -> Path:
+    """The generic (not fine-tuned) model: ImageNet Lite0, 224 px, squashed to a square."""
+    model = load_imagenet()
+    spec = ModelSpec(
+        name="lite0-imagenet",
+        version=f"lite0-imagenet-224-squash-{weights_digest(model)}",
+        input_size=224,
+        mean=LITE_MEAN,
+        std=LITE_STD,
+        embedding_dim=FEATURE_DIM,
+    )
+    return export(model, spec, folder)
+
+
+if __name__ == "__main__":
+    print(export_imagenet())

@@ -1,0 +1,122 @@
+"""The extraction pipeline: read + hash + decode on worker threads, batched inference on
+the calling thread, results handed to a sink (the catalogue writer) batch by batch.
+
+Decoding (Pillow releases the GIL) overlaps with ONNX Runtime's own threads; a bounded
+window of decode jobs keeps memory flat however many files there are. Cancellation is
+checked per photo and per batch, so it takes effect within one batch (well under a second).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from fashiondesk.core.catalogue.scan import FileEntry
+from fashiondesk.core.catalogue.writer import AutoTag, Extracted, Failed, Result
+from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+from fashiondesk.core.vision.imageload import LoadedImage, UnreadableImage, load_rgb
+from fashiondesk.core.vision.runtime import Embedder
+
+
+@dataclass(frozen=True)
+class Decoded:
+    entry: FileEntry
+    content_hash: str | None
+    image: LoadedImage | None
+    error: str | None
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def decode(entry: FileEntry, size: int) -> Decoded:
+    try:
+        with open(entry.path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return Decoded(entry, None, None, f"cannot read file: {exc.strerror or exc}")
+    digest = content_hash(data)
+    try:
+        return Decoded(entry, digest, load_rgb(data, size), None)
+    except UnreadableImage as exc:
+        return Decoded(entry, digest, None, str(exc))
+    except MemoryError:
+        return Decoded(entry, digest, None, "image too large to decode in memory")
+
+
+Tagger = Callable[[np.ndarray, np.ndarray, np.ndarray], list[tuple[AutoTag, ...]]]
+
+
+def no_tags(images: np.ndarray, embeddings: np.ndarray, logits: np.ndarray) -> list[tuple[AutoTag, ...]]:
+    return [() for _ in range(len(images))]
+
+
+def extract(
+    entries: Sequence[FileEntry],
+    embedder: Embedder,
+    sink: Callable[[list[Result]], None],
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    tagger: Tagger = no_tags,
+    batch_size: int = 32,
+    decode_threads: int = 2,
+) -> int:
+    """Process entries in order; returns how many were handed to the sink."""
+    cancel = cancel or CancelToken()
+    size = embedder.spec.input_size
+    started = time.perf_counter()
+    done = failed = 0
+    window = batch_size * 3
+    pending: deque[Future] = deque()
+    batch: list[Decoded] = []
+    next_index = 0
+
+    def flush() -> None:
+        nonlocal done, failed
+        results: list[Result] = []
+        good = [d for d in batch if d.image is not None]
+        if good:
+            images = np.stack([d.image.pixels for d in good])
+            prediction = embedder.run(images)
+            tags = tagger(images, prediction.embeddings, prediction.logits)
+            vectors = prediction.embeddings.astype(np.float32)
+            for d, vector, tag_set in zip(good, vectors, tags):
+                results.append(
+                    Extracted(
+                        d.entry, d.content_hash, d.image.width, d.image.height,
+                        embedder.version, vector.tobytes(), tag_set,
+                    )
+                )
+        for d in batch:
+            if d.image is None:
+                results.append(Failed(d.entry, d.content_hash, d.error))
+                failed += 1
+        sink(results)
+        done += len(batch)
+        progress(Progress(done, len(entries), failed, time.perf_counter() - started, batch[-1].entry.path))
+        batch.clear()
+
+    with ThreadPoolExecutor(decode_threads, thread_name_prefix="fashiondesk-decode") as pool:
+        try:
+            while not cancel.cancelled:
+                while next_index < len(entries) and len(pending) < window:
+                    pending.append(pool.submit(decode, entries[next_index], size))
+                    next_index += 1
+                if not pending:
+                    break
+                batch.append(pending.popleft().result())
+                if len(batch) == batch_size:
+                    flush()
+            if batch:
+                flush()
+        finally:
+            for future in pending:
+                future.cancel()
+    return done

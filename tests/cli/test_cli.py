@@ -1,0 +1,61 @@
+import csv
+import io
+import subprocess
+import sys
+
+
+def fd(*args, db):
+    return subprocess.run(
+        [sys.executable, "-m", "fashiondesk", "--db", str(db), *map(str, args)],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_index_export_tag_info_end_to_end(tmp_path, sample_photos):
+    folder = sample_photos(4, tmp_path / "Boutique photos é")
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    db = tmp_path / "cat.db"
+
+    first = fd("index", folder, db=db)
+    assert first.returncode == 0, first.stderr
+    assert "4 indexed, 0 unchanged, 1 failed" in first.stderr
+    assert "photos/s" in first.stderr and "ETA" in first.stderr
+    assert "broken.jpg" in first.stderr
+
+    again = fd("index", db=db)
+    assert "0 indexed, 4 unchanged" in again.stderr
+
+    target = sorted(folder.glob("*.jpg"))[-1]
+    assert fd("tag", target, "--add", "new in", "--add", "linen", db=db).returncode == 0
+    assert fd("tag", target, "--remove", "linen", db=db).returncode == 0
+
+    out = fd("export", "-", db=db)
+    assert out.returncode == 0
+    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(out.stdout))}
+    assert len(rows) == 5
+    assert rows[str(target)]["tags"] == "new in"
+    assert rows[str(folder / "broken.jpg")]["status"] == "failed"
+
+    info = fd("info", db=db)
+    assert "photos: 5 (failed 1, ok 4)" in info.stdout
+    assert "embeddings with this model: 4" in info.stdout
+
+
+def test_errors_are_one_line_and_non_zero(tmp_path):
+    db = tmp_path / "cat.db"
+    res = fd("index", tmp_path / "no such folder", db=db)
+    assert res.returncode != 0
+    assert res.stderr.strip().count("\n") == 0 and "not a folder" in res.stderr
+    res = fd("tag", tmp_path / "nope.jpg", "--add", "x", db=db)
+    assert res.returncode != 0 and "not in the catalogue" in res.stderr
+
+
+def test_everyday_commands_do_not_import_torch(tmp_path, sample_photos):
+    folder = sample_photos(2)
+    code = (
+        "import sys; from fashiondesk.cli.main import main; "
+        f"main(['--db', r'{tmp_path / 'c.db'}', 'index', r'{folder}', '--quiet']); "
+        "print('torch' in sys.modules)"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.stdout.strip() == "False", res.stderr

@@ -1,0 +1,20 @@
+-- A catalogue as fashiondesk schema 1 wrote it (before colour tags carried a hex value).
+CREATE TABLE meta ("key" VARCHAR NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY ("key"));
+CREATE TABLE folders (id INTEGER NOT NULL, path TEXT NOT NULL, added_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (path));
+CREATE TABLE photos (id INTEGER NOT NULL, folder_id INTEGER NOT NULL, path TEXT NOT NULL, content_hash VARCHAR(32), size INTEGER NOT NULL, mtime FLOAT NOT NULL, width INTEGER, height INTEGER, status VARCHAR(16) NOT NULL, error TEXT, indexed_at DATETIME, PRIMARY KEY (id), FOREIGN KEY(folder_id) REFERENCES folders (id) ON DELETE CASCADE, UNIQUE (path));
+CREATE INDEX ix_photos_folder_id ON photos (folder_id);
+CREATE INDEX ix_photos_status ON photos (status);
+CREATE INDEX ix_photos_content_hash ON photos (content_hash);
+CREATE TABLE embeddings (photo_id INTEGER NOT NULL, model_version VARCHAR NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (photo_id, model_version), FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE);
+CREATE TABLE tags (id INTEGER NOT NULL, photo_id INTEGER NOT NULL, kind VARCHAR(16) NOT NULL, name TEXT NOT NULL, source VARCHAR(16) NOT NULL, confidence FLOAT, created_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (photo_id, kind, name), FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE);
+CREATE INDEX ix_tags_kind_name ON tags (kind, name);
+CREATE INDEX ix_tags_photo_id ON tags (photo_id);
+INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO folders VALUES (1, '/shop/photos', '2026-01-02 10:00:00');
+INSERT INTO photos VALUES (1, 1, '/shop/photos/red dress.jpg', 'aa11', 51234, 1767348000.5, 400, 533, 'ok', NULL, '2026-01-02 10:00:01');
+INSERT INTO photos VALUES (2, 1, '/shop/photos/broken.jpg', 'bb22', 0, 1767348000.0, NULL, NULL, 'failed', 'empty file (0 bytes)', '2026-01-02 10:00:01');
+INSERT INTO photos VALUES (3, 1, '/shop/photos/sold/coat.jpg', 'cc33', 40000, 1767348001.0, 400, 400, 'missing', NULL, '2026-01-02 10:00:01');
+INSERT INTO embeddings VALUES (1, 'lite0-imagenet-224-squash-e25da542', x'0000803f00000000');
+INSERT INTO tags VALUES (1, 1, 'custom', 'summer sale', 'manual', NULL, '2026-01-02 11:00:00');
+INSERT INTO tags VALUES (2, 1, 'category', 'dress', 'auto', 0.97, '2026-01-02 10:00:01');
+INSERT INTO tags VALUES (3, 3, 'custom', 'window display', 'manual', NULL, '2026-01-02 11:00:00');

@@ -14,7 +14,7 @@ def encode(img: Image.Image, fmt: str, **kw) -> bytes:
     return buf.getvalue()
 
 
-def test_plain_jpeg_is_squashed_to_model_size():
+def test_plain_jpeg_becomes_the_model_input():
     data = encode(Image.new("RGB", (400, 533), (10, 200, 30)), "JPEG")
     loaded = load_rgb(data, 224)
     assert loaded.pixels.shape == (224, 224, 3) and loaded.pixels.dtype == np.uint8

@@ -62,15 +62,16 @@ def weights_digest(model: nn.Module) -> str:
 
 
 def export_imagenet(folder: Path = MODELS_DIR) -> Path:
-    """The generic (not fine-tuned) model: ImageNet Lite0, 224 px, squashed to a square."""
+    """The generic (not fine-tuned) model: ImageNet Lite0, 224 px centre crop of 256."""
     model = load_imagenet()
     spec = ModelSpec(
         name="lite0-imagenet",
-        version=f"lite0-imagenet-224-squash-{weights_digest(model)}",
+        version=f"lite0-imagenet-224-crop875-{weights_digest(model)}",
         input_size=224,
         mean=LITE_MEAN,
         std=LITE_STD,
         embedding_dim=FEATURE_DIM,
+        crop_pct=0.875,
     )
     return export(model, spec, folder)
 

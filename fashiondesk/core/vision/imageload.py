@@ -30,7 +30,7 @@ class UnreadableImage(Exception):
 
 @dataclass(frozen=True)
 class LoadedImage:
-    pixels: np.ndarray  # (size, size, 3) uint8, squashed to the model's square input
+    pixels: np.ndarray  # (size, size, 3) uint8, the model's centre-cropped input
     width: int  # the photo as displayed (after EXIF orientation), full resolution
     height: int
 
@@ -85,11 +85,21 @@ def open_image(data: bytes, draft_to: int | None = None) -> tuple[Image.Image, i
     return rgb, width, height
 
 
-def load_rgb(data: bytes, size: int) -> LoadedImage:
-    """Decode and squash to a (size, size) RGB array for the model."""
-    img, width, height = open_image(data, draft_to=size)
+def load_rgb(data: bytes, size: int, crop_pct: float = 0.875) -> LoadedImage:
+    """Decode, resize the shorter side to size / crop_pct and take the centre square.
+
+    This is the evaluation transform the ImageNet weights were measured with (256 -> 224);
+    it reproduces the reference probe and 1-NN figures, where squashing the whole photo
+    to a square loses about five points of 1-NN accuracy.
+    """
+    short = max(size, round(size / crop_pct))
+    img, width, height = open_image(data, draft_to=short)
+    w, h = img.size
+    scale = short / min(w, h)
+    rw, rh = max(short, round(w * scale)), max(short, round(h * scale))
+    left, top = (rw - size) // 2, (rh - size) // 2
     try:
-        square = img.resize((size, size), Image.BILINEAR, reducing_gap=None)
+        square = img.resize((rw, rh), Image.BILINEAR).crop((left, top, left + size, top + size))
     except (OSError, ValueError) as exc:
         raise UnreadableImage(f"damaged image ({exc})") from exc
     return LoadedImage(np.asarray(square, dtype=np.uint8), width, height)

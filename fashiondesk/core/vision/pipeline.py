@@ -36,7 +36,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def decode(entry: FileEntry, size: int) -> Decoded:
+def decode(entry: FileEntry, size: int, crop_pct: float) -> Decoded:
     try:
         with open(entry.path, "rb") as fh:
             data = fh.read()
@@ -44,7 +44,7 @@ def decode(entry: FileEntry, size: int) -> Decoded:
         return Decoded(entry, None, None, f"cannot read file: {exc.strerror or exc}")
     digest = content_hash(data)
     try:
-        return Decoded(entry, digest, load_rgb(data, size), None)
+        return Decoded(entry, digest, load_rgb(data, size, crop_pct), None)
     except UnreadableImage as exc:
         return Decoded(entry, digest, None, str(exc))
     except MemoryError:
@@ -107,7 +107,7 @@ def extract(
         try:
             while not cancel.cancelled:
                 while next_index < len(entries) and len(pending) < window:
-                    pending.append(pool.submit(decode, entries[next_index], size))
+                    pending.append(pool.submit(decode, entries[next_index], size, embedder.spec.crop_pct))
                     next_index += 1
                 if not pending:
                     break

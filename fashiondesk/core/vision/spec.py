@@ -24,6 +24,7 @@ class ModelSpec:
     mean: tuple[float, float, float]
     std: tuple[float, float, float]
     embedding_dim: int
+    crop_pct: float = 0.875  # shorter side resized to input_size / crop_pct, centre crop
     # Category names in the order of the "logits" output; empty for a generic model,
     # whose logits are ImageNet classes rather than garment categories.
     categories: tuple[str, ...] = ()

@@ -1,0 +1,92 @@
+"""Whole-process indexing rate of `fashiondesk index` against a seed-style pipeline.
+
+Both run as separate processes on the same N photos of clothing-small `train` (copied to a
+temporary folder), in the same run:
+
+- fashiondesk: `python -m fashiondesk --db NEW index FOLDER --quiet`, timed from process
+  start to exit (imports, model load, scan, decode, inference, catalogue writes);
+  then the same command again on the unchanged folder; peak RSS of the first run.
+- seed-style: torchvision ResNet-50 with random weights, one photo at a time, full decode,
+  resize 256 + centre crop 224, timed from process start to exit likewise.
+
+    python benchmarks/index_throughput.py --n 1000 [--seed-n 300]
+
+`--seed-n` lets the slow seed pipeline run on the first M of the same photos (its rate is
+steady; the default is all N).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets" / "clothing-small"
+
+SEED = r"""
+import sys, time
+import torch, torchvision
+from PIL import Image
+from torchvision import transforms
+paths = sys.argv[1:]
+model = torchvision.models.resnet50(weights=None).eval()
+prep = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor(),
+    transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+with torch.no_grad():
+    for p in paths:
+        img = Image.open(p).convert("RGB")
+        model(prep(img)[None])
+"""
+
+
+def photos(n: int) -> list[Path]:
+    files = sorted((DATA / "train").glob("*/*.jpg")) + sorted((DATA / "validation").glob("*/*.jpg"))
+    files += sorted((DATA / "test").glob("*/*.jpg"))
+    if n > len(files):
+        sys.exit(f"only {len(files)} photos available")
+    return files[:n]
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--seed-n", type=int, default=None)
+    parser.add_argument("--skip-seed", action="store_true")
+    args = parser.parse_args()
+    files = photos(args.n)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "photos"
+        folder.mkdir()
+        for i, f in enumerate(files):
+            shutil.copy(f, folder / f"{i:05d}-{f.name}")
+        db = Path(tmp) / "bench.db"
+        cmd = [sys.executable, "-m", "fashiondesk", "--db", str(db), "index", str(folder), "--quiet"]
+        ours = timed(cmd)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        rerun = timed(cmd)
+        print(f"fashiondesk index: {len(files)} photos in {ours:.1f} s = {len(files) / ours:.1f} photos/s (whole process)")
+        print(f"fashiondesk index, unchanged folder again: {rerun:.2f} s")
+        print(f"peak memory of the first index run: {peak_mb:.0f} MB")
+        if args.skip_seed:
+            return
+        seed_files = sorted(folder.iterdir())[: args.seed_n or len(files)]
+        seed = timed([sys.executable, "-c", SEED, *map(str, seed_files)])
+        seed_rate = len(seed_files) / seed
+        print(f"seed-style pipeline: {len(seed_files)} photos in {seed:.1f} s = {seed_rate:.2f} photos/s (whole process)")
+        print(f"ratio: {len(files) / ours / seed_rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -28,6 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--add", action="append", default=[], metavar="TAG")
     p.add_argument("--remove", action="append", default=[], metavar="TAG")
 
+    p = sub.add_parser("similar", help="most similar catalogue photos, as path,score CSV")
+    p.add_argument("images", nargs="+", metavar="IMAGE", help="catalogued photos or any image files")
+    p.add_argument("-k", type=int, default=10, help="how many (default 10)")
+    p.add_argument("--category")
+    p.add_argument("--tag")
+    p.add_argument("--colour", "--color", dest="colour")
+
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
@@ -118,6 +125,26 @@ def cmd_tag(args) -> int:
     return 0
 
 
+def cmd_similar(args) -> int:
+    import csv
+
+    from fashiondesk.core import services
+    from fashiondesk.core.index.similar import Filters
+
+    catalogue = _open(args)
+    try:
+        hits = services.similar(
+            catalogue, args.images, args.k, Filters(args.category, args.tag, args.colour)
+        )
+    finally:
+        catalogue.close()
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["path", "score"])
+    for hit in hits:
+        out.writerow([hit.path, f"{hit.score:.4f}"])
+    return 0
+
+
 def cmd_info(args) -> int:
     from fashiondesk.core import services
 
@@ -151,7 +178,7 @@ def cmd_failures(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "info": cmd_info, "failures": cmd_failures}
+COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "info": cmd_info, "failures": cmd_failures}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

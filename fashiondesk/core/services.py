@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,8 @@ from fashiondesk.core.catalogue.models import (
 )
 from fashiondesk.core.catalogue.scan import plan
 from fashiondesk.core.catalogue.writer import Writer, apply_results, mark_missing
+from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
+from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract
 from fashiondesk.core.vision.runtime import Embedder
@@ -117,7 +120,54 @@ def index(
 
         extract(scan.to_read, embedder, sink, progress, cancel)
     summary.cancelled = cancel.cancelled
+    # After the catalogue, never before: a crash in between is repaired on the next open.
+    open_index(catalogue, embedder.version, embedder.spec.embedding_dim)
     return summary
+
+
+def similar(
+    catalogue: Catalogue,
+    images: Sequence[str],
+    k: int = 10,
+    filters: Filters = Filters(),
+    embedder: Embedder | None = None,
+) -> list[Hit]:
+    """Photos most like the given ones (catalogued paths or any image files), best first.
+
+    Catalogued photos are excluded from their own results. Images that are not in the
+    catalogue are decoded and embedded on the fly, with the same preprocessing.
+    """
+    if not images:
+        raise UserError("give at least one photo to compare with")
+    if k < 1:
+        raise UserError("-k must be at least 1")
+    from fashiondesk.core.vision.spec import ModelSpec, model_paths
+
+    spec = embedder.spec if embedder else ModelSpec.load(model_paths()[1])
+    found = photo_vectors(catalogue, spec.version, images)
+    if found is not None:
+        exclude, vectors = set(found[0]), found[1]
+    else:
+        exclude, vectors = set(), _embed_files(images, embedder or Embedder.load())
+    index = open_index(catalogue, spec.version, spec.embedding_dim)
+    return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
+
+
+def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
+    from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
+
+    batch = []
+    for path in paths:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        try:
+            batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct).pixels)
+        except UnreadableImage as exc:
+            raise UserError(f"{path}: {exc}") from exc
+    return embedder.run(np.stack(batch)).embeddings
 
 
 def _photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:

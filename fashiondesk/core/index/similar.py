@@ -1,0 +1,119 @@
+"""Similar-items queries: by catalogued photos, by an outside photo, with filters.
+
+Scores are cosine similarities between L2-normalised embeddings, in [-1, 1], best first.
+Several query photos are averaged ("more like these"). With a filter (category, tag,
+colour), a small set of matches is searched exactly; a large one through the index with
+a filter, so k results come back whenever k matches exist.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from sqlalchemy import func, select
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, Embedding, Photo, Tag
+from fashiondesk.core.index.hnsw import VectorIndex
+from fashiondesk.core.index.store import load_vectors
+
+EXACT_BELOW = 20_000  # filtered sets smaller than this are searched exactly
+
+
+@dataclass(frozen=True)
+class Hit:
+    photo_id: int
+    path: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: str | None = None
+    tag: str | None = None
+    colour: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.category, self.tag, self.colour))
+
+
+def allowed_ids(catalogue: Catalogue, filters: Filters) -> set[int] | None:
+    if not filters:
+        return None
+    result: set[int] | None = None
+    with catalogue.sessions() as session:
+        for kind, name in ((CATEGORY, filters.category), (CUSTOM, filters.tag), (COLOUR, filters.colour)):
+            if not name:
+                continue
+            ids = set(
+                session.scalars(
+                    select(Tag.photo_id).where(Tag.kind == kind, func.lower(Tag.name) == name.casefold())
+                )
+            )
+            result = ids if result is None else result & ids
+    return result
+
+
+def photo_vectors(catalogue: Catalogue, model_version: str, paths: Sequence[str]) -> tuple[list[int], np.ndarray] | None:
+    """Embeddings of catalogued photos, or None if any path is not catalogued and embedded."""
+    ids = []
+    with catalogue.sessions() as session:
+        for path in paths:
+            pid = session.scalar(
+                select(Photo.id)
+                .join(Embedding, Embedding.photo_id == Photo.id)
+                .where(Photo.path == os.path.abspath(path), Embedding.model_version == model_version)
+            )
+            if pid is None:
+                return None
+            ids.append(pid)
+    vectors = dict()
+    for chunk_ids, chunk in load_vectors(catalogue, model_version, ids):
+        vectors.update(zip(chunk_ids, chunk))
+    return ids, np.stack([vectors[i] for i in ids])
+
+
+def mean_direction(vectors: np.ndarray) -> np.ndarray:
+    v = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    norm = np.linalg.norm(v)
+    return v / norm if norm > 0 else v
+
+
+def search(
+    catalogue: Catalogue,
+    index: VectorIndex,
+    query: np.ndarray,
+    k: int,
+    exclude: set[int] = frozenset(),
+    filters: Filters = Filters(),
+) -> list[Hit]:
+    allowed = allowed_ids(catalogue, filters)
+    if allowed is not None:
+        allowed = (allowed & index.live_ids) - set(exclude)
+        if len(allowed) < EXACT_BELOW:
+            pairs = _exact(catalogue, index.sidecar.model_version, query, sorted(allowed), k)
+        else:
+            pairs = index.query(query[None], k, allow=allowed.__contains__)[0]
+    else:
+        pairs = [(i, s) for i, s in index.query(query[None], k + len(exclude))[0] if i not in exclude][:k]
+    return _with_paths(catalogue, pairs)
+
+
+def _exact(catalogue, model_version, query, ids, k) -> list[tuple[int, float]]:
+    scored: list[tuple[int, float]] = []
+    for chunk_ids, vectors in load_vectors(catalogue, model_version, ids):
+        scores = vectors @ query
+        scored.extend(zip(chunk_ids, scores.tolist()))
+    scored.sort(key=lambda p: -p[1])
+    return scored[:k]
+
+
+def _with_paths(catalogue: Catalogue, pairs: list[tuple[int, float]]) -> list[Hit]:
+    if not pairs:
+        return []
+    with catalogue.sessions() as session:
+        paths = dict(session.execute(select(Photo.id, Photo.path).where(Photo.id.in_([p[0] for p in pairs]))).all())
+    return [Hit(pid, paths[pid], score) for pid, score in pairs if pid in paths]

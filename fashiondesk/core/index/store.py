@@ -1,0 +1,81 @@
+"""Keeping the similarity index in step with the catalogue.
+
+The catalogue is the source of truth. On every open the index's live ids are compared
+with the photos that are readable and embedded by the current model: what is missing is
+added from the stored embeddings, what should not be there is mark-deleted. A different
+model version or dimension, or a sidecar that does not match its file, means a rebuild.
+So a crash between a catalogue write and an index write leaves nothing unfindable: the
+next open repairs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import select
+
+from fashiondesk.core.catalogue.db import Catalogue, default_db_path
+from fashiondesk.core.catalogue.models import OK, Embedding, Photo
+from fashiondesk.core.index.hnsw import VectorIndex
+
+
+def index_path(catalogue: Catalogue) -> Path:
+    url = catalogue.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        db = Path(url.database)
+        return db.with_name(db.name + ".hnsw")
+    digest = hashlib.sha256(catalogue.url.encode()).hexdigest()[:12]
+    return default_db_path().with_name(f"index-{digest}.hnsw")
+
+
+def indexed_ids(catalogue: Catalogue, model_version: str) -> set[int]:
+    with catalogue.sessions() as session:
+        return set(
+            session.scalars(
+                select(Embedding.photo_id)
+                .join(Photo, Photo.id == Embedding.photo_id)
+                .where(Embedding.model_version == model_version, Photo.status == OK)
+            )
+        )
+
+
+def load_vectors(catalogue: Catalogue, model_version: str, ids: list[int], chunk: int = 2000):
+    """Yield (ids, vectors) in chunks, straight from the catalogue's blobs."""
+    with catalogue.sessions() as session:
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            rows = session.execute(
+                select(Embedding.photo_id, Embedding.vector).where(
+                    Embedding.model_version == model_version, Embedding.photo_id.in_(part)
+                )
+            ).all()
+            if rows:
+                yield [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+
+
+def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = True) -> VectorIndex:
+    path = index_path(catalogue)
+    index = VectorIndex.load(path)
+    if index is None or index.sidecar.model_version != model_version or index.sidecar.dim != dim:
+        index = None
+    wanted = indexed_ids(catalogue, model_version)
+    if index is None:
+        index = VectorIndex.create(model_version, dim, capacity=len(wanted) + 1024)
+        have: set[int] = set()
+        changed = True
+    else:
+        have = index.live_ids
+        changed = False
+    extra = have - wanted
+    if extra:
+        index.remove(extra)
+        changed = True
+    missing = sorted(wanted - have)
+    for ids, vectors in load_vectors(catalogue, model_version, missing):
+        index.add(ids, vectors)
+        changed = True
+    if changed and save:
+        index.save(path)
+    return index

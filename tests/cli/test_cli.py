@@ -52,10 +52,29 @@ def test_errors_are_one_line_and_non_zero(tmp_path):
 
 def test_everyday_commands_do_not_import_torch(tmp_path, sample_photos):
     folder = sample_photos(2)
+    db = tmp_path / "c.db"
+    outside = next(folder.glob("*.jpg"))
     code = (
         "import sys; from fashiondesk.cli.main import main; "
-        f"main(['--db', r'{tmp_path / 'c.db'}', 'index', r'{folder}', '--quiet']); "
+        f"main(['--db', r'{db}', 'index', r'{folder}', '--quiet']); "
+        f"main(['--db', r'{db}', 'similar', r'{outside}']); "
+        f"main(['--db', r'{db}', 'export', r'{tmp_path / 'out.csv'}']); "
         "print('torch' in sys.modules)"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert res.stdout.strip() == "False", res.stderr
+    assert res.stdout.strip().splitlines()[-1] == "False", res.stderr
+
+
+def test_similar_prints_path_score_csv(tmp_path, sample_photos):
+    folder = sample_photos(30)
+    db = tmp_path / "cat.db"
+    assert fd("index", folder, "--quiet", db=db).returncode == 0
+    res = fd("similar", folder / "shoes-2.jpg", "-k", "3", db=db)
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert len(rows) == 3 and list(rows[0]) == ["path", "score"]
+    assert str(folder / "shoes-2.jpg") not in {r["path"] for r in rows}
+    scores = [float(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True) and all(-1 <= s <= 1 for s in scores)
+    res = fd("similar", tmp_path / "missing.jpg", db=db)
+    assert res.returncode == 1 and "cannot read" in res.stderr

@@ -27,7 +27,7 @@ class Sidecar:
     dim: int
     count: int = 0
     M: int = 16
-    ef_construction: int = 200
+    ef_construction: int = 100
     space: str = "cosine"
     format: int = FORMAT
     deleted: list[int] = field(default_factory=list)
@@ -40,8 +40,12 @@ class VectorIndex:
         self._deleted = set(sidecar.deleted)
 
     @classmethod
-    def create(cls, model_version: str, dim: int, capacity: int = 1024) -> "VectorIndex":
+    def create(
+        cls, model_version: str, dim: int, capacity: int = 1024, ef_construction: int | None = None
+    ) -> "VectorIndex":
         sidecar = Sidecar(model_version, dim)
+        if ef_construction:
+            sidecar.ef_construction = ef_construction
         index = hnswlib.Index(space="cosine", dim=dim)
         index.init_index(max_elements=max(capacity, 16), M=sidecar.M, ef_construction=sidecar.ef_construction)
         index.set_ef(64)

@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tag")
     p.add_argument("--colour", "--color", dest="colour")
 
+    p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
+    p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.95)")
+
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
@@ -145,6 +148,25 @@ def cmd_similar(args) -> int:
     return 0
 
 
+def cmd_duplicates(args) -> int:
+    import csv
+
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        groups = services.duplicates(catalogue, args.threshold)
+    finally:
+        catalogue.close()
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["group", "path", "min_score"])
+    for n, group in enumerate(groups, 1):
+        for path, score in group:
+            out.writerow([n, path, f"{score:.4f}"])
+    print(f"{len(groups)} groups of near-duplicates", file=sys.stderr)
+    return 0
+
+
 def cmd_info(args) -> int:
     from fashiondesk.core import services
 
@@ -178,7 +200,7 @@ def cmd_failures(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "info": cmd_info, "failures": cmd_failures}
+COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "info": cmd_info, "failures": cmd_failures}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

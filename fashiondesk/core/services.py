@@ -153,6 +153,29 @@ def similar(
     return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
 
 
+def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[list[tuple[str, float]]]:
+    """Groups of near-identical photos as lists of (path, weakest link score)."""
+    from fashiondesk.core.index.duplicates import DEFAULT_THRESHOLD, find_groups
+    from fashiondesk.core.index.store import indexed_ids, load_vectors
+    from fashiondesk.core.vision.spec import ModelSpec, model_paths
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if not -1.0 <= threshold <= 1.0:
+        raise UserError("the threshold is a cosine similarity between -1 and 1")
+    spec = ModelSpec.load(model_paths()[1])
+    index = open_index(catalogue, spec.version, spec.embedding_dim)
+    ids, chunks = [], []
+    for chunk_ids, vectors in load_vectors(catalogue, spec.version, sorted(indexed_ids(catalogue, spec.version))):
+        ids.extend(chunk_ids)
+        chunks.append(vectors)
+    if not ids:
+        return []
+    groups = find_groups(index, ids, np.concatenate(chunks), threshold)
+    with catalogue.sessions() as session:
+        paths = dict(session.execute(select(Photo.id, Photo.path)).all())
+    return [[(paths[i], g.min_score) for i in g.photo_ids] for g in groups]
+
+
 def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
     from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
 

@@ -125,3 +125,21 @@ def test_scores_are_cosine_similarities(catalogue, embedder, shop):
 
         stored = np.frombuffer(s.scalar(select(Embedding.vector).where(Embedding.photo_id == pid)), dtype=np.float32)
     assert score == pytest.approx(float(stored[0]), abs=1e-5)
+
+
+def test_near_duplicates_are_grouped(catalogue, embedder, shop, monkeypatch):
+    original = shop / "outwear-1.jpg"
+    img = Image.open(original)
+    img.save(shop / "outwear-1 resaved.jpg", "JPEG", quality=60)
+    img.resize((img.width // 2, img.height // 2)).save(shop / "outwear-1 small.png")
+    shutil.copy(shop / "skirt-2.jpg", shop / "skirt-2 copy.jpg")
+    services.index(catalogue, embedder=embedder)
+    groups = services.duplicates(catalogue)
+    as_sets = sorted((sorted(p.rsplit("/", 1)[1] for p, _ in g) for g in groups), key=len, reverse=True)
+    assert as_sets == [
+        ["outwear-1 resaved.jpg", "outwear-1 small.png", "outwear-1.jpg"],
+        ["skirt-2 copy.jpg", "skirt-2.jpg"],
+    ]
+    assert all(score >= 0.95 for g in groups for _, score in g)
+    with pytest.raises(services.UserError):
+        services.duplicates(catalogue, threshold=2.0)

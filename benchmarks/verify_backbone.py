@@ -55,7 +55,7 @@ def probe(xtr, ytr, xte, wd: float) -> np.ndarray:
 
 
 def main() -> None:
-    embedder = Embedder.load()
+    embedder = Embedder.load("lite0-imagenet")
     xtr, ytr, _, classes, _ = embed(embedder, "train")
     xva, yva, _, _, _ = embed(embedder, "validation")
     xte, yte, lte, _, files = embed(embedder, "test")

@@ -38,6 +38,20 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
     p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.95)")
 
+    p = sub.add_parser("train", help="fine-tune the clothing model on DATASET/{train,validation}/CLASS/")
+    p.add_argument("dataset")
+    p.add_argument("--work", help="folder for the activation cache and checkpoints (default ./train-work)")
+    p.add_argument("--out", help="where to write NAME.onnx and NAME.json (default resources/models)")
+    p.add_argument("--name", default="lite0-clothing")
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--views", type=int, default=5, help="augmented views cached per photo")
+    p.add_argument("--seed", type=int, default=0)
+
+    p = sub.add_parser("evaluate", help="accuracy, F1, calibration, retrieval on DATASET/{train,test}/CLASS/")
+    p.add_argument("dataset")
+    p.add_argument("--json", help="also write the report as JSON here")
+    p.add_argument("--model", help="a model name in resources/models (default: the shipped one)")
+
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
@@ -167,6 +181,27 @@ def cmd_duplicates(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from fashiondesk.cli import train_cmd
+
+    return train_cmd.run(args)
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    from fashiondesk.core.vision.evaluate import evaluate, format_report
+    from fashiondesk.core.vision.runtime import Embedder
+
+    embedder = Embedder.load(args.model) if args.model else Embedder.load()
+    report = evaluate(args.dataset, embedder)
+    print(format_report(report))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(report, out, indent=2)
+    return 0
+
+
 def cmd_info(args) -> int:
     from fashiondesk.core import services
 
@@ -200,7 +235,7 @@ def cmd_failures(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "info": cmd_info, "failures": cmd_failures}
+COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "train": cmd_train, "evaluate": cmd_evaluate, "info": cmd_info, "failures": cmd_failures}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,8 @@ from fashiondesk.core.catalogue.writer import Writer, apply_results, mark_missin
 from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
 from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
-from fashiondesk.core.vision.pipeline import extract
+from fashiondesk.core.vision.pipeline import extract, no_tags
+from fashiondesk.core.vision.tagging import category_tagger
 from fashiondesk.core.vision.runtime import Embedder
 
 
@@ -118,7 +119,8 @@ def index(
         def sink(results):
             writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, results))
 
-        extract(scan.to_read, embedder, sink, progress, cancel)
+        tagger = category_tagger(embedder.spec) or no_tags
+        extract(scan.to_read, embedder, sink, progress, cancel, tagger=tagger)
     summary.cancelled = cancel.cancelled
     # After the catalogue, never before: a crash in between is repaired on the next open.
     open_index(catalogue, embedder.version, embedder.spec.embedding_dim)

@@ -40,7 +40,10 @@ def test_shoes_get_footwear_classes(model):
         assert set(top3) & FOOTWEAR
 
 
-def test_onnx_matches_torch(model, embedder):
+def test_onnx_matches_torch(model):
+    from fashiondesk.core.vision.runtime import Embedder
+
+    embedder = Embedder.load("lite0-imagenet", threads=1)
     batch = np.stack([pixels(n) for n in ("dress-1.jpg", "hat-2.jpg", "pants-3.jpg")])
     features, logits = torch_forward(model, batch)
     prediction = embedder.run(batch)

@@ -1,0 +1,87 @@
+"""Training end to end on a tiny dataset made from the bundled sample photos."""
+
+import shutil
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")
+
+from fashiondesk.core import services  # noqa: E402
+from fashiondesk.core.catalogue.models import CATEGORY, Tag  # noqa: E402
+from fashiondesk.core.vision.evaluate import evaluate, format_report  # noqa: E402
+from fashiondesk.core.vision.runtime import Embedder  # noqa: E402
+from fashiondesk.core.vision.train import TrainConfig, choose_unsure_threshold, export_trained, train  # noqa: E402
+from tests.conftest import SAMPLE  # noqa: E402
+
+CLASSES = ["hat", "pants", "shoes"]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tiny") / "dataset"
+    for cls in CLASSES:
+        files = sorted(SAMPLE.glob(f"{cls}-*.jpg"))
+        for split, part in (("train", files), ("validation", files[:2]), ("test", files[1:])):
+            (root / split / cls).mkdir(parents=True, exist_ok=True)
+            for f in part:
+                shutil.copy(f, root / split / cls / f.name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def trained(tiny, tmp_path_factory):
+    work = tmp_path_factory.mktemp("work")
+    out = tmp_path_factory.mktemp("models")
+    model, report = train(tiny, work, TrainConfig(views=2, epochs=4, batch_size=4), log=lambda _: None)
+    export_trained(model, report, tiny, work, "tiny-test", out)
+    return out, report, work
+
+
+def test_training_runs_and_exports_a_model(trained):
+    out, report, work = trained
+    assert report["classes"] == CLASSES
+    assert len(report["history"]) == 4 and 1 <= report["best_epoch"] <= 4
+    assert 0.1 <= report["temperature"] <= 10
+    embedder = Embedder.load("tiny-test", folder=out)
+    assert embedder.spec.categories == tuple(CLASSES)
+    pred = embedder.run(np.zeros((2, 224, 224, 3), dtype=np.uint8))
+    assert pred.logits.shape == (2, 3) and pred.embeddings.shape == (2, 1280)
+    assert (work / "checkpoint.pt").exists()
+
+
+def test_interrupted_training_resumes(tiny, trained):
+    _, report, work = trained
+    model, again = train(tiny, work, TrainConfig(views=2, epochs=4, batch_size=4), log=lambda _: None)
+    assert again["history"] == report["history"]  # nothing retrained: resumed after the last epoch
+
+
+def test_evaluate_reports_every_metric(tiny, trained):
+    out, _, _ = trained
+    report = evaluate(tiny, Embedder.load("tiny-test", folder=out))
+    for key in ("accuracy", "macro_f1", "ece", "retrieval_p@10", "retrieval_map", "per_class", "confusion"):
+        assert key in report
+    assert np.array(report["confusion"]).sum() == report["queries"] == 6
+    assert "confusion" in format_report(report)
+
+
+def test_generic_model_evaluates_retrieval_only(tiny):
+    report = evaluate(tiny, Embedder.load("lite0-imagenet"))
+    assert "skipped" in report["classification"] and 0 <= report["retrieval_p@10"] <= 1
+
+
+def test_index_stores_calibrated_category_tags(trained, catalogue, sample_photos):
+    out, _, _ = trained
+    folder = sample_photos(6)
+    services.add_folders(catalogue, [folder])
+    services.index(catalogue, embedder=Embedder.load("tiny-test", folder=out))
+    with catalogue.sessions() as s:
+        tags = list(s.query(Tag).filter(Tag.kind == CATEGORY))
+    assert len(tags) == 6
+    assert all(t.name in CLASSES and 0 < t.confidence <= 1 and t.source == "auto" for t in tags)
+
+
+def test_unsure_threshold_by_hand():
+    probs = np.array([[0.95, 0.05], [0.85, 0.15], [0.6, 0.4], [0.55, 0.45]])
+    labels = np.array([0, 0, 1, 0])  # the 0.6 one is wrong
+    assert choose_unsure_threshold(probs, labels, target=0.97) == 0.61

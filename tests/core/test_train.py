@@ -85,3 +85,20 @@ def test_unsure_threshold_by_hand():
     probs = np.array([[0.95, 0.05], [0.85, 0.15], [0.6, 0.4], [0.55, 0.45]])
     labels = np.array([0, 0, 1, 0])  # the 0.6 one is wrong
     assert choose_unsure_threshold(probs, labels, target=0.97) == 0.61
+
+
+def test_shipped_model_names_sample_photos():
+    """The default model knows the garment categories. (The sample photos come from the
+    training split, so this checks the shipped files and the path, not generalisation;
+    `fashiondesk evaluate` on the test split measures that.)"""
+    from fashiondesk.core.vision.imageload import load_rgb
+    from fashiondesk.core.vision.tagging import category_tagger
+
+    embedder = Embedder.load()
+    assert set(CLASSES) <= set(embedder.spec.categories)
+    names = ["dress-1.jpg", "hat-1.jpg", "pants-2.jpg", "shoes-3.jpg", "skirt-1.jpg", "t-shirt-2.jpg"]
+    batch = np.stack([load_rgb((SAMPLE / n).read_bytes(), 224).pixels for n in names])
+    pred = embedder.run(batch)
+    tags = category_tagger(embedder.spec)(batch, pred.embeddings, pred.logits)
+    assert [t[0].name for t in tags] == [n.rsplit("-", 1)[0] for n in names]
+    assert all(t[0].confidence > 0.5 for t in tags)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 MODELS_DIR = RESOURCES / "models"
-DEFAULT_MODEL = "lite0-imagenet"
+DEFAULT_MODEL = "lite0-clothing"
 
 
 @dataclass(frozen=True)

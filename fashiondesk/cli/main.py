@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--colour", "--color", dest="colour")
 
     p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
-    p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.95)")
+    p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.94)")
 
     p = sub.add_parser("train", help="fine-tune the clothing model on DATASET/{train,validation}/CLASS/")
     p.add_argument("dataset")

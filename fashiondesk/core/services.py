@@ -275,8 +275,11 @@ def model_version_on_disk() -> str:
 def export_csv(catalogue: Catalogue, out) -> int:
     from fashiondesk.core.export.csv_export import write_csv
 
+    from fashiondesk.core.vision.spec import ModelSpec, model_paths
+
+    unsure_below = ModelSpec.load(model_paths()[1]).unsure_below
     with catalogue.sessions() as session:
-        return write_csv(session, out)
+        return write_csv(session, out, unsure_below)
 
 
 def catalogue_path_of(db) -> Path:  # pragma: no cover - convenience for scripts

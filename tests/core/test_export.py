@@ -26,16 +26,17 @@ def test_export_columns_and_values(catalogue, embedder, sample_photos):
         pid = s.scalar(select(Photo.id).where(Photo.path == first))
         s.execute(Tag.__table__.delete().where(Tag.kind == CATEGORY))  # known values instead of the model's
         s.add_all([
-            Tag(photo_id=pid, kind=CATEGORY, name="dress", source=AUTO, confidence=0.91),
+            Tag(photo_id=pid, kind=CATEGORY, name="dress", source=AUTO, confidence=0.71),
             Tag(photo_id=pid, kind=COLOUR, name="navy", source=AUTO, confidence=0.3),
             Tag(photo_id=pid, kind=COLOUR, name="white", source=AUTO, confidence=0.6),
         ])
     out = io.StringIO()
     assert services.export_csv(catalogue, out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert list(rows[0]) == ["path", "category", "category_confidence", "colours", "tags", "status", "width", "height"]
+    assert list(rows[0]) == ["path", "category", "category_confidence", "category_unsure", "colours", "tags", "status", "width", "height"]
     row = {r["path"]: r for r in rows}[first]
-    assert row["category"] == "dress" and row["category_confidence"] == "0.910"
+    assert row["category"] == "dress" and row["category_confidence"] == "0.710"
+    assert row["category_unsure"] == "yes"  # below the shipped model's unsure_below (0.8)
     assert row["colours"] == "white;navy"
     assert row["tags"] == "'=HYPERLINK(\"x\");sale"
     assert row["status"] == "ok" and int(row["width"]) > 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -22,7 +21,7 @@ from fashiondesk.core.catalogue.models import (
     Tag,
 )
 from fashiondesk.core.catalogue.scan import plan
-from fashiondesk.core.catalogue.writer import Writer, apply_results, mark_missing
+from fashiondesk.core.catalogue.writer import Failed, Writer, apply_results, mark_missing
 from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
 from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
@@ -108,7 +107,7 @@ def index(
         for outcome, result in zip(outcomes, results):
             if outcome.relinked_from:
                 summary.relinked.append((outcome.relinked_from, result.entry.path))
-            if hasattr(result, "reason"):
+            if isinstance(result, Failed):
                 summary.failed.append((result.entry.path, result.reason))
             else:
                 summary.indexed += 1
@@ -280,9 +279,3 @@ def export_csv(catalogue: Catalogue, out) -> int:
     unsure_below = ModelSpec.load(model_paths()[1]).unsure_below
     with catalogue.sessions() as session:
         return write_csv(session, out, unsure_below)
-
-
-def catalogue_path_of(db) -> Path:  # pragma: no cover - convenience for scripts
-    from fashiondesk.core.catalogue.db import resolve_url
-
-    return Path(resolve_url(db).removeprefix("sqlite:///"))

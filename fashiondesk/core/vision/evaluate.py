@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 
-from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
 from fashiondesk.core.vision.metrics import (
     confusion_matrix,
@@ -40,7 +39,7 @@ def split_files(root: Path, split: str, classes: list[str] | None = None) -> tup
     return files, np.array(labels, dtype=np.int64), classes
 
 
-def embed_files(embedder: Embedder, files: list[Path], batch: int = 32, progress: ProgressCallback = no_progress):
+def embed_files(embedder: Embedder, files: list[Path], batch: int = 32):
     """(embeddings, logits, kept mask); unreadable files are left out, not fatal."""
     spec = embedder.spec
     embs, logits, kept = [], [], np.zeros(len(files), dtype=bool)

@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="also write the report as JSON here")
     p.add_argument("--model", help="a model name in resources/models (default: the shipped one)")
 
+    p = sub.add_parser("evaluate-colours", help="dominant-colour accuracy against a CSV of hand labels")
+    p.add_argument("labels", help="CSV with columns file,colour (e.g. tests/data/colour_labels.csv)")
+    p.add_argument("dataset", help="folder the file column is relative to")
+
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
@@ -202,6 +206,13 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_evaluate_colours(args) -> int:
+    from fashiondesk.core.vision.colour_eval import evaluate_colours, format_colour_report
+
+    print(format_colour_report(evaluate_colours(args.labels, args.dataset)))
+    return 0
+
+
 def cmd_info(args) -> int:
     from fashiondesk.core import services
 
@@ -235,7 +246,7 @@ def cmd_failures(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "train": cmd_train, "evaluate": cmd_evaluate, "info": cmd_info, "failures": cmd_failures}
+COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "train": cmd_train, "evaluate": cmd_evaluate, "evaluate-colours": cmd_evaluate_colours, "info": cmd_info, "failures": cmd_failures}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,48 @@
+"""`fashiondesk evaluate-colours`: dominant-colour accuracy against hand labels.
+
+The labels are a CSV of ``file,colour`` (file relative to the dataset folder, colour a
+name of ``colours.PALETTE``), such as ``tests/data/colour_labels.csv``: 150 photos of
+clothing-small `test` and `validation`, labelled by looking at each photo.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+from fashiondesk.core.vision.colours import PALETTE, dominant_colours
+from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
+
+
+def evaluate_colours(labels_csv: Path, dataset: Path, size: int = 224, crop_pct: float = 0.875) -> dict:
+    rows = list(csv.DictReader(open(labels_csv, encoding="utf-8")))
+    unknown = sorted({r["colour"] for r in rows} - set(PALETTE))
+    if unknown:
+        raise ValueError(f"colour names not in the palette: {unknown}")
+    first = second = 0
+    confusion: Counter = Counter()
+    unreadable = []
+    for row in rows:
+        try:
+            pixels = load_rgb((Path(dataset) / row["file"]).read_bytes(), size, crop_pct).pixels
+        except (OSError, UnreadableImage):
+            unreadable.append(row["file"])
+            continue
+        names = [c.name for c in dominant_colours(pixels)]
+        predicted = names[0] if names else "-"
+        first += predicted == row["colour"]
+        second += row["colour"] in names[:2]
+        confusion[(row["colour"], predicted)] += 1
+    n = len(rows) - len(unreadable)
+    return {"photos": n, "dominant_accuracy": first / n if n else 0.0,
+            "within_first_two": second / n if n else 0.0,
+            "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
+            "unreadable": unreadable}
+
+
+def format_colour_report(report: dict) -> str:
+    lines = [f"{report['photos']} labelled photos: dominant colour right {report['dominant_accuracy']:.3f}, "
+             f"within the first two {report['within_first_two']:.3f}", "", "label -> predicted: count"]
+    lines += [f"  {k}: {v}" for k, v in report["confusion"].items()]
+    return "\n".join(lines)

@@ -22,6 +22,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, size: int = 224, crop_pct:
         raise ValueError(f"colour names not in the palette: {unknown}")
     first = second = 0
     confusion: Counter = Counter()
+    by_group: dict[str, list[int]] = {}
     unreadable = []
     for row in rows:
         try:
@@ -32,17 +33,24 @@ def evaluate_colours(labels_csv: Path, dataset: Path, size: int = 224, crop_pct:
         names = [c.name for c in dominant_colours(pixels)]
         predicted = names[0] if names else "-"
         first += predicted == row["colour"]
+        group = by_group.setdefault(Path(row["file"]).parts[0], [0, 0])
+        group[0] += predicted == row["colour"]
+        group[1] += 1
         second += row["colour"] in names[:2]
         confusion[(row["colour"], predicted)] += 1
     n = len(rows) - len(unreadable)
     return {"photos": n, "dominant_accuracy": first / n if n else 0.0,
             "within_first_two": second / n if n else 0.0,
             "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
+            # By the first folder of the file column (the split): tune on one, report another.
+            "dominant_accuracy_by_folder": {g: right / total for g, (right, total) in sorted(by_group.items())},
             "unreadable": unreadable}
 
 
 def format_colour_report(report: dict) -> str:
     lines = [f"{report['photos']} labelled photos: dominant colour right {report['dominant_accuracy']:.3f}, "
-             f"within the first two {report['within_first_two']:.3f}", "", "label -> predicted: count"]
+             f"within the first two {report['within_first_two']:.3f}"]
+    lines += [f"  {g}: dominant colour right {acc:.3f}" for g, acc in report["dominant_accuracy_by_folder"].items()]
+    lines += ["", "label -> predicted: count"]
     lines += [f"  {k}: {v}" for k, v in report["confusion"].items()]
     return "\n".join(lines)

@@ -215,10 +215,11 @@ def cmd_evaluate_colours(args) -> int:
 
 def cmd_info(args) -> int:
     from fashiondesk.core import services
+    from fashiondesk.core.vision.spec import shipped_spec
 
     catalogue = _open(args)
     try:
-        i = services.info(catalogue, services.model_version_on_disk())
+        i = services.info(catalogue, shipped_spec().version)
     finally:
         catalogue.close()
     print(f"catalogue: {i.location} (schema {i.schema_version})")

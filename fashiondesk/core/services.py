@@ -26,6 +26,7 @@ from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_v
 from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract, no_tags
+from fashiondesk.core.vision.spec import shipped_spec
 from fashiondesk.core.vision.tagging import category_tagger
 from fashiondesk.core.vision.runtime import Embedder
 
@@ -142,9 +143,7 @@ def similar(
         raise UserError("give at least one photo to compare with")
     if k < 1:
         raise UserError("-k must be at least 1")
-    from fashiondesk.core.vision.spec import ModelSpec, model_paths
-
-    spec = embedder.spec if embedder else ModelSpec.load(model_paths()[1])
+    spec = embedder.spec if embedder else shipped_spec()
     found = photo_vectors(catalogue, spec.version, images)
     if found is not None:
         exclude, vectors = set(found[0]), found[1]
@@ -158,12 +157,11 @@ def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[lis
     """Groups of near-identical photos as lists of (path, weakest link score)."""
     from fashiondesk.core.index.duplicates import DEFAULT_THRESHOLD, find_groups
     from fashiondesk.core.index.store import indexed_ids, load_vectors
-    from fashiondesk.core.vision.spec import ModelSpec, model_paths
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if not -1.0 <= threshold <= 1.0:
         raise UserError("the threshold is a cosine similarity between -1 and 1")
-    spec = ModelSpec.load(model_paths()[1])
+    spec = shipped_spec()
     index = open_index(catalogue, spec.version, spec.embedding_dim)
     ids, chunks = [], []
     for chunk_ids, vectors in load_vectors(catalogue, spec.version, sorted(indexed_ids(catalogue, spec.version))):
@@ -265,17 +263,9 @@ def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
         return list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED).order_by(Photo.path)))
 
 
-def model_version_on_disk() -> str:
-    from fashiondesk.core.vision.spec import ModelSpec, model_paths
-
-    return ModelSpec.load(model_paths()[1]).version
-
-
 def export_csv(catalogue: Catalogue, out) -> int:
     from fashiondesk.core.export.csv_export import write_csv
 
-    from fashiondesk.core.vision.spec import ModelSpec, model_paths
-
-    unsure_below = ModelSpec.load(model_paths()[1]).unsure_below
+    unsure_below = shipped_spec().unsure_below
     with catalogue.sessions() as session:
         return write_csv(session, out, unsure_below)

@@ -47,3 +47,8 @@ class ModelSpec:
 def model_paths(name: str = DEFAULT_MODEL, folder: Path = MODELS_DIR) -> tuple[Path, Path]:
     """The (onnx, json) pair of a shipped model."""
     return folder / f"{name}.onnx", folder / f"{name}.json"
+
+
+def shipped_spec(name: str = DEFAULT_MODEL, folder: Path = MODELS_DIR) -> ModelSpec:
+    """The spec of a shipped model, read without loading the model itself."""
+    return ModelSpec.load(model_paths(name, folder)[1])

@@ -238,7 +238,7 @@ def export_trained(model: EfficientNetLite0, report: dict, dataset: Path, work: 
     from fashiondesk.core.vision.spec import ModelSpec
 
     config = report["config"]
-    val_files, val_y, _ = split_files(dataset, "validation", report["classes"])
+    _, val_y, _ = split_files(dataset, "validation", report["classes"])
     val_acts = torch.load(Path(work) / "validation.pt", weights_only=True)
     _, val_logits = evaluate_logits(model, val_acts)
     probs = softmax(val_logits.numpy(), report["temperature"])

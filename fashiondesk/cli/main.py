@@ -16,6 +16,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="catalogue file or SQLAlchemy URL (default: $FASHIONDESK_DB, then the user data dir)")
     sub = parser.add_subparsers(dest="command")
 
+    p = sub.add_parser("gui", help="open the window (the default); folders given are added and indexed")
+    p.add_argument("folders", nargs="*")
+
     p = sub.add_parser("index", help="add folders and index them (incremental)")
     p.add_argument("folders", nargs="*", help="folders to add; none re-indexes every known folder")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -124,8 +127,7 @@ def cmd_export(args) -> int:
         if args.out == "-":
             count = services.export_csv(catalogue, sys.stdout)
         else:
-            with open(args.out, "w", encoding="utf-8", newline="") as out:
-                count = services.export_csv(catalogue, out)
+            count = services.export_csv_file(catalogue, args.out)
     finally:
         catalogue.close()
     print(f"exported {count} photos", file=sys.stderr)
@@ -252,9 +254,10 @@ COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar":
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command is None:
-        print("fashiondesk: the window is not built yet; try 'fashiondesk --help'", file=sys.stderr)
-        return 2
+    if args.command in (None, "gui"):
+        from fashiondesk.gui.app import run
+
+        return run(args.db, getattr(args, "folders", ()))
     from fashiondesk.core.catalogue.migrations import SchemaError
     from fashiondesk.core.services import UserError
 

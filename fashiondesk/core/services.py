@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.edits import TagError, clean_name
 from fashiondesk.core.catalogue.models import (
     CUSTOM,
     FAILED,
@@ -26,9 +27,9 @@ from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_v
 from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract, no_tags
+from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.spec import shipped_spec
 from fashiondesk.core.vision.tagging import category_tagger
-from fashiondesk.core.vision.runtime import Embedder
 
 
 class UserError(Exception):
@@ -203,10 +204,10 @@ def _photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:
 
 
 def clean_tag(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise UserError("a tag cannot be empty")
-    return cleaned
+    try:
+        return clean_name(name)
+    except TagError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()) -> int:
@@ -261,6 +262,21 @@ def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
 def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
     with catalogue.sessions() as session:
         return list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED).order_by(Photo.path)))
+
+
+def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
+    """Write the CSV next to its destination, then rename: a failed export leaves no half file."""
+    path = os.fspath(path)
+    tmp = f"{path}.part"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            count = export_csv(catalogue, out)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return count
 
 
 def export_csv(catalogue: Catalogue, out) -> int:

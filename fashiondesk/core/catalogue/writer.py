@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from fashiondesk.core.catalogue.models import AUTO, FAILED, MISSING, OK, Embedding, Photo, Tag, utcnow
+from fashiondesk.core.catalogue.models import AUTO, CATEGORY, FAILED, MANUAL, MISSING, OK, Embedding, Photo, Tag, utcnow
 from fashiondesk.core.catalogue.scan import FileEntry
 
 
@@ -104,6 +104,10 @@ def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
 def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag]) -> None:
     existing = {(t.kind, t.name): t for t in session.scalars(select(Tag).where(Tag.photo_id == photo_id))}
     wanted = {(t.kind, t.name) for t in tags}
+    if any(kind == CATEGORY and tag.source == MANUAL for (kind, _), tag in existing.items()):
+        # Staff chose this photo's category; the model's guess is not wanted beside it.
+        tags = [t for t in tags if t.kind != CATEGORY]
+        wanted = {(t.kind, t.name) for t in tags}
     for key, tag in existing.items():
         if tag.source == AUTO and key not in wanted:
             session.delete(tag)

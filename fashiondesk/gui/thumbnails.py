@@ -1,0 +1,173 @@
+"""Thumbnails made off the GUI thread, kept in memory and cached on disk.
+
+A request is a (path, edge) pair. Requests wait on a stack, newest first, so the photos
+on screen now come before those scrolled past; the stack is capped and what falls off is
+simply asked for again when it is painted again. Decoding uses Pillow's JPEG draft mode
+(a 24-megapixel JPEG decodes at 1/8 scale), honours EXIF orientation, and writes a small
+JPEG into the cache folder keyed by path, size and modification time, so a changed file
+gets a new thumbnail and the next start shows the grid at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
+
+from fashiondesk.core.vision.imageload import MAX_PIXELS
+
+GRID_EDGE = 160
+PREVIEW_EDGE = 720
+MAX_WAITING = 400
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("fashiondesk", appauthor=False)) / "thumbnails"
+
+
+def cache_name(path: str, edge: int) -> str:
+    try:
+        st = os.stat(path)
+        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        stamp = "gone"
+    return hashlib.blake2b(f"{path}\0{stamp}\0{edge}".encode(), digest_size=16).hexdigest() + ".jpg"
+
+
+def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
+    """Read from the disk cache or decode; an unreadable file gives a null QImage."""
+    cached = cache_dir / cache_name(path, edge)
+    if cached.exists():
+        image = QImage(str(cached))
+        if not image.isNull():
+            return image
+    try:
+        with Image.open(path) as im:
+            if im.width * im.height > MAX_PIXELS:
+                return QImage()
+            im.draft("RGB", (edge, edge))
+            im = ImageOps.exif_transpose(im)
+            if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+                rgba = im.convert("RGBA")
+                im = Image.new("RGB", rgba.size, (255, 255, 255))
+                im.paste(rgba, mask=rgba.getchannel("A"))
+            im = im.convert("RGB")
+            im.thumbnail((edge, edge), Image.Resampling.BILINEAR, reducing_gap=2.0)
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
+                im.save(tmp, "JPEG", quality=85)
+                os.replace(tmp, cached)
+            except OSError:
+                pass  # a read-only or full cache only costs a decode next time
+            data = im.tobytes()
+            return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
+    except Exception:
+        return QImage()
+
+
+class _Job(QRunnable):
+    def __init__(self, loader: "ThumbnailLoader"):
+        super().__init__()
+        self._loader = loader
+
+    def run(self) -> None:
+        request = self._loader._next_request()
+        if request is None:
+            return
+        path, edge = request
+        image = make_thumbnail(path, edge, self._loader.cache_dir)
+        self._loader._relay.done.emit(path, edge, image)
+
+
+class _Relay(QObject):
+    done = Signal(str, int, QImage)
+
+
+class ThumbnailLoader(QObject):
+    """``pixmap(path, edge)`` answers at once: the thumbnail, or None and a request."""
+
+    ready = Signal(str, int)  # path, edge: ask again, the pixmap is there now
+
+    def __init__(self, cache_dir: Path | None = None, memory_items: int = 3000, threads: int = 2):
+        super().__init__()
+        self.cache_dir = cache_dir or default_cache_dir()
+        self._memory: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
+        self._memory_items = memory_items
+        self._failed: set[tuple[str, int]] = set()
+        self._lock = threading.Lock()
+        self._stack: OrderedDict[tuple[str, int], None] = OrderedDict()
+        self._pending: set[tuple[str, int]] = set()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(threads)
+        self._relay = _Relay()
+        self._relay.done.connect(self._on_done)
+        self._closed = False
+
+    def pixmap(self, path: str, edge: int = GRID_EDGE) -> QPixmap | None:
+        key = (path, edge)
+        found = self._memory.get(key)
+        if found is not None:
+            self._memory.move_to_end(key)
+            return found
+        if key not in self._failed and not self._closed:
+            self._request(key)
+        return None
+
+    def failed(self, path: str, edge: int = GRID_EDGE) -> bool:
+        return (path, edge) in self._failed
+
+    def forget(self, path: str) -> None:
+        """Drop what is known about a file (it changed on disk)."""
+        for key in [k for k in self._memory if k[0] == path]:
+            del self._memory[key]
+        self._failed = {k for k in self._failed if k[0] != path}
+
+    def _request(self, key: tuple[str, int]) -> None:
+        with self._lock:
+            if key in self._pending:
+                if key in self._stack:
+                    self._stack.move_to_end(key)
+                return
+            self._pending.add(key)
+            self._stack[key] = None
+            while len(self._stack) > MAX_WAITING:
+                dropped, _ = self._stack.popitem(last=False)
+                self._pending.discard(dropped)
+        self._pool.start(_Job(self))
+
+    def _next_request(self) -> tuple[str, int] | None:
+        with self._lock:
+            if self._closed or not self._stack:
+                return None
+            key, _ = self._stack.popitem(last=True)
+            return key
+
+    def _on_done(self, path: str, edge: int, image: QImage) -> None:
+        key = (path, edge)
+        with self._lock:
+            self._pending.discard(key)
+        if self._closed:
+            return
+        if image.isNull():
+            self._failed.add(key)
+        else:
+            self._memory[key] = QPixmap.fromImage(image)
+            while len(self._memory) > self._memory_items:
+                self._memory.popitem(last=False)
+        self.ready.emit(path, edge)
+
+    def close(self) -> None:
+        """Stop taking work and wait for the decodes in flight (a fraction of a second)."""
+        with self._lock:
+            self._closed = True
+            self._stack.clear()
+        self._pool.waitForDone(5000)

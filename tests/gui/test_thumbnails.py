@@ -1,0 +1,48 @@
+import os
+
+from PIL import Image
+
+from fashiondesk.gui.thumbnails import ThumbnailLoader, cache_name, make_thumbnail
+from tests.conftest import solid
+
+
+def test_thumbnail_is_small_upright_and_cached(tmp_path):
+    photo = tmp_path / "tall.jpg"
+    image = Image.new("RGB", (1200, 600), (10, 120, 200))
+    exif = image.getexif()
+    exif[0x0112] = 6  # stored on its side: displayed rotated 90 degrees
+    image.save(photo, exif=exif)
+    cache = tmp_path / "cache"
+    thumb = make_thumbnail(str(photo), 160, cache)
+    assert (thumb.width(), thumb.height()) == (80, 160)
+    cached = cache / cache_name(str(photo), 160)
+    assert cached.exists()
+    assert make_thumbnail(str(photo), 160, cache).size() == thumb.size()
+    # A changed file gets a new thumbnail, not the stale one.
+    Image.new("RGB", (300, 300), (0, 0, 0)).save(photo)
+    os.utime(photo, (1, 1))
+    assert cache_name(str(photo), 160) != cached.name
+    assert make_thumbnail(str(photo), 160, cache).size().width() == 160
+
+
+def test_unreadable_files_give_no_thumbnail(tmp_path):
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff not really")
+    assert make_thumbnail(str(broken), 160, tmp_path / "cache").isNull()
+    assert make_thumbnail(str(tmp_path / "gone.jpg"), 160, tmp_path / "cache").isNull()
+
+
+def test_loader_answers_later_off_the_gui_thread(qtbot, tmp_path):
+    good = solid(tmp_path / "red.png", size=(400, 300))
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"nope")
+    loader = ThumbnailLoader(tmp_path / "cache")
+    try:
+        assert loader.pixmap(str(good)) is None
+        with qtbot.waitSignal(loader.ready, timeout=10_000):
+            pass
+        assert loader.pixmap(str(good)).width() == 160
+        loader.pixmap(str(broken))
+        qtbot.waitUntil(lambda: loader.failed(str(broken)), timeout=10_000)
+    finally:
+        loader.close()

@@ -24,6 +24,7 @@ from fashiondesk.core.catalogue.models import (
 from fashiondesk.core.catalogue.scan import plan
 from fashiondesk.core.catalogue.writer import Failed, Writer, apply_results, mark_missing
 from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
+from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.store import open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract, no_tags
@@ -134,11 +135,13 @@ def similar(
     k: int = 10,
     filters: Filters = Filters(),
     embedder: Embedder | None = None,
+    index: VectorIndex | None = None,
 ) -> list[Hit]:
     """Photos most like the given ones (catalogued paths or any image files), best first.
 
     Catalogued photos are excluded from their own results. Images that are not in the
-    catalogue are decoded and embedded on the fly, with the same preprocessing.
+    catalogue are decoded and embedded on the fly, with the same preprocessing. A caller
+    that keeps an index open (the window) passes it; otherwise it is opened and synced.
     """
     if not images:
         raise UserError("give at least one photo to compare with")
@@ -150,7 +153,8 @@ def similar(
         exclude, vectors = set(found[0]), found[1]
     else:
         exclude, vectors = set(), _embed_files(images, embedder or Embedder.load())
-    index = open_index(catalogue, spec.version, spec.embedding_dim)
+    if index is None:
+        index = open_index(catalogue, spec.version, spec.embedding_dim)
     return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,14 +27,14 @@ from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
+from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.sidebar import Sidebar
 from fashiondesk.gui.status import FailuresPanel, IndexStatus, failures_button_text, make_failures_button
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 from fashiondesk.gui.workers import (
     CatalogueReader,
-    IndexWorker,
     SimilarWorker,
-    TaskWorker,
+    Tasks,
     start_in_thread,
     stop_thread,
 )
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     _rows_wanted = Signal(int, object)
     _counts_wanted = Signal()
     _similar_wanted = Signal(int, object, int)
+    _similar_stale = Signal()
 
     index_finished = Signal(object)  # IndexSummary, for anyone who waits on a run
 
@@ -66,11 +67,8 @@ class MainWindow(QMainWindow):
         self.shown_request = 0  # the newest request whose rows the grid shows
         self._similar_id = 0
         self._similar_for: dict[int, str] = {}
-        self._index_thread = None
-        self._index_worker: IndexWorker | None = None
-        self._rescan_after = False
         self._close_when_done = False
-        self._tasks: list = []
+        self.tasks = Tasks(self)
         self._pending_select: int | None = None
         self._results_title = ""
 
@@ -104,6 +102,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.failures_button)
 
+        self.tasks.failed.connect(self._show_error)
         self._reader = CatalogueReader(catalogue, self.unsure_below)
         self._reader_thread = start_in_thread(self._reader, "catalogue reader")
         self._rows_wanted.connect(self._reader.load_rows)
@@ -114,10 +113,11 @@ class MainWindow(QMainWindow):
         self._similar = SimilarWorker(catalogue)
         self._similar_thread = start_in_thread(self._similar, "similar items")
         self._similar_wanted.connect(self._similar.search)
+        self._similar_stale.connect(self._similar.mark_stale)
         self._similar.results.connect(self._similar_ready)
         self._similar.failed.connect(self._similar_failed)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
-        self._live.timeout.connect(self.refresh)
+        self._live.timeout.connect(self._live_refresh)
 
         self.sidebar.chosen.connect(self._sidebar_chosen)
         self.filters.changed.connect(self._filters_changed)
@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
         self.detail.add_tag.connect(lambda pid, name: self._edit(edits.add_custom_tag, self._tag_targets(pid), name))
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
+        self.indexer = IndexRunner(catalogue, self)
+        self.indexer.started.connect(self._index_started)
+        self.indexer.progress.connect(self.index_status.update_progress)
+        self.indexer.ended.connect(self._index_ended)
         self.index_status.cancel_requested.connect(self.cancel_indexing)
         self.failures_button.clicked.connect(self._show_failures)
         self._restore_settings()
@@ -181,6 +185,11 @@ class MainWindow(QMainWindow):
     def settled(self) -> bool:
         """True once the grid shows the answer to the newest request."""
         return self.shown_request == self._request_id
+
+    def _live_refresh(self) -> None:
+        """While indexing: new photos into the grid, and into the next similar search."""
+        self.refresh()
+        self._similar_stale.emit()
 
     def set_filter(self, flt: GridFilter) -> None:
         self.filter = flt
@@ -310,68 +319,33 @@ class MainWindow(QMainWindow):
             self.add_folders([folder])
 
     def is_indexing(self) -> bool:
-        return self._index_thread is not None
+        return self.indexer.is_running()
 
     def start_indexing(self) -> None:
-        if self.is_indexing():
-            self._rescan_after = True
-            return
-        worker = IndexWorker(self.catalogue)
-        self._index_worker = worker
-        self._index_thread = start_in_thread(worker, "indexing")
-        worker.progress.connect(self.index_status.update_progress)
-        worker.finished.connect(self._index_done)
-        worker.failed.connect(self._index_failed)
-        QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+        self.indexer.start()
+
+    def cancel_indexing(self) -> None:
+        self.indexer.cancel()
+
+    def _index_started(self) -> None:
         self.index_status.start()
         self.rescan_action.setEnabled(False)
         self._live.start()
 
-    def cancel_indexing(self) -> None:
-        if self._index_worker is not None:
-            self._index_worker.cancel_token.cancel()
-            self._rescan_after = False
-
-    def _index_done(self, summary) -> None:
-        self._end_index()
-        parts = [f"{summary.indexed:,} indexed"]
-        if summary.unchanged:
-            parts.append(f"{summary.unchanged:,} unchanged")
-        if summary.failed:
-            parts.append(f"{len(summary.failed):,} could not be read")
-        if summary.missing:
-            parts.append(f"{summary.missing:,} missing")
-        if summary.relinked:
-            parts.append(f"{len(summary.relinked):,} moved")
-        if summary.unavailable:
-            parts.append("not found: " + ", ".join(summary.unavailable))
-        prefix = "Indexing cancelled" if summary.cancelled else "Indexing done"
-        self.statusBar().showMessage(f"{prefix}: " + ", ".join(parts))
-        self.index_finished.emit(summary)
-        self._after_index()
-
-    def _index_failed(self, message: str) -> None:
-        self._end_index()
-        self._show_error(f"Indexing stopped: {message}")
-        self.index_finished.emit(None)
-        self._after_index()
-
-    def _end_index(self) -> None:
+    def _index_ended(self, summary, message: str) -> None:
         self._live.stop()
-        stop_thread(self._index_thread)
-        self._index_thread = None
-        self._index_worker = None
         self.index_status.stop()
         self.rescan_action.setEnabled(True)
+        self._similar_stale.emit()
         self.refresh()
         self._load_failures()
-
-    def _after_index(self) -> None:
-        if self._close_when_done:
+        if summary is not None:
+            self.statusBar().showMessage(summary_text(summary))
+        else:
+            self._show_error(f"Indexing stopped: {message}")
+        self.index_finished.emit(summary)
+        if self._close_when_done and not self.is_indexing():
             self.close()
-        elif self._rescan_after:
-            self._rescan_after = False
-            self.start_indexing()
 
     def _load_failures(self) -> None:
         self.failures.set_failures(services.failures(self.catalogue))
@@ -391,26 +365,8 @@ class MainWindow(QMainWindow):
     def export_to(self, path: str) -> None:
         self.settings.setValue("last_export", path)
         self.statusBar().showMessage(f"Exporting to {path}…")
-        self.run_task(services.export_csv_file, self.catalogue, path,
-                      done=lambda n: self.statusBar().showMessage(f"Exported {n:,} photos to {path}"))
-
-    def run_task(self, fn, *args, done=None) -> None:
-        worker = TaskWorker(fn, *args)
-        thread = start_in_thread(worker, "task")
-        entry = (thread, worker)
-        self._tasks.append(entry)
-
-        def finish(result=None, error=None):
-            stop_thread(thread)
-            self._tasks.remove(entry)
-            if error is not None:
-                self._show_error(error)
-            elif done is not None:
-                done(result)
-
-        worker.finished.connect(lambda result: finish(result=result))
-        worker.failed.connect(lambda message: finish(error=message))
-        QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+        self.tasks.run(services.export_csv_file, self.catalogue, path,
+                       done=lambda n: self.statusBar().showMessage(f"Exported {n:,} photos to {path}"))
 
     # -- drag and drop, messages, settings, closing -----------------------------------
 
@@ -459,10 +415,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and wait for it; safe to call twice."""
-        self.cancel_indexing()
-        stop_thread(self._index_thread)
-        for thread, _worker in list(self._tasks):
-            stop_thread(thread)
+        self.indexer.stop()
+        self.tasks.stop_all()
         stop_thread(self._reader_thread)
         stop_thread(self._similar_thread)
         self.thumbnails.close()

@@ -12,7 +12,7 @@ import time
 import weakref
 from typing import Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from fashiondesk.core import services
 from fashiondesk.core.catalogue.db import Catalogue
@@ -115,7 +115,12 @@ class CatalogueReader(QObject):
 
 
 class SimilarWorker(QObject):
-    """Similar-items searches; the embedder is loaded on first use of an outside photo."""
+    """Similar-items searches over an index kept in memory between searches.
+
+    The index is opened (and synced with the catalogue) on first use and again after
+    ``mark_stale`` (indexing finished); it is never written from here, so the indexing
+    run stays its only writer. The embedder is loaded on first use of an outside photo.
+    """
 
     results = Signal(int, object)  # request id, list[Hit]
     failed = Signal(int, str)
@@ -124,11 +129,27 @@ class SimilarWorker(QObject):
         super().__init__()
         self._catalogue = catalogue
         self._embedder = None
+        self._index = None
+
+    @Slot()
+    def mark_stale(self) -> None:
+        self._index = None
+
+    def _open_index(self):
+        if self._index is None:
+            from fashiondesk.core.index.store import open_index
+            from fashiondesk.core.vision.spec import shipped_spec
+
+            spec = shipped_spec()
+            self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
+        return self._index
 
     @Slot(int, object, int)
     def search(self, request_id: int, images: list[str], k: int) -> None:
         try:
-            hits = services.similar(self._catalogue, images, k, embedder=self._embedder_for(images))
+            hits = services.similar(
+                self._catalogue, images, k, embedder=self._embedder_for(images), index=self._open_index()
+            )
         except services.UserError as exc:
             self.failed.emit(request_id, str(exc))
         except Exception as exc:
@@ -150,23 +171,63 @@ class SimilarWorker(QObject):
 class TaskWorker(QObject):
     """Runs one plain function (an export, say) and reports its result or its error."""
 
-    finished = Signal(object)
-    failed = Signal(str)
+    finished = Signal(int, object)  # task id, result
+    failed = Signal(int, str)  # task id, message
 
-    def __init__(self, fn, *args):
+    def __init__(self, task_id: int, fn, *args):
         super().__init__()
-        self._fn, self._args = fn, args
+        self._id, self._fn, self._args = task_id, fn, args
 
     @Slot()
     def run(self) -> None:
         try:
             result = self._fn(*self._args)
         except services.UserError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(self._id, str(exc))
         except Exception as exc:
-            self.failed.emit(_readable(exc))
+            self.failed.emit(self._id, _readable(exc))
         else:
-            self.finished.emit(result)
+            self.finished.emit(self._id, result)
+
+
+class Tasks(QObject):
+    """One-off jobs (an export, say), each on its own thread until it ends.
+
+    Results arrive in this object's slots, on the GUI thread; ``done`` runs there too.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._running: dict[int, tuple[QThread, TaskWorker, object]] = {}
+        self._next_id = 0
+
+    def run(self, fn, *args, done=None) -> None:
+        self._next_id += 1
+        worker = TaskWorker(self._next_id, fn, *args)
+        thread = start_in_thread(worker, "task")
+        self._running[self._next_id] = (thread, worker, done)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, object)
+    def _finished(self, task_id: int, result) -> None:
+        thread, _worker, done = self._running.pop(task_id)
+        stop_thread(thread)
+        if done is not None:
+            done(result)
+
+    @Slot(int, str)
+    def _failed(self, task_id: int, message: str) -> None:
+        thread, _worker, _done = self._running.pop(task_id)
+        stop_thread(thread)
+        self.failed.emit(message)
+
+    def stop_all(self) -> None:
+        for thread, _worker, _done in list(self._running.values()):
+            stop_thread(thread)
 
 
 def _readable(exc: BaseException) -> str:

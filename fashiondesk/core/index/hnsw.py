@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -73,11 +74,14 @@ class VectorIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.sidecar.count = self._index.element_count
         self.sidecar.deleted = sorted(self._deleted)
-        tmp = path.with_name(path.name + ".tmp")
+        # One temporary name per writer: two processes (or threads) saving at once must
+        # not write into the same file.
+        unique = f"{os.getpid()}-{threading.get_ident()}"
+        tmp = path.with_name(f"{path.name}.{unique}.tmp")
         self._index.save_index(str(tmp))
         os.replace(tmp, path)
         side = sidecar_path(path)
-        tmp_side = side.with_name(side.name + ".tmp")
+        tmp_side = side.with_name(f"{side.name}.{unique}.tmp")
         tmp_side.write_text(json.dumps(asdict(self.sidecar)), encoding="utf-8")
         os.replace(tmp_side, side)
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import TagError, clean_name
+from fashiondesk.core.catalogue.lock import Busy, exclusive
 from fashiondesk.core.catalogue.models import (
     CUSTOM,
     FAILED,
@@ -25,7 +26,7 @@ from fashiondesk.core.catalogue.scan import plan
 from fashiondesk.core.catalogue.writer import Failed, Writer, apply_results, mark_missing
 from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
 from fashiondesk.core.index.hnsw import VectorIndex
-from fashiondesk.core.index.store import open_index
+from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract, no_tags
 from fashiondesk.core.vision.runtime import Embedder
@@ -89,7 +90,25 @@ def index(
     embedder: Embedder | None = None,
     folder_paths: Sequence[str] | None = None,
 ) -> IndexSummary:
-    """Bring the catalogue up to date with its folders (all, or those named)."""
+    """Bring the catalogue up to date with its folders (all, or those named).
+
+    Only one run per catalogue at a time: a second one (another window, the command
+    line) is refused with a UserError rather than doing the same work twice.
+    """
+    try:
+        with exclusive(index_path(catalogue).with_suffix(".lock")):
+            return _index(catalogue, progress, cancel, embedder, folder_paths)
+    except Busy:
+        raise UserError("this catalogue is being indexed by another fashiondesk; try again when it has finished") from None
+
+
+def _index(
+    catalogue: Catalogue,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+    embedder: Embedder | None,
+    folder_paths: Sequence[str] | None,
+) -> IndexSummary:
     cancel = cancel or CancelToken()
     embedder = embedder or Embedder.load()
     summary = IndexSummary(model_version=embedder.version)

@@ -84,3 +84,20 @@ def test_cancel_takes_effect_within_a_second_and_loses_nothing(catalogue, embedd
     with catalogue.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Embedding)) == n
         assert s.scalar(select(func.count()).where(Photo.status == OK)) == n
+
+
+def test_a_second_indexing_run_on_the_same_catalogue_is_refused(catalogue, embedder, tmp_path):
+    from fashiondesk.core.catalogue.lock import exclusive
+    from fashiondesk.core.index.store import index_path
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    services.add_folders(catalogue, [folder])
+    with exclusive(index_path(catalogue).with_suffix(".lock")):  # as another process would
+        try:
+            services.index(catalogue, embedder=embedder)
+        except services.UserError as exc:
+            assert "being indexed by another fashiondesk" in str(exc)
+        else:
+            raise AssertionError("the second run was not refused")
+    assert services.index(catalogue, embedder=embedder).indexed == 0  # the lock went with its holder

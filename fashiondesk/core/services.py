@@ -28,10 +28,10 @@ from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_v
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
-from fashiondesk.core.vision.pipeline import extract, no_tags
+from fashiondesk.core.vision.pipeline import extract
 from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.spec import shipped_spec
-from fashiondesk.core.vision.tagging import category_tagger
+from fashiondesk.core.vision.tagging import auto_tagger
 
 
 class UserError(Exception):
@@ -140,8 +140,7 @@ def _index(
         def sink(results):
             writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, results))
 
-        tagger = category_tagger(embedder.spec) or no_tags
-        extract(scan.to_read, embedder, sink, progress, cancel, tagger=tagger)
+        extract(scan.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
     summary.cancelled = cancel.cancelled
     # After the catalogue, never before: a crash in between is repaired on the next open.
     open_index(catalogue, embedder.version, embedder.spec.embedding_dim)

@@ -48,3 +48,36 @@ def test_evaluate_colours_on_a_small_labelled_set(tmp_path):
     report = evaluate_colours(labels, tmp_path)
     assert report["photos"] == 2 and report["dominant_accuracy"] == 0.5
     assert report["confusion"] == {"green -> navy": 1, "red -> red": 1}
+
+
+def test_the_models_activation_map_picks_the_garment_on_a_busy_background():
+    # A red garment on a navy-and-white striped sheet: the border model keeps both stripe
+    # colours; the activation map (peaked where the garment is) removes them.
+    img = np.zeros((224, 224, 3), dtype=np.uint8)
+    img[:] = (40, 48, 75)
+    img[::16] = (235, 235, 235)
+    img[:, ::16] = (235, 235, 235)
+    img[64:160, 64:160] = (200, 30, 35)
+    class_map = np.zeros((7, 7), dtype=np.float32)
+    class_map[2:5, 2:5] = 3.0
+    class_map[3, 3] = 4.0
+    colours = dominant_colours(img, class_map)
+    assert colours[0].name == "red" and colours[0].share > 0.8
+
+
+def test_index_stores_colour_tags_with_hex_and_share(catalogue, embedder, tmp_path):
+    from PIL import Image
+    from sqlalchemy import select
+
+    from fashiondesk.core import services
+    from fashiondesk.core.catalogue.models import AUTO, COLOUR, Tag
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    Image.fromarray(product_shot((200, 30, 35))).save(folder / "red.png")
+    services.add_folders(catalogue, [folder])
+    services.index(catalogue, embedder=embedder)
+    with catalogue.sessions() as s:
+        tags = list(s.scalars(select(Tag).where(Tag.kind == COLOUR).order_by(Tag.confidence.desc())))
+    assert tags[0].name == "red" and tags[0].source == AUTO
+    assert tags[0].value.startswith("#") and 0.5 < tags[0].confidence <= 1.0

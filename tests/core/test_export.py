@@ -24,7 +24,7 @@ def test_export_columns_and_values(catalogue, embedder, sample_photos):
         from fashiondesk.core.catalogue.models import Photo
 
         pid = s.scalar(select(Photo.id).where(Photo.path == first))
-        s.execute(Tag.__table__.delete().where(Tag.kind == CATEGORY))  # known values instead of the model's
+        s.execute(Tag.__table__.delete().where(Tag.kind.in_([CATEGORY, COLOUR])))  # known values, not the model's
         s.add_all([
             Tag(photo_id=pid, kind=CATEGORY, name="dress", source=AUTO, confidence=0.71),
             Tag(photo_id=pid, kind=COLOUR, name="navy", source=AUTO, confidence=0.3),

@@ -89,11 +89,19 @@ def test_delete_key_removes_a_tag_and_search_finds_tags(qtbot, window, catalogue
     assert window.scope_label.text().endswith("1 photo")
 
     window.detail.tags.setFocus()
-    window.detail.tags.setCurrentRow(0)
+    texts = [window.detail.tags.item(i).text() for i in range(window.detail.tags.count())]
+    window.detail.tags.setCurrentRow(texts.index("window display"))  # after the colour tags
     qtbot.keyClick(window.detail.tags, Qt.Key.Key_Delete)
     assert _tags(catalogue, CUSTOM) == []
     window.filters.search.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+
+    # Colour tags from indexing: in the sidebar with counts, and the colour filter narrows.
+    qtbot.waitUntil(lambda: bool(window.sidebar.counts.colours))
+    name, _hex, count = min(window.sidebar.counts.colours, key=lambda c: c[2])
+    window.sidebar.select_key(("colour", name))
+    assert window.filters.colour.currentData() == name
+    qtbot.waitUntil(lambda: window.filter.colour == name and window.settled() and window.model.rowCount() == count)
 
 
 def test_needs_review_lists_least_sure_first(qtbot, window, catalogue, sample_photos):

@@ -147,7 +147,8 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
         if kind == CATEGORY:
             categories.append((name, count))
         elif kind == COLOUR:
-            colours.append((name, value, count))
+            # The palette's own colour for a palette name; photos' measured values vary.
+            colours.append((name, _palette_hex(name) or value, count))
         else:
             tags.append((name, count))
     return SidebarCounts(
@@ -160,6 +161,13 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
         colours=tuple(sorted(colours, key=lambda c: -c[2])),
         tags=tuple(sorted(tags, key=lambda c: c[0].casefold())),
     )
+
+
+def _palette_hex(name: str) -> str | None:
+    from fashiondesk.core.vision.colours import PALETTE
+
+    rgb = PALETTE.get(name)
+    return "#%02x%02x%02x" % rgb if rgb else None
 
 
 @dataclass(frozen=True)

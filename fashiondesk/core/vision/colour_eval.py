@@ -11,11 +11,19 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from fashiondesk.core.vision.colours import PALETTE, dominant_colours
+import numpy as np
+
+from fashiondesk.core.vision.colours import PALETTE
 from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
 
 
-def evaluate_colours(labels_csv: Path, dataset: Path, size: int = 224, crop_pct: float = 0.875) -> dict:
+def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size: int = 32) -> dict:
+    """The shipped colour step (pixels + the model's activation maps) against hand labels."""
+    from fashiondesk.core.vision.runtime import Embedder
+    from fashiondesk.core.vision.tagging import batch_colours
+
+    embedder = embedder or Embedder.load()
+    size, crop_pct = embedder.spec.input_size, embedder.spec.crop_pct
     rows = list(csv.DictReader(open(labels_csv, encoding="utf-8")))
     unknown = sorted({r["colour"] for r in rows} - set(PALETTE))
     if unknown:
@@ -24,13 +32,19 @@ def evaluate_colours(labels_csv: Path, dataset: Path, size: int = 224, crop_pct:
     confusion: Counter = Counter()
     by_group: dict[str, list[int]] = {}
     unreadable = []
+    readable, pixels = [], []
     for row in rows:
         try:
-            pixels = load_rgb((Path(dataset) / row["file"]).read_bytes(), size, crop_pct).pixels
+            pixels.append(load_rgb((Path(dataset) / row["file"]).read_bytes(), size, crop_pct).pixels)
+            readable.append(row)
         except (OSError, UnreadableImage):
             unreadable.append(row["file"])
-            continue
-        names = [c.name for c in dominant_colours(pixels)]
+    found: list = []
+    for start in range(0, len(pixels), batch_size):
+        images = np.stack(pixels[start : start + batch_size])
+        found.extend(batch_colours(images, embedder.run(images)))
+    for row, colours in zip(readable, found):
+        names = [c.name for c in colours]
         predicted = names[0] if names else "-"
         first += predicted == row["colour"]
         group = by_group.setdefault(Path(row["file"]).parts[0], [0, 0])

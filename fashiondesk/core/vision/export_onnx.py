@@ -49,8 +49,45 @@ def export(model: EfficientNetLite0, spec: ModelSpec, folder: Path = MODELS_DIR)
         opset_version=17,
         dynamo=False,
     )
+    if spec.categories:
+        add_class_maps(onnx_path)
     spec.save(folder / f"{spec.name}.json")
     return onnx_path
+
+
+def add_class_maps(onnx_path: Path) -> None:
+    """Add a ``class_maps`` output (N, classes, 7, 7): the class activation maps.
+
+    Each map is the classifier's weights for one class applied at every position of the
+    last feature map, before pooling (CAM, Zhou et al. 2016): where in the photo the
+    model sees that class, so where the garment is. The colour step uses it as a mask.
+    It is a 1x1 convolution on a tensor the graph computes anyway, so it costs next to
+    nothing, and the embedding and logits are unchanged.
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(onnx_path))
+    graph = model.graph
+    if any(o.name == "class_maps" for o in graph.output):
+        return
+    producers = {out: node for node in graph.node for out in node.output}
+    gemm = producers["logits"]
+    pool = producers[gemm.input[0]]
+    if pool.op_type != "ReduceMean":
+        raise ValueError(f"expected the logits to come from a pooled feature map, found {pool.op_type}")
+    feature_map = pool.input[0]
+    weight = numpy_helper.to_array(next(i for i in graph.initializer if i.name == gemm.input[1]))
+    graph.initializer.append(
+        numpy_helper.from_array(weight.reshape(*weight.shape, 1, 1).astype(np.float32), "class_map_weight")
+    )
+    graph.node.append(helper.make_node("Conv", [feature_map, "class_map_weight"], ["class_maps"], kernel_shape=[1, 1]))
+    graph.output.append(
+        helper.make_tensor_value_info("class_maps", onnx.TensorProto.FLOAT, ["batch", weight.shape[0], None, None])
+    )
+    onnx.checker.check_model(model)
+    onnx.save(model, str(onnx_path))
 
 
 def weights_digest(model: nn.Module) -> str:

@@ -21,7 +21,7 @@ from fashiondesk.core.catalogue.scan import FileEntry
 from fashiondesk.core.catalogue.writer import AutoTag, Extracted, Failed, Result
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from fashiondesk.core.vision.imageload import LoadedImage, UnreadableImage, load_rgb
-from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.runtime import Embedder, Prediction
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,11 @@ def decode(entry: FileEntry, size: int, crop_pct: float) -> Decoded:
         return Decoded(entry, digest, None, "image too large to decode in memory")
 
 
-Tagger = Callable[[np.ndarray, np.ndarray, np.ndarray], list[tuple[AutoTag, ...]]]
+# Automatic tags for a batch, from the decoded pixels and the model's outputs for them.
+Tagger = Callable[[np.ndarray, Prediction], list[tuple[AutoTag, ...]]]
 
 
-def no_tags(images: np.ndarray, embeddings: np.ndarray, logits: np.ndarray) -> list[tuple[AutoTag, ...]]:
+def no_tags(images: np.ndarray, prediction: Prediction) -> list[tuple[AutoTag, ...]]:
     return [() for _ in range(len(images))]
 
 
@@ -85,7 +86,7 @@ def extract(
         if good:
             images = np.stack([d.image.pixels for d in good])
             prediction = embedder.run(images)
-            tags = tagger(images, prediction.embeddings, prediction.logits)
+            tags = tagger(images, prediction)
             vectors = prediction.embeddings.astype(np.float32)
             for d, vector, tag_set in zip(good, vectors, tags):
                 results.append(

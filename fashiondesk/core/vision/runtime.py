@@ -14,6 +14,7 @@ from fashiondesk.core.vision.spec import DEFAULT_MODEL, MODELS_DIR, ModelSpec, m
 class Prediction:
     embeddings: np.ndarray  # (N, D) float32, L2-normalised
     logits: np.ndarray  # (N, C) float32
+    class_maps: np.ndarray | None = None  # (N, C, h, w) class activation maps, if the model has them
 
 
 class Embedder:
@@ -31,6 +32,7 @@ class Embedder:
         self._session = ort.InferenceSession(
             str(onnx_path), sess_options=options, providers=["CPUExecutionProvider"]
         )
+        self._outputs = [o.name for o in self._session.get_outputs()]
 
     @classmethod
     def load(cls, name: str = DEFAULT_MODEL, folder: Path = MODELS_DIR, threads: int = 0) -> "Embedder":
@@ -46,5 +48,5 @@ class Embedder:
     def run(self, images: np.ndarray) -> Prediction:
         if images.dtype != np.uint8 or images.ndim != 4 or images.shape[-1] != 3:
             raise ValueError(f"expected uint8 (N, S, S, 3) images, got {images.dtype} {images.shape}")
-        embeddings, logits = self._session.run(None, {"image": images})
-        return Prediction(embeddings, logits)
+        out = dict(zip(self._outputs, self._session.run(None, {"image": images})))
+        return Prediction(out["embedding"], out["logits"], out.get("class_maps"))

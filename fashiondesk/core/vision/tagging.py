@@ -1,18 +1,24 @@
-"""Category tags from the model's logits: calibrated probability, and an unsure mark.
+"""Automatic tags for a batch: the category with a calibrated confidence, and colours.
 
-The confidence is softmax(logits / T) with the temperature T fitted on the validation
-split (temperature scaling). A category whose confidence is below the model's
+The category confidence is softmax(logits / T) with the temperature T fitted on the
+validation split (temperature scaling). A category whose confidence is below the model's
 ``unsure_below`` (chosen on validation, see the model card) is still stored, and
 ``is_unsure`` tells the GUI to put it in the review list.
+
+Colours come from the same pass: the decoded pixels plus the model's class activation
+map for the predicted category as the garment mask (``colours.dominant_colours``); each
+is stored with its share of the garment as the confidence and its hex value.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from fashiondesk.core.catalogue.models import CATEGORY
+from fashiondesk.core.catalogue.models import CATEGORY, COLOUR
 from fashiondesk.core.catalogue.writer import AutoTag
+from fashiondesk.core.vision.colours import Colour, dominant_colours
 from fashiondesk.core.vision.metrics import softmax
+from fashiondesk.core.vision.runtime import Prediction
 from fashiondesk.core.vision.spec import ModelSpec
 
 
@@ -20,12 +26,35 @@ def category_tagger(spec: ModelSpec):
     if not spec.categories:
         return None
 
-    def tag(images: np.ndarray, embeddings: np.ndarray, logits: np.ndarray) -> list[tuple[AutoTag, ...]]:
-        probs = softmax(logits, spec.temperature)
+    def tag(images: np.ndarray, prediction: Prediction) -> list[tuple[AutoTag, ...]]:
+        probs = softmax(prediction.logits, spec.temperature)
         best = probs.argmax(axis=1)
         return [
             (AutoTag(CATEGORY, spec.categories[i], round(float(p[i]), 4)),)
             for i, p in zip(best, probs)
+        ]
+
+    return tag
+
+
+def batch_colours(images: np.ndarray, prediction: Prediction) -> list[list[Colour]]:
+    maps = prediction.class_maps
+    colours = []
+    for i, image in enumerate(images):
+        class_map = None if maps is None else maps[i, int(np.argmax(prediction.logits[i]))]
+        colours.append(dominant_colours(image, class_map))
+    return colours
+
+
+def auto_tagger(spec: ModelSpec):
+    """Category (when the model has categories) and colour tags, in one call per batch."""
+    categories = category_tagger(spec)
+
+    def tag(images: np.ndarray, prediction: Prediction) -> list[tuple[AutoTag, ...]]:
+        first = categories(images, prediction) if categories else [() for _ in images]
+        return [
+            tags + tuple(AutoTag(COLOUR, c.name, c.share, c.hex) for c in found)
+            for tags, found in zip(first, batch_colours(images, prediction))
         ]
 
     return tag

@@ -1,0 +1,71 @@
+"""What colour tagging costs inside indexing (issue 6: at most 10% of the throughput).
+
+    python benchmarks/colour_cost.py [--n 1000] [--repeats 3]
+
+Runs whole `fashiondesk index` processes on the same N photos of clothing-small (fresh
+catalogue each time), alternating: with colours (as shipped) and without (the same
+command with the tagger limited to the category). Prints the median photos/s of each
+and the cost of colours as a share of the throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from index_throughput import photos  # noqa: E402
+
+WITHOUT_COLOURS = r"""
+import sys
+from fashiondesk.core import services
+from fashiondesk.core.vision import tagging
+services.auto_tagger = tagging.category_tagger
+from fashiondesk.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+WITH_COLOURS = r"""
+import sys
+from fashiondesk.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run(code: str, folder: Path, db: Path) -> float:
+    for suffix in ("", "-wal", "-shm", ".hnsw", ".hnsw.json"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, "--db", str(db), "index", str(folder), "--quiet"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "photos"
+        folder.mkdir()
+        for i, src in enumerate(photos(args.n)):
+            shutil.copy(src, folder / f"{i:05d}-{src.name}")
+        times: dict[str, list[float]] = {"with colours": [], "without colours": []}
+        for _ in range(args.repeats):
+            times["without colours"].append(run(WITHOUT_COLOURS, folder, Path(tmp) / "a.db"))
+            times["with colours"].append(run(WITH_COLOURS, folder, Path(tmp) / "b.db"))
+    rates = {k: args.n / statistics.median(v) for k, v in times.items()}
+    for name, rate in rates.items():
+        print(f"{name}: {rate:.1f} photos/s (median of {args.repeats}: {[round(t, 1) for t in times[name]]} s)")
+    cost = 1 - rates["with colours"] / rates["without colours"]
+    print(f"colours cost {cost:.1%} of the indexing throughput")
+
+
+if __name__ == "__main__":
+    main()

@@ -21,15 +21,27 @@ from PySide6.QtWidgets import (
 from fashiondesk.core import services
 from fashiondesk.core.catalogue import edits
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.queries import ALL, RESULTS, GridFilter, photo_detail, tag_names
+from fashiondesk.core.catalogue.queries import (
+    ALL,
+    RESULTS,
+    GridFilter,
+    photo_detail,
+    tag_names,
+)
 from fashiondesk.core.vision.spec import shipped_spec
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
+from fashiondesk.gui.editing import TagEdits
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.sidebar import Sidebar
-from fashiondesk.gui.status import FailuresPanel, IndexStatus, failures_button_text, make_failures_button
+from fashiondesk.gui.status import (
+    FailuresPanel,
+    IndexStatus,
+    failures_button_text,
+    make_failures_button,
+)
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 from fashiondesk.gui.workers import (
     CatalogueReader,
@@ -70,6 +82,7 @@ class MainWindow(QMainWindow):
         self._close_when_done = False
         self.tasks = Tasks(self)
         self._pending_select: int | None = None
+        self.tag_edits = TagEdits(catalogue, self)
         self._results_title = ""
 
         self.sidebar = Sidebar()
@@ -103,6 +116,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.failures_button)
 
         self.tasks.failed.connect(self._show_error)
+        self.tag_edits.changed.connect(self._edited)
+        self.tag_edits.failed.connect(self._show_error)
+        self.tag_edits.undo_text.connect(self._undo_text)
         self._reader = CatalogueReader(catalogue, self.unsure_below)
         self._reader_thread = start_in_thread(self._reader, "catalogue reader")
         self._rows_wanted.connect(self._reader.load_rows)
@@ -123,10 +139,12 @@ class MainWindow(QMainWindow):
         self.filters.changed.connect(self._filters_changed)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
-        self.detail.accept_tag.connect(lambda tag_id: self._edit(edits.accept_tag, tag_id))
-        self.detail.remove_tag.connect(lambda tag_id: self._edit(edits.remove_tag, tag_id))
-        self.detail.set_category.connect(lambda pid, name: self._edit(edits.set_category, pid, name))
-        self.detail.add_tag.connect(lambda pid, name: self._edit(edits.add_custom_tag, self._tag_targets(pid), name))
+        self.detail.accept_tag.connect(lambda tag_id: self._edit("accept a tag", None, edits.accept_tag, tag_id))
+        self.detail.remove_tag.connect(lambda tag_id: self._edit("remove a tag", None, edits.remove_tag, tag_id))
+        self.detail.set_category.connect(
+            lambda pid, name: self._edit(f"set the category to {name}", [pid], edits.set_category, pid, name))
+        self.detail.add_tag.connect(lambda pid, name: self._edit(
+            f"add the tag {name}", self._tag_targets(pid), edits.add_custom_tag, self._tag_targets(pid), name))
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
         self.indexer = IndexRunner(catalogue, self)
@@ -151,14 +169,16 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
-            act.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-                           if shortcut else tip or text)
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) if shortcut else ""
+            act.setToolTip(f"{tip or text} ({keys})" if keys else tip or text)
             return act
 
         self.add_folder_action = action("Add folder…", self.choose_folder, QKeySequence.StandardKey.Open)
-        self.rescan_action = action("Rescan", lambda: self.start_indexing(), "F5", "Look for new, changed and moved photos")
+        self.rescan_action = action("Rescan", self.start_indexing, "F5", "Look for new, changed and moved photos")
         self.export_action = action("Export CSV…", self.choose_export, "Ctrl+E")
         self.search_action = action("Search", self.filters.focus_search, QKeySequence.StandardKey.Find)
+        self.undo_action = action("Undo", self.undo, QKeySequence.StandardKey.Undo, "Undo the last tag change")
+        self.undo_action.setEnabled(False)
         toolbar.addAction(self.add_folder_action)
         toolbar.addAction(self.rescan_action)
         toolbar.addSeparator()
@@ -171,6 +191,7 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
         menu.addSeparator()
         menu.addAction(action("Quit", self.close, QKeySequence.StandardKey.Quit))
+        self.menuBar().addMenu("&Edit").addAction(self.undo_action)
 
     # -- what the grid shows ---------------------------------------------------------
 
@@ -256,14 +277,23 @@ class MainWindow(QMainWindow):
         ids = [i.data(Qt.ItemDataRole.UserRole + 1) for i in self.grid.selectionModel().selectedIndexes()]
         return ids if photo_id in ids else [photo_id]
 
-    def _edit(self, fn, *args) -> None:
-        try:
-            fn(self.catalogue, *args)
-        except edits.TagError as exc:
-            self._show_error(str(exc))
-            return
+    def _edit(self, description: str, photo_ids: list[int] | None, fn, *args) -> None:
+        if photo_ids is None:
+            photo_ids = [self.detail.photo.id] if self.detail.photo else []
+        self.tag_edits.apply(description, photo_ids, fn, *args)
+
+    def undo(self) -> None:
+        self.tag_edits.undo()
+
+    def _edited(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 5000)
         self._show_current()
         self.refresh()
+
+    def _undo_text(self, description: str) -> None:
+        self.undo_action.setEnabled(bool(description))
+        self.undo_action.setText(f"Undo {description}" if description else "Undo")
 
     # -- similar items ---------------------------------------------------------------
 

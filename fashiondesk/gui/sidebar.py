@@ -6,9 +6,21 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
-from fashiondesk.core.catalogue.queries import ALL, FOLDER, MISSING_SCOPE, REVIEW, TAG, SidebarCounts
+from fashiondesk.core.catalogue.queries import (
+    ALL,
+    FOLDER,
+    MISSING_SCOPE,
+    REVIEW,
+    TAG,
+    SidebarCounts,
+)
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 

@@ -127,3 +127,16 @@ def test_a_manual_category_keeps_later_automatic_ones_out(small):
         _replace_auto_tags(s, 1, [AutoTag(CATEGORY, "dress", 0.9), AutoTag(COLOUR, "black", 0.6, "#111111")])
     assert _tags(small, 1, CATEGORY) == [("skirt", MANUAL)]
     assert ("black", AUTO) in _tags(small, 1, COLOUR)
+
+
+def test_restore_puts_the_tags_back_exactly(small):
+    before = edits.snapshot(small, [1, 2], "change things")
+    edits.set_category(small, 1, "skirt")
+    edits.add_custom_tag(small, [2], "window")
+    with small.sessions() as s:
+        navy = s.scalar(select(Tag.id).where(Tag.photo_id == 1, Tag.kind == COLOUR))
+    edits.remove_tag(small, navy)
+    edits.restore(small, before)
+    assert _tags(small, 1, CATEGORY) == [("dress", AUTO)]
+    assert _tags(small, 1, COLOUR) == [("navy", AUTO)]
+    assert _tags(small, 2, CUSTOM) == [("Sale", MANUAL)]

@@ -247,3 +247,20 @@ def test_window_start_does_not_import_torch(tmp_path):
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("False")
+
+
+def test_undo_puts_back_what_an_edit_changed(qtbot, window, catalogue, sample_photos):
+    _index(qtbot, window, [sample_photos(2)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    window.grid.select_photo(window.model.rows()[0].id)
+    photo = window.detail.photo.id
+    before = sorted(_tags(catalogue, CATEGORY))
+    qtbot.mouseClick(window.detail.reject_button, Qt.MouseButton.LeftButton)  # a mis-click
+    assert [t for t in _tags(catalogue, CATEGORY) if t[0] == photo] == []
+    window.detail.add_tag.emit(photo, "sale")
+    assert window.undo_action.text() == "Undo add the tag sale"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _tags(catalogue, CUSTOM) == []
+    window.undo()
+    assert sorted(_tags(catalogue, CATEGORY)) == before
+    assert not window.undo_action.isEnabled()

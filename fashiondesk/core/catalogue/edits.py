@@ -3,10 +3,13 @@
 An accepted automatic tag becomes a manual one (it keeps its confidence and colour value
 for the record), so indexing never overwrites it again. A photo has one category: setting
 it replaces whatever category tag was there, and a manual category keeps later automatic
-ones out (see ``writer._replace_auto_tags``).
+ones out (see ``writer._replace_auto_tags``). ``snapshot`` and ``restore`` give the
+window its Undo.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 
@@ -66,3 +69,33 @@ def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> Non
             )
             if exists is None and session.get(Photo, photo_id) is not None:
                 session.add(Tag(photo_id=photo_id, kind=CUSTOM, name=name, source=MANUAL))
+
+
+@dataclass(frozen=True)
+class TagSnapshot:
+    """The tags of some photos as they were before an edit, to put back on undo."""
+
+    description: str
+    photo_ids: tuple[int, ...]
+    rows: tuple[tuple, ...]  # (photo_id, kind, name, source, confidence, value, created_at)
+
+
+def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> TagSnapshot:
+    with catalogue.sessions() as session:
+        rows = session.execute(
+            select(Tag.photo_id, Tag.kind, Tag.name, Tag.source, Tag.confidence, Tag.value, Tag.created_at).where(
+                Tag.photo_id.in_(photo_ids)
+            )
+        ).all()
+    return TagSnapshot(description, tuple(photo_ids), tuple(tuple(r) for r in rows))
+
+
+def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
+    """Give the photos exactly the tags they had when the snapshot was taken."""
+    with catalogue.sessions() as session, session.begin():
+        existing = set(session.scalars(select(Photo.id).where(Photo.id.in_(snap.photo_ids))))
+        session.execute(delete(Tag).where(Tag.photo_id.in_(snap.photo_ids)))
+        for photo_id, kind, name, source, confidence, value, created_at in snap.rows:
+            if photo_id in existing:
+                session.add(Tag(photo_id=photo_id, kind=kind, name=name, source=source,
+                                confidence=confidence, value=value, created_at=created_at))

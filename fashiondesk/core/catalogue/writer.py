@@ -114,7 +114,9 @@ def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag])
     for t in tags:
         tag = existing.get((t.kind, t.name))
         if tag is None:
-            session.add(Tag(photo_id=photo_id, kind=t.kind, name=t.name, source=AUTO, confidence=t.confidence, value=t.value))
+            session.add(
+                Tag(photo_id=photo_id, kind=t.kind, name=t.name, source=AUTO, confidence=t.confidence, value=t.value)
+            )
         elif tag.source == AUTO:
             tag.confidence, tag.value = t.confidence, t.value
         # A manual tag of the same name stays as staff set it.

@@ -260,9 +260,11 @@ class DetailPanel(QScrollArea):
         # At most about a third of the panel's height, so tags and similar items stay in view.
         width = max(160, self.viewport().width() - 24)
         height = max(160, min(width, self.viewport().height() * 3 // 10))
-        self.preview.setPixmap(
-            pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        )
+        dpr = pixmap.devicePixelRatio()
+        scaled = pixmap.scaled(round(width * dpr), round(height * dpr), Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation)
+        scaled.setDevicePixelRatio(dpr)
+        self.preview.setPixmap(scaled)
 
     def show_similar(self, hits: list[Hit]) -> None:
         self.similar.clear()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 
 from fashiondesk.core.vision.imageload import MAX_PIXELS
 
@@ -84,7 +84,7 @@ class _Job(QRunnable):
         if request is None:
             return
         path, edge = request
-        image = make_thumbnail(path, edge, self._loader.cache_dir)
+        image = make_thumbnail(path, round(edge * self._loader.scale), self._loader.cache_dir)
         self._loader._relay.done.emit(path, edge, image)
 
 
@@ -93,13 +93,21 @@ class _Relay(QObject):
 
 
 class ThumbnailLoader(QObject):
-    """``pixmap(path, edge)`` answers at once: the thumbnail, or None and a request."""
+    """``pixmap(path, edge)`` answers at once: the thumbnail, or None and a request.
+
+    ``edge`` is in logical pixels: the pixmap's device-independent size fits in it.
+    """
 
     ready = Signal(str, int)  # path, edge: ask again, the pixmap is there now
 
-    def __init__(self, cache_dir: Path | None = None, memory_items: int = 3000, threads: int = 2):
+    def __init__(self, cache_dir: Path | None = None, memory_items: int = 3000, threads: int = 2,
+                 scale: float | None = None):
         super().__init__()
         self.cache_dir = cache_dir or default_cache_dir()
+        # Edges are in logical pixels; at 125% or on a HiDPI screen the decode is larger,
+        # so thumbnails stay sharp.
+        screen = QGuiApplication.primaryScreen() if scale is None else None
+        self.scale = scale or (screen.devicePixelRatio() if screen is not None else 1.0)
         self._memory: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
         self._memory_items = memory_items
         self._failed: set[tuple[str, int]] = set()
@@ -160,7 +168,9 @@ class ThumbnailLoader(QObject):
         if image.isNull():
             self._failed.add(key)
         else:
-            self._memory[key] = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.scale)
+            self._memory[key] = pixmap
             while len(self._memory) > self._memory_items:
                 self._memory.popitem(last=False)
         self.ready.emit(path, edge)

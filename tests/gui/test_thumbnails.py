@@ -46,3 +46,15 @@ def test_loader_answers_later_off_the_gui_thread(qtbot, tmp_path):
         qtbot.waitUntil(lambda: loader.failed(str(broken)), timeout=10_000)
     finally:
         loader.close()
+
+
+def test_thumbnails_are_decoded_at_the_screen_scale(qtbot, tmp_path):
+    good = solid(tmp_path / "red.png", size=(800, 600))
+    loader = ThumbnailLoader(tmp_path / "cache", scale=2.0)
+    try:
+        loader.pixmap(str(good))
+        qtbot.waitUntil(lambda: loader.pixmap(str(good)) is not None, timeout=10_000)
+        pixmap = loader.pixmap(str(good))
+        assert pixmap.width() == 320 and pixmap.deviceIndependentSize().width() == 160
+    finally:
+        loader.close()

@@ -115,14 +115,22 @@ def _kmeans(x: np.ndarray, k: int, iterations: int = 8) -> tuple[np.ndarray, np.
     for _ in range(1, k):
         centres.append(x[int(np.argmax(d))])
         d = np.minimum(d, ((x - centres[-1]) ** 2).sum(axis=1))
-    c = np.stack(centres)
+    c = np.stack(centres).astype(np.float32)
+    x = x.astype(np.float32)
+    squared = (x * x).sum(axis=1)[:, None]
+    rows = np.arange(len(x))
+
+    def assign(c: np.ndarray) -> np.ndarray:
+        return (squared - 2.0 * (x @ c.T) + (c * c).sum(axis=1)[None]).argmin(axis=1)
+
     for _ in range(iterations):
-        labels = ((x[:, None, :] - c[None]) ** 2).sum(axis=2).argmin(axis=1)
-        counts = np.bincount(labels, minlength=k)
-        sums = np.stack([np.bincount(labels, weights=x[:, d], minlength=k) for d in range(x.shape[1])], axis=1)
+        labels = assign(c)
+        onehot = np.zeros((len(x), k), dtype=np.float32)
+        onehot[rows, labels] = 1.0
+        counts = onehot.sum(axis=0)
         filled = counts > 0
-        c[filled] = (sums[filled] / counts[filled, None]).astype(c.dtype)
-    labels = ((x[:, None, :] - c[None]) ** 2).sum(axis=2).argmin(axis=1)
+        c[filled] = (onehot.T @ x)[filled] / counts[filled, None]
+    labels = assign(c)
     return c, labels
 
 

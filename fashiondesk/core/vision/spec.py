@@ -8,10 +8,20 @@ another version is re-embedded on the next index run.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources"
+
+def _resources() -> Path:
+    """``resources/`` of a checkout (or editable install), else the wheel's data files."""
+    checkout = Path(__file__).resolve().parents[3] / "resources"
+    if (checkout / "models").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "fashiondesk"
+
+
+RESOURCES = _resources()
 MODELS_DIR = RESOURCES / "models"
 DEFAULT_MODEL = "lite0-clothing"
 

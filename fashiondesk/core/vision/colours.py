@@ -1,7 +1,7 @@
 """A garment's dominant colours by name, hex and share, from the pixels already decoded.
 
 Method (runs in the indexing pass on the model's 224 px input, box-filtered to 32 px;
-no second decode, about 1.5 ms per photo):
+no second decode, about 1.2 ms per photo, 6% of indexing throughput):
 
 1. OKLab. Pixels are converted from sRGB to OKLab, where Euclidean distance follows
    perceived colour difference.

@@ -193,8 +193,8 @@ class DetailPanel(QScrollArea):
         for widget in (self.category, self.new_tag, self.tags, self.more_button):
             widget.setEnabled(enabled)
         if photo is None:
-            self.preview.setText("Select a photo to see its details")
             self.preview.setPixmap(QPixmap())
+            self.preview.setText("Select a photo to see its details")
             self.title.clear()
             self.facts.clear()
             self.warning.clear()

@@ -26,6 +26,7 @@ def _index(qtbot, window, folders, timeout=120_000):
 
 def test_add_folder_select_correct_and_export(qtbot, window, catalogue, sample_photos, tmp_path):
     folder = sample_photos(6)
+    assert window.detail.preview.text() == "Select a photo to see its details"
     progress = []
     window.index_status.bar.valueChanged.connect(progress.append)
     summary = _index(qtbot, window, [folder])

@@ -249,7 +249,18 @@ def cmd_failures(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "export": cmd_export, "tag": cmd_tag, "similar": cmd_similar, "duplicates": cmd_duplicates, "train": cmd_train, "evaluate": cmd_evaluate, "evaluate-colours": cmd_evaluate_colours, "info": cmd_info, "failures": cmd_failures}
+COMMANDS = {
+    "index": cmd_index,
+    "export": cmd_export,
+    "tag": cmd_tag,
+    "similar": cmd_similar,
+    "duplicates": cmd_duplicates,
+    "train": cmd_train,
+    "evaluate": cmd_evaluate,
+    "evaluate-colours": cmd_evaluate_colours,
+    "info": cmd_info,
+    "failures": cmd_failures,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

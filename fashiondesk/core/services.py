@@ -23,9 +23,20 @@ from fashiondesk.core.catalogue.models import (
     Tag,
 )
 from fashiondesk.core.catalogue.scan import plan
-from fashiondesk.core.catalogue.writer import Failed, Writer, apply_results, mark_missing
-from fashiondesk.core.index.similar import Filters, Hit, mean_direction, photo_vectors, search
+from fashiondesk.core.catalogue.writer import (
+    Failed,
+    Writer,
+    apply_results,
+    mark_missing,
+)
 from fashiondesk.core.index.hnsw import VectorIndex
+from fashiondesk.core.index.similar import (
+    Filters,
+    Hit,
+    mean_direction,
+    photo_vectors,
+    search,
+)
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract
@@ -99,7 +110,9 @@ def index(
         with exclusive(index_path(catalogue).with_suffix(".lock")):
             return _index(catalogue, progress, cancel, embedder, folder_paths)
     except Busy:
-        raise UserError("this catalogue is being indexed by another fashiondesk; try again when it has finished") from None
+        raise UserError(
+            "this catalogue is being indexed by another fashiondesk; try again when it has finished"
+        ) from None
 
 
 def _index(

@@ -20,6 +20,7 @@ from fashiondesk.core.catalogue.queries import GridRow
 from fashiondesk.gui.thumbnails import GRID_EDGE, ThumbnailLoader
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
+MAX_RUNS = 64  # more separate insertions or removals than this: a reset is cheaper
 RowRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -76,25 +77,45 @@ class PhotoGridModel(QAbstractListModel):
         return None
 
     def set_rows(self, rows: Sequence[GridRow]) -> None:
-        """Replace the rows; rows only added at the end are inserted without a reset."""
+        """Replace the rows, as gently as the change allows.
+
+        When rows were only added or only removed, keeping the order of the rest (what a
+        live refresh during indexing, or a rescan, usually brings), they are inserted or
+        removed in runs: Qt then keeps the selection and the scroll position. Any other
+        change (a new filter) resets the model.
+        """
         rows = list(rows)
         old = self._rows
         if rows == old:
             return
-        if len(rows) > len(old) and rows[: len(old)] == old:
-            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
-            self._rows = rows
-            self._index_paths()
-            self.endInsertRows()
-            return
-        if len(rows) == len(old) and [r.id for r in rows] == [r.id for r in old]:
+        old_ids = [r.id for r in old]
+        new_ids = [r.id for r in rows]
+        if old_ids == new_ids:
             self._rows = rows
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
-        self.beginResetModel()
-        self._rows = rows
+        added = _runs(old_ids, new_ids)
+        removed = _runs(new_ids, old_ids)
+        if added is not None and len(added) <= MAX_RUNS:
+            for start, count in added:
+                self.beginInsertRows(QModelIndex(), start, start + count - 1)
+                self._rows[start:start] = rows[start : start + count]
+                self.endInsertRows()
+        elif removed is not None and len(removed) <= MAX_RUNS:
+            for start, count in reversed(removed):
+                self.beginRemoveRows(QModelIndex(), start, start + count - 1)
+                del self._rows[start : start + count]
+                self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self._index_paths()
+            self.endResetModel()
+            return
+        self._rows = rows  # same ids in the same order now; take the fresh values
         self._index_paths()
-        self.endResetModel()
+        if rows:
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
 
     def _index_paths(self) -> None:
         self._row_of = {r.path: i for i, r in enumerate(self._rows)}
@@ -104,6 +125,23 @@ class PhotoGridModel(QAbstractListModel):
         if row is not None and edge == GRID_EDGE:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+def _runs(short: list[int], long: list[int]) -> list[tuple[int, int]] | None:
+    """If ``long`` is ``short`` with items added (order kept), the added runs as
+    (start in ``long``, count), left to right; otherwise None."""
+    if len(long) <= len(short):
+        return None
+    runs: list[tuple[int, int]] = []
+    j = 0
+    for i, item in enumerate(long):
+        if j < len(short) and item == short[j]:
+            j += 1
+        elif runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((i, 1))
+    return runs if j == len(short) else None
 
 
 class PhotoDelegate(QStyledItemDelegate):

@@ -266,8 +266,12 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in (None, "gui"):
-        from fashiondesk.gui.app import run
-
+        try:
+            from fashiondesk.gui.app import run
+        except ImportError as exc:  # Qt's own libraries missing (a server, a bare container)
+            print(f"fashiondesk: the window cannot start: {exc}. The commands work without it; "
+                  "see 'fashiondesk --help'.", file=sys.stderr)
+            return 1
         return run(args.db, getattr(args, "folders", ()))
     from fashiondesk.core.catalogue.migrations import SchemaError
     from fashiondesk.core.services import UserError

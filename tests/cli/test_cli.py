@@ -78,3 +78,21 @@ def test_similar_prints_path_score_csv(tmp_path, sample_photos):
     assert scores == sorted(scores, reverse=True) and all(-1 <= s <= 1 for s in scores)
     res = fd("similar", tmp_path / "missing.jpg", db=db)
     assert res.returncode == 1 and "cannot read" in res.stderr
+
+
+def test_window_without_qt_says_so_in_one_line(monkeypatch, capsys):
+    import builtins
+
+    from fashiondesk.cli.main import main
+
+    real_import = builtins.__import__
+
+    def no_qt(name, *args, **kwargs):
+        if name.startswith("fashiondesk.gui"):
+            raise ImportError("libEGL.so.1: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_qt)
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fashiondesk: the window cannot start: libEGL") and err.count("\n") == 1

@@ -42,7 +42,7 @@ from fashiondesk.gui.status import (
     failures_button_text,
     make_failures_button,
 )
-from fashiondesk.gui.thumbnails import ThumbnailLoader
+from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
 from fashiondesk.gui.workers import (
     CatalogueReader,
     SimilarWorker,
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.index_status.cancel_requested.connect(self.cancel_indexing)
         self.failures_button.clicked.connect(self._show_failures)
         self._restore_settings()
+        self.tasks.run(prune_cache, self.thumbnails.cache_dir)
         self.refresh()
         self._load_failures()
 

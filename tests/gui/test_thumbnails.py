@@ -58,3 +58,17 @@ def test_thumbnails_are_decoded_at_the_screen_scale(qtbot, tmp_path):
         assert pixmap.width() == 320 and pixmap.deviceIndependentSize().width() == 160
     finally:
         loader.close()
+
+
+def test_the_disk_cache_is_pruned_oldest_first(tmp_path):
+    from fashiondesk.gui.thumbnails import prune_cache
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for i in range(10):
+        f = cache / f"{i}.jpg"
+        f.write_bytes(b"x" * 1000)
+        os.utime(f, (1000 + i, 1000 + i))
+    assert prune_cache(cache, limit=20_000) == 0  # under the limit: nothing goes
+    assert prune_cache(cache, limit=5_000) == 6  # down to 80% of the limit
+    assert sorted(p.name for p in cache.iterdir()) == ["6.jpg", "7.jpg", "8.jpg", "9.jpg"]

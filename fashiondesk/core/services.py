@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from sqlalchemy import func, select
@@ -167,12 +167,15 @@ def similar(
     filters: Filters = Filters(),
     embedder: Embedder | None = None,
     index: VectorIndex | None = None,
+    load_embedder: Callable[[], Embedder] = Embedder.load,
 ) -> list[Hit]:
     """Photos most like the given ones (catalogued paths or any image files), best first.
 
     Catalogued photos are excluded from their own results. Images that are not in the
     catalogue are decoded and embedded on the fly, with the same preprocessing. A caller
     that keeps an index open (the window) passes it; otherwise it is opened and synced.
+    ``load_embedder`` is called only when an outside photo needs embedding (the window
+    passes one that keeps the model loaded between searches).
     """
     if not images:
         raise UserError("give at least one photo to compare with")
@@ -183,7 +186,7 @@ def similar(
     if found is not None:
         exclude, vectors = set(found[0]), found[1]
     else:
-        exclude, vectors = set(), _embed_files(images, embedder or Embedder.load())
+        exclude, vectors = set(), _embed_files(images, embedder or load_embedder())
     if index is None:
         index = open_index(catalogue, spec.version, spec.embedding_dim)
     return search(catalogue, index, mean_direction(vectors), k, exclude, filters)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core.catalogue.models import AUTO, COLOUR, CUSTOM, FAILED, MISSING
-from fashiondesk.core.catalogue.queries import PhotoDetail, TagInfo
+from fashiondesk.core.catalogue.queries import PhotoDetail, TagInfo, needs_review
 from fashiondesk.core.index.similar import Hit
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
@@ -246,7 +246,7 @@ class DetailPanel(QScrollArea):
             self.category_state.setText("Set by staff")
 
     def _is_unsure(self, tag: TagInfo) -> bool:
-        return (tag.confidence or 0.0) < self._unsure_below
+        return needs_review(tag.name, tag.source, tag.confidence, self._unsure_below)
 
     def _show_preview(self) -> None:
         if self.photo is None:

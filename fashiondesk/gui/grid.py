@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core.catalogue.models import AUTO, MISSING
-from fashiondesk.core.catalogue.queries import GridRow
+from fashiondesk.core.catalogue.queries import GridRow, needs_review
 from fashiondesk.gui.thumbnails import GRID_EDGE, ThumbnailLoader
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
@@ -63,9 +63,7 @@ class PhotoGridModel(QAbstractListModel):
         return text
 
     def is_unsure(self, row: GridRow) -> bool:
-        return row.category is None or (
-            row.category_source == AUTO and (row.confidence or 0.0) < self._unsure_below
-        )
+        return needs_review(row.category, row.category_source, row.confidence, self._unsure_below)
 
     def rows(self) -> list[GridRow]:
         return self._rows
@@ -95,7 +93,7 @@ class PhotoGridModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
         added = _runs(old_ids, new_ids)
-        removed = _runs(new_ids, old_ids)
+        removed = _runs(new_ids, old_ids) if added is None else None
         if added is not None and len(added) <= MAX_RUNS:
             for start, count in added:
                 self.beginInsertRows(QModelIndex(), start, start + count - 1)

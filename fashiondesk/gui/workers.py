@@ -148,7 +148,7 @@ class SimilarWorker(QObject):
     def search(self, request_id: int, images: list[str], k: int) -> None:
         try:
             hits = services.similar(
-                self._catalogue, images, k, embedder=self._embedder_for(images), index=self._open_index()
+                self._catalogue, images, k, index=self._open_index(), load_embedder=self._loaded_embedder
             )
         except services.UserError as exc:
             self.failed.emit(request_id, str(exc))
@@ -157,11 +157,8 @@ class SimilarWorker(QObject):
         else:
             self.results.emit(request_id, hits)
 
-    def _embedder_for(self, images: list[str]):
-        from fashiondesk.core.index.similar import photo_vectors
-        from fashiondesk.core.vision.spec import shipped_spec
-
-        if self._embedder is None and photo_vectors(self._catalogue, shipped_spec().version, images) is None:
+    def _loaded_embedder(self):
+        if self._embedder is None:
             from fashiondesk.core.vision.runtime import Embedder
 
             self._embedder = Embedder.load()

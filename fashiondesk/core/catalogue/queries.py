@@ -57,6 +57,16 @@ class GridRow(NamedTuple):
     category_source: str | None
 
 
+def needs_review(category: str | None, source: str | None, confidence: float | None, unsure_below: float) -> bool:
+    """The review rule: no category yet, or an automatic one below the model's threshold."""
+    return category is None or (source == AUTO and (confidence or 0.0) < unsure_below)
+
+
+def _needs_review_clause(cat, unsure_below: float):
+    """``needs_review`` in SQL, on the aliased category tag."""
+    return or_(cat.id.is_(None), and_(cat.source == AUTO, cat.confidence < unsure_below))
+
+
 def _category_join():
     return aliased(Tag, name="category_tag")
 
@@ -72,7 +82,7 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
     else:
         query = query.where(Photo.status == OK)
     if flt.scope == REVIEW:
-        query = query.where(or_(cat.id.is_(None), and_(cat.source == AUTO, cat.confidence < unsure_below)))
+        query = query.where(_needs_review_clause(cat, unsure_below))
     elif flt.scope == FOLDER:
         query = query.where(Photo.folder_id == flt.value)
     elif flt.scope == TAG:
@@ -130,7 +140,7 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
         select(func.count())
         .select_from(Photo)
         .outerjoin(cat, and_(cat.photo_id == Photo.id, cat.kind == CATEGORY))
-        .where(Photo.status == OK, or_(cat.id.is_(None), and_(cat.source == AUTO, cat.confidence < unsure_below)))
+        .where(Photo.status == OK, _needs_review_clause(cat, unsure_below))
     )
     folder_counts = dict(
         session.execute(select(Photo.folder_id, func.count()).where(Photo.status == OK).group_by(Photo.folder_id)).all()

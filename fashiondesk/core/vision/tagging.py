@@ -2,8 +2,8 @@
 
 The category confidence is softmax(logits / T) with the temperature T fitted on the
 validation split (temperature scaling). A category whose confidence is below the model's
-``unsure_below`` (chosen on validation, see the model card) is still stored, and
-``is_unsure`` tells the GUI to put it in the review list.
+``unsure_below`` (chosen on validation, see the model card) is still stored; the window
+lists it for review (``catalogue.queries.needs_review``).
 
 Colours come from the same pass: the decoded pixels plus the model's class activation
 map for the predicted category as the garment mask (``colours.dominant_colours``); each
@@ -58,7 +58,3 @@ def auto_tagger(spec: ModelSpec):
         ]
 
     return tag
-
-
-def is_unsure(confidence: float | None, spec: ModelSpec) -> bool:
-    return confidence is None or confidence < spec.unsure_below

@@ -83,7 +83,7 @@ def test_sidebar_counts(small):
     assert (counts.photos, counts.review, counts.missing, counts.failed) == (3, 2, 1, 0)
     assert counts.folders == ((2, "/other", 1), (1, "/shop", 2))
     assert counts.categories == (("dress", 2),)  # the missing photo's hat is not counted
-    assert set(counts.colours) == {("navy", "#28304b", 1), ("red", "#c81e23", 1)}  # the palette's colours
+    assert set(counts.colours) == {("navy", "#232d50", 1), ("red", "#c81e23", 1)}  # the palette's colours
     assert counts.tags == (("Sale", 1),)
 
 

@@ -3,6 +3,11 @@
 The labels are a CSV of ``file,colour`` (file relative to the dataset folder, colour a
 name of ``colours.PALETTE``), such as ``tests/data/colour_labels.csv``: 150 photos of
 clothing-small `test` and `validation`, labelled by looking at each photo.
+
+An optional ``second`` column holds a second labelling of the same photos, made later
+without seeing the first. Then the report also says how often the two labellings agree
+(the most any method can be expected to agree with one of them) and the accuracy on the
+photos where they agree, whose colour is not in doubt.
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     embedder = embedder or Embedder.load()
     size, crop_pct = embedder.spec.input_size, embedder.spec.crop_pct
     rows = list(csv.DictReader(open(labels_csv, encoding="utf-8")))
-    unknown = sorted({r["colour"] for r in rows} - set(PALETTE))
+    named = {r["colour"] for r in rows} | {r["second"] for r in rows if r.get("second")}
+    unknown = sorted(named - set(PALETTE))
     if unknown:
         raise ValueError(f"colour names not in the palette: {unknown}")
     first = second = 0
+    agreed = agreed_right = labellings_agree = 0
     confusion: Counter = Counter()
     by_group: dict[str, list[int]] = {}
     unreadable = []
@@ -51,6 +58,11 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
         group[0] += predicted == row["colour"]
         group[1] += 1
         second += row["colour"] in names[:2]
+        if row.get("second"):
+            same = row["second"] == row["colour"]
+            labellings_agree += same
+            agreed += same
+            agreed_right += same and predicted == row["colour"]
         confusion[(row["colour"], predicted)] += 1
     n = len(rows) - len(unreadable)
     return {"photos": n, "dominant_accuracy": first / n if n else 0.0,
@@ -58,13 +70,20 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
             "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
             # By the first folder of the file column (the split): tune on one, report another.
             "dominant_accuracy_by_folder": {g: right / total for g, (right, total) in sorted(by_group.items())},
-            "unreadable": unreadable}
+            "unreadable": unreadable,
+            **({"labellings_agree": labellings_agree / n, "photos_agreed": agreed,
+                "dominant_accuracy_where_agreed": agreed_right / agreed if agreed else 0.0}
+               if n and any(r.get("second") for r in readable) else {})}
 
 
 def format_colour_report(report: dict) -> str:
     lines = [f"{report['photos']} labelled photos: dominant colour right {report['dominant_accuracy']:.3f}, "
              f"within the first two {report['within_first_two']:.3f}"]
     lines += [f"  {g}: dominant colour right {acc:.3f}" for g, acc in report["dominant_accuracy_by_folder"].items()]
+    if "labellings_agree" in report:
+        lines += [f"the two labellings agree on {report['labellings_agree']:.3f} of the photos; "
+                  f"on those {report['photos_agreed']}, dominant colour right "
+                  f"{report['dominant_accuracy_where_agreed']:.3f}"]
     lines += ["", "label -> predicted: count"]
     lines += [f"  {k}: {v}" for k, v in report["confusion"].items()]
     return "\n".join(lines)

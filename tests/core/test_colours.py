@@ -142,8 +142,23 @@ def test_refined_mask_grows_from_a_patch_to_the_whole_garment():
     img[garment & (np.arange(32)[:, None] % 4 == 0)] = (235, 235, 235)  # white stripes
     first = np.zeros((32, 32), dtype=bool)
     first[12:18, 12:18] = True  # the model's surest patch only
-    mask = refine_mask(img, first, band=2)
+    mask = refine_mask(img[None], first[None], band=2)[0]
     inside = np.zeros((32, 32), dtype=bool)
     inside[7:28, 10:23] = True  # the outline's pixels mix with the floor at 32 px: left out
     assert (mask & inside).sum() >= 0.95 * inside.sum()
     assert (mask & ~garment).sum() <= 0.05 * (~garment).sum()
+
+
+def test_a_batch_gives_each_photo_what_it_gets_alone():
+    from fashiondesk.core.vision.colours import batch_dominant_colours
+
+    shots = [product_shot((200, 30, 35), skin=True), product_shot((20, 120, 130), background=(120, 80, 40)),
+             np.zeros((224, 224, 3), dtype=np.uint8)]
+    shots[1][140:200, 60:170] = (245, 245, 242)
+    maps = np.zeros((3, 7, 7), dtype=np.float32)
+    maps[0, 2:5, 2:5] = 1.0  # the third map is flat: no garment seen
+    maps[1, 1:6, 2:5] = 2.0
+    together = batch_dominant_colours(np.stack(shots), maps)
+    assert together == [dominant_colours(shot, m) for shot, m in zip(shots, maps)]
+    assert [c.name for c in together[1]][:2] == ["teal", "white"]
+    assert [c.name for c in together[2]] == ["black"]

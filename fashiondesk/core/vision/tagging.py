@@ -16,7 +16,7 @@ import numpy as np
 
 from fashiondesk.core.catalogue.models import CATEGORY, COLOUR
 from fashiondesk.core.catalogue.writer import AutoTag
-from fashiondesk.core.vision.colours import Colour, dominant_colours
+from fashiondesk.core.vision.colours import Colour, batch_dominant_colours
 from fashiondesk.core.vision.metrics import softmax
 from fashiondesk.core.vision.runtime import Prediction
 from fashiondesk.core.vision.spec import ModelSpec
@@ -38,12 +38,11 @@ def category_tagger(spec: ModelSpec):
 
 
 def batch_colours(images: np.ndarray, prediction: Prediction) -> list[list[Colour]]:
+    """Each photo's colours, with the activation map of its predicted category."""
     maps = prediction.class_maps
-    colours = []
-    for i, image in enumerate(images):
-        class_map = None if maps is None else maps[i, int(np.argmax(prediction.logits[i]))]
-        colours.append(dominant_colours(image, class_map))
-    return colours
+    if maps is not None:
+        maps = maps[np.arange(len(images)), np.argmax(prediction.logits, axis=1)]
+    return batch_dominant_colours(images, maps)
 
 
 def auto_tagger(spec: ModelSpec):

@@ -122,9 +122,10 @@ def test_indoor_measurements_get_the_names_staff_use(lab, name):
     assert name_colour(lab) == name
 
 
-def test_standard_teal_and_navy_are_named_so():
-    assert name_colour(srgb_to_oklab(np.array([0, 128, 128]))) == "teal"
-    assert name_colour(srgb_to_oklab(np.array([0, 0, 128]))) == "navy"
+def test_standard_colours_are_named_so():
+    for rgb, name in (((0, 128, 128), "teal"), ((0, 0, 128), "navy"), ((255, 20, 147), "pink"),
+                      ((220, 20, 60), "red"), ((128, 0, 32), "maroon")):
+        assert name_colour(srgb_to_oklab(np.array(rgb))) == name, rgb
 
 
 def test_dark_navy_garment_is_navy_and_black_garment_black():

@@ -18,7 +18,8 @@ h 225-300 (blue)           navy L < 0.42; blue L < 0.56 or C > 0.10; else light 
 h 190-225                  teal
 h 115-190                  green
 h 300-335                  purple L < 0.55, else pink
-h 335-30 (red)             pink L >= 0.6 and C < 0.12; red C >= 0.10 and L >= 0.42;
+h 335-10 (magenta side)    maroon L < 0.42, else pink
+h 10-30 (red)              pink L >= 0.6 and C < 0.12; red C >= 0.10 and L >= 0.42;
                            maroon L < 0.45 and C >= 0.05, brown L < 0.45; else pink
 h 30-70                    orange C > 0.10 and L > 0.55; brown L < 0.55; else beige
 h 70-115                   yellow C > 0.08 and L > 0.6; olive L < 0.55; khaki C >= 0.05
@@ -98,7 +99,7 @@ def name_colour(lab) -> str:
     if 300 <= hue < 335:
         return "purple" if lightness < 0.55 else "pink"
     if hue >= 335 or hue < 30:
-        return _reds(lightness, chroma)
+        return _reds(lightness, chroma, hue)
     if hue < 70:
         if chroma > 0.10 and lightness > 0.55:
             return "orange"
@@ -106,7 +107,9 @@ def name_colour(lab) -> str:
     return _yellows(lightness, chroma)
 
 
-def _reds(lightness: float, chroma: float) -> str:
+def _reds(lightness: float, chroma: float, hue: float) -> str:
+    if hue >= 335 or hue < 10:  # the magenta side of red: hot pink, fuchsia, wine
+        return "maroon" if lightness < 0.42 else "pink"
     if lightness >= 0.6 and chroma < 0.12:
         return "pink"
     if chroma >= 0.10 and lightness >= 0.42:

@@ -48,7 +48,17 @@ def test_evaluate_colours_on_a_small_labelled_set(tmp_path):
     report = evaluate_colours(labels, tmp_path)
     assert report["photos"] == 2 and report["dominant_accuracy"] == 0.5
     assert report["confusion"] == {"green -> navy": 1, "red -> red": 1}
+    assert report["centre_median_accuracy"] == 0.5
     assert "labellings_agree" not in report
+
+
+def test_a_small_garment_on_a_big_backdrop_is_found_where_the_centre_median_is_not():
+    from fashiondesk.core.vision.colour_eval import centre_median_name
+
+    img = np.full((224, 224, 3), (238, 236, 232), dtype=np.uint8)
+    img[80:144, 90:134] = (200, 30, 35)  # a fifth of the centre half
+    assert centre_median_name(img) == "white"
+    assert dominant_colours(img)[0].name == "red"
 
 
 def test_evaluate_colours_with_a_second_labelling(tmp_path):

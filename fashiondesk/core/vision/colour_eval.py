@@ -18,8 +18,16 @@ from pathlib import Path
 
 import numpy as np
 
+from fashiondesk.core.vision.colour_names import name_colour, srgb_to_oklab
 from fashiondesk.core.vision.colours import PALETTE
 from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
+
+
+def centre_median_name(pixels: np.ndarray) -> str:
+    """The naive baseline: the name of the median colour of the photo's centre half."""
+    h, w = pixels.shape[:2]
+    centre = pixels[h // 4 : h - h // 4, w // 4 : w - w // 4].reshape(-1, 3)
+    return name_colour(srgb_to_oklab(np.median(centre, axis=0)))
 
 
 def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size: int = 32) -> dict:
@@ -34,7 +42,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     unknown = sorted(named - set(PALETTE))
     if unknown:
         raise ValueError(f"colour names not in the palette: {unknown}")
-    first = second = 0
+    first = second = naive = 0
     agreed = agreed_right = labellings_agree = 0
     confusion: Counter = Counter()
     by_group: dict[str, list[int]] = {}
@@ -50,10 +58,11 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     for start in range(0, len(pixels), batch_size):
         images = np.stack(pixels[start : start + batch_size])
         found.extend(batch_colours(images, embedder.run(images)))
-    for row, colours in zip(readable, found):
+    for row, image, colours in zip(readable, pixels, found):
         names = [c.name for c in colours]
         predicted = names[0] if names else "-"
         first += predicted == row["colour"]
+        naive += centre_median_name(image) == row["colour"]
         group = by_group.setdefault(Path(row["file"]).parts[0], [0, 0])
         group[0] += predicted == row["colour"]
         group[1] += 1
@@ -67,6 +76,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     n = len(rows) - len(unreadable)
     return {"photos": n, "dominant_accuracy": first / n if n else 0.0,
             "within_first_two": second / n if n else 0.0,
+            "centre_median_accuracy": naive / n if n else 0.0,
             "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
             # By the first folder of the file column (the split): tune on one, report another.
             "dominant_accuracy_by_folder": {g: right / total for g, (right, total) in sorted(by_group.items())},
@@ -80,6 +90,8 @@ def format_colour_report(report: dict) -> str:
     lines = [f"{report['photos']} labelled photos: dominant colour right {report['dominant_accuracy']:.3f}, "
              f"within the first two {report['within_first_two']:.3f}"]
     lines += [f"  {g}: dominant colour right {acc:.3f}" for g, acc in report["dominant_accuracy_by_folder"].items()]
+    lines += [f"  the naive baseline (median colour of the centre half, same names): "
+              f"{report['centre_median_accuracy']:.3f}"]
     if "labellings_agree" in report:
         lines += [f"the two labellings agree on {report['labellings_agree']:.3f} of the photos; "
                   f"on those {report['photos_agreed']}, dominant colour right "

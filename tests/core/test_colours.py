@@ -73,6 +73,10 @@ def test_evaluate_colours_with_a_second_labelling(tmp_path):
     report = evaluate_colours(labels, tmp_path)
     assert report["labellings_agree"] == pytest.approx(2 / 3)
     assert report["photos_agreed"] == 2 and report["dominant_accuracy_where_agreed"] == 0.5
+    labels.write_text("file,colour,second\nphotos/a.png,red,red\nphotos/b.png,black,navy\nphotos/c.png,orange,\n")
+    report = evaluate_colours(labels, tmp_path)  # only some photos labelled twice
+    assert report["photos_relabelled"] == 2 and report["labellings_agree"] == 0.5
+    assert report["photos_agreed"] == 1 and report["dominant_accuracy_where_agreed"] == 1.0
     labels.write_text("file,colour,second\nphotos/a.png,red,scarlet\n")
     with pytest.raises(ValueError, match="scarlet"):
         evaluate_colours(labels, tmp_path)

@@ -4,8 +4,8 @@ The labels are a CSV of ``file,colour`` (file relative to the dataset folder, co
 name of ``colours.PALETTE``), such as ``tests/data/colour_labels.csv``: 150 photos of
 clothing-small `test` and `validation`, labelled by looking at each photo.
 
-An optional ``second`` column holds a second labelling of the same photos, made later
-without seeing the first. Then the report also says how often the two labellings agree
+An optional ``second`` column holds a second labelling of some or all of the photos,
+made later without seeing the first. Then the report also says how often the two agree
 (the most any method can be expected to agree with one of them) and the accuracy on the
 photos where they agree, whose colour is not in doubt.
 """
@@ -43,7 +43,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     if unknown:
         raise ValueError(f"colour names not in the palette: {unknown}")
     first = second = naive = 0
-    agreed = agreed_right = labellings_agree = 0
+    agreed = agreed_right = relabelled = 0
     confusion: Counter = Counter()
     by_group: dict[str, list[int]] = {}
     unreadable = []
@@ -69,7 +69,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
         second += row["colour"] in names[:2]
         if row.get("second"):
             same = row["second"] == row["colour"]
-            labellings_agree += same
+            relabelled += 1
             agreed += same
             agreed_right += same and predicted == row["colour"]
         confusion[(row["colour"], predicted)] += 1
@@ -81,9 +81,9 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
             # By the first folder of the file column (the split): tune on one, report another.
             "dominant_accuracy_by_folder": {g: right / total for g, (right, total) in sorted(by_group.items())},
             "unreadable": unreadable,
-            **({"labellings_agree": labellings_agree / n, "photos_agreed": agreed,
+            **({"photos_relabelled": relabelled, "labellings_agree": agreed / relabelled, "photos_agreed": agreed,
                 "dominant_accuracy_where_agreed": agreed_right / agreed if agreed else 0.0}
-               if n and any(r.get("second") for r in readable) else {})}
+               if relabelled else {})}
 
 
 def format_colour_report(report: dict) -> str:
@@ -93,7 +93,8 @@ def format_colour_report(report: dict) -> str:
     lines += [f"  the naive baseline (median colour of the centre half, same names): "
               f"{report['centre_median_accuracy']:.3f}"]
     if "labellings_agree" in report:
-        lines += [f"the two labellings agree on {report['labellings_agree']:.3f} of the photos; "
+        lines += [f"the two labellings agree on {report['labellings_agree']:.3f} of the "
+                  f"{report['photos_relabelled']} photos labelled twice; "
                   f"on those {report['photos_agreed']}, dominant colour right "
                   f"{report['dominant_accuracy_where_agreed']:.3f}"]
     lines += ["", "label -> predicted: count"]

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fashiondesk.core.vision.colour_names import name_colour, srgb_to_oklab
-from fashiondesk.core.vision.colours import PALETTE
+from fashiondesk.core.vision.colour_names import PALETTE, name_colour, srgb_to_oklab
 from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
 
 
@@ -37,7 +36,8 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
 
     embedder = embedder or Embedder.load()
     size, crop_pct = embedder.spec.input_size, embedder.spec.crop_pct
-    rows = list(csv.DictReader(open(labels_csv, encoding="utf-8")))
+    with open(labels_csv, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
     named = {r["colour"] for r in rows} | {r["second"] for r in rows if r.get("second")}
     unknown = sorted(named - set(PALETTE))
     if unknown:

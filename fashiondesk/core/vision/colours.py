@@ -246,7 +246,7 @@ def _named(centres: np.ndarray, counts: np.ndarray, rgb_sums: np.ndarray) -> lis
     total = counts.sum()
     colours = []
     for name, (count, rgb_sum) in sorted(totals.items(), key=lambda kv: -kv[1][0]):
-        share = count / total
+        share = count / int(total)
         if share < MIN_SHARE or len(colours) == MAX_COLOURS:
             continue
         r, g, b = (rgb_sum / count).round().astype(int)

@@ -1,25 +1,51 @@
 """hnswlib over L2-normalised embeddings, cosine space, with a JSON sidecar.
 
 Labels are catalogue photo ids. Scores are cosine similarities in [-1, 1] (1 = the same
-direction; hnswlib's cosine distance is 1 - similarity). Files are written to a temporary
-name and renamed, the index before its sidecar; a sidecar that does not describe the
-index file beside it (a crash between the two) makes ``load`` return None, and the caller
-rebuilds from the catalogue, which is the source of truth.
+direction; hnswlib's cosine distance is 1 - similarity).
+
+File safety. hnswlib believes its file: a damaged header or link list makes it read out of
+bounds and kill the process, damaged vectors or links give wrong answers. So hnswlib only
+reads a file that ``check_file`` has passed: its size and CRC-32 are the ones the sidecar
+recorded; every header field is what the sidecar's dim, M and count imply, the entry point
+and top level are in range, and the per-element link-list sizes end exactly at the end of
+the file. ``save`` writes the index to a temporary name, fsyncs and renames it; then the
+sidecar the same way; then fsyncs the folder (not possible on Windows). A crash between
+the two renames leaves a sidecar that does not describe the file beside it. Any mismatch,
+or a sidecar of an older FORMAT, makes ``load`` return None, and the caller rebuilds from
+the catalogue, which is the source of truth.
+
+CRC-32 rather than a cryptographic hash: it guards against damage, not tampering, and on a
+105 MB index (20,000 photos x 1280 dims, warm cache) it takes 32 ms against 118 ms for
+blake2b, paid by every command that opens the index.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import struct
 import threading
+import zlib
+from collections import namedtuple
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 import hnswlib
 import numpy as np
 
-FORMAT = 1
+FORMAT = 2  # 2: size and checksum of the index file
+
+# The header hnswlib's saveIndex writes (hnswalg.h), little-endian on every platform we ship.
+HEADER = struct.Struct("<QQQQQQiIQQQdQ")
+Header = namedtuple(
+    "Header",
+    "offsetLevel0_ max_elements_ cur_element_count size_data_per_element_ label_offset_ offsetData_ "
+    "maxlevel_ enterpoint_node_ maxM_ maxM0_ M_ mult_ ef_construction_",
+)
+MAX_LEVEL = 64  # a level above this has probability M**-64: only damage gets there
+CHUNK = 1 << 20
 
 
 @dataclass
@@ -32,6 +58,8 @@ class Sidecar:
     space: str = "cosine"
     format: int = FORMAT
     deleted: list[int] = field(default_factory=list)
+    size: int = 0  # of the index file, in bytes
+    checksum: int = 0  # zlib.crc32 of the index file
 
 
 class VectorIndex:
@@ -54,18 +82,19 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: Path) -> "VectorIndex | None":
+        """The index saved at path, or None if it is missing, damaged or not ours."""
         side = sidecar_path(path)
         if not path.exists() or not side.exists():
             return None
         try:
             sidecar = Sidecar(**json.loads(side.read_text(encoding="utf-8")))
-            if sidecar.format != FORMAT or sidecar.space != "cosine":
-                return None
+            check_sidecar(sidecar)
+            check_file(path, sidecar)
             index = hnswlib.Index(space="cosine", dim=sidecar.dim)
             index.load_index(str(path))
         except (OSError, ValueError, TypeError, RuntimeError):
             return None
-        if index.element_count != sidecar.count:
+        if index.element_count != sidecar.count:  # replaced by another writer since the check
             return None
         index.set_ef(64)
         return cls(sidecar, index)
@@ -78,12 +107,23 @@ class VectorIndex:
         # not write into the same file.
         unique = f"{os.getpid()}-{threading.get_ident()}"
         tmp = path.with_name(f"{path.name}.{unique}.tmp")
-        self._index.save_index(str(tmp))
-        os.replace(tmp, path)
         side = sidecar_path(path)
         tmp_side = side.with_name(f"{side.name}.{unique}.tmp")
-        tmp_side.write_text(json.dumps(asdict(self.sidecar)), encoding="utf-8")
-        os.replace(tmp_side, side)
+        try:
+            self._index.save_index(str(tmp))
+            with open(tmp, "r+b") as f:  # hnswlib closed it unsynced
+                self.sidecar.size, self.sidecar.checksum = os.fstat(f.fileno()).st_size, checksum(f)
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+            with open(tmp_side, "wb") as f:
+                f.write(json.dumps(asdict(self.sidecar)).encode("utf-8"))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp_side, side)
+            sync_folder(path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+            tmp_side.unlink(missing_ok=True)
 
     @property
     def live_ids(self) -> set[int]:
@@ -129,3 +169,94 @@ class VectorIndex:
 
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
+
+
+def check_sidecar(sidecar: Sidecar) -> None:
+    numbers = (sidecar.dim, sidecar.count, sidecar.M, sidecar.ef_construction, sidecar.size, sidecar.checksum)
+    if sidecar.format != FORMAT or sidecar.space != "cosine":
+        raise ValueError(f"a sidecar of format {sidecar.format}, space {sidecar.space}")
+    if not all(type(n) is int for n in numbers) or sidecar.dim < 1 or sidecar.M < 2 or sidecar.count < 0:
+        raise ValueError("a sidecar with impossible numbers")
+    if not isinstance(sidecar.deleted, list) or not all(type(n) is int for n in sidecar.deleted):
+        raise ValueError("a sidecar with impossible deleted ids")
+
+
+def check_file(path: Path, sidecar: Sidecar) -> None:
+    """Raise ValueError unless path is, byte for byte, the index file the sidecar describes."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size != sidecar.size:
+            raise ValueError(f"the file has {size} bytes, the sidecar says {sidecar.size}")
+        check_layout(f, size, sidecar)
+        if checksum(f) != sidecar.checksum:
+            raise ValueError("the file's checksum is not the sidecar's")
+
+
+def check_layout(f: BinaryIO, size: int, sidecar: Sidecar) -> None:
+    """Raise ValueError unless the header and link lists are what hnswlib writes for the
+    sidecar's dim, M and count, ending exactly at size."""
+    f.seek(0)
+    raw = f.read(HEADER.size)
+    if len(raw) != HEADER.size:
+        raise ValueError("shorter than a header")
+    head = Header(*HEADER.unpack(raw))
+    m, count = sidecar.M, sidecar.count
+    links0 = 4 + 4 * 2 * m  # size_links_level0_: a count, then up to maxM0_ neighbours
+    expected = dict(
+        offsetLevel0_=0, cur_element_count=count, size_data_per_element_=links0 + 4 * sidecar.dim + 8,
+        label_offset_=links0 + 4 * sidecar.dim, offsetData_=links0, maxM_=m, maxM0_=2 * m, M_=m,
+        ef_construction_=max(sidecar.ef_construction, m),
+    )
+    if count == 0:
+        expected.update(maxlevel_=-1, enterpoint_node_=0xFFFFFFFF)  # empty
+    for name, value in expected.items():
+        if getattr(head, name) != value:
+            raise ValueError(f"{name} is {getattr(head, name)}, not {value}")
+    if not count <= head.max_elements_ < 2**32:
+        raise ValueError(f"max_elements_ is {head.max_elements_} for {count} elements")
+    if not math.isclose(head.mult_, 1 / math.log(m), rel_tol=1e-9):
+        raise ValueError(f"mult_ is {head.mult_}")
+    if count and not (0 <= head.maxlevel_ <= MAX_LEVEL and head.enterpoint_node_ < count):
+        raise ValueError(f"maxlevel_ {head.maxlevel_}, enterpoint_node_ {head.enterpoint_node_}")
+    links_at = HEADER.size + count * head.size_data_per_element_
+    if size < links_at + 4 * count:
+        raise ValueError(f"{size} bytes is too short for {count} elements")
+    f.seek(links_at)
+    check_link_lists(f.read(size - links_at), head, m)
+
+
+def check_link_lists(tail: bytes, head: Header, m: int) -> None:
+    """Per element: a uint32 size, then that many bytes of upper-level links."""
+    per_level = 4 + 4 * m  # size_links_per_element_
+    read_size = struct.Struct("<I").unpack_from
+    end, at = len(tail), 0
+    for element in range(head.cur_element_count):
+        if at + 4 > end:
+            raise ValueError(f"the link lists end at element {element}")
+        (n,) = read_size(tail, at)
+        level, rest = divmod(n, per_level)
+        if rest or level > head.maxlevel_ or (element == head.enterpoint_node_ and level != head.maxlevel_):
+            raise ValueError(f"element {element} has {n} bytes of upper links")
+        at += 4 + n
+    if at != end:
+        raise ValueError(f"the link lists end {end - at} bytes before the end of the file")
+
+
+def checksum(f: BinaryIO) -> int:
+    f.seek(0)
+    crc, buffer = 0, bytearray(CHUNK)
+    view = memoryview(buffer)
+    while n := f.readinto(buffer):
+        crc = zlib.crc32(view[:n], crc)
+    return crc
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in folder durable. Windows cannot open a folder for fsync."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

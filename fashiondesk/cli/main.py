@@ -149,9 +149,8 @@ def cmd_tag(args) -> int:
 
 
 def cmd_similar(args) -> int:
-    import csv
-
     from fashiondesk.core import services
+    from fashiondesk.core.export.csv_export import csv_writer
     from fashiondesk.core.index.similar import Filters
 
     catalogue = _open(args)
@@ -161,7 +160,7 @@ def cmd_similar(args) -> int:
         )
     finally:
         catalogue.close()
-    out = csv.writer(sys.stdout, lineterminator="\n")
+    out = csv_writer(sys.stdout)
     out.writerow(["path", "score"])
     for hit in hits:
         out.writerow([hit.path, f"{hit.score:.4f}"])
@@ -169,16 +168,15 @@ def cmd_similar(args) -> int:
 
 
 def cmd_duplicates(args) -> int:
-    import csv
-
     from fashiondesk.core import services
+    from fashiondesk.core.export.csv_export import csv_writer
 
     catalogue = _open(args)
     try:
         groups = services.duplicates(catalogue, args.threshold)
     finally:
         catalogue.close()
-    out = csv.writer(sys.stdout, lineterminator="\n")
+    out = csv_writer(sys.stdout)
     out.writerow(["group", "path", "min_score"])
     for n, group in enumerate(groups, 1):
         for path, score in group:

@@ -9,6 +9,7 @@ window its Undo.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -21,10 +22,27 @@ class TagError(ValueError):
     """A tag edit that cannot be made; the message says why."""
 
 
+MAX_TAG_LENGTH = 100
+# bidi embeddings/overrides/isolates and marks: they can make a tag display as something else
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+
+
 def clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    """The name as stored: NFC, bidi controls removed, control characters (tab, CR, LF, ...)
+    and runs of white space made one space, no space at either end. Refuses an empty name,
+    one containing ';' (it separates tags in the CSV export) and one over 100 characters."""
+    name = name.translate(_BIDI_CONTROLS)
+    name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)
+    cleaned = unicodedata.normalize("NFC", " ".join(name.split()))
     if not cleaned:
         raise TagError("a tag cannot be empty")
+    if ";" in cleaned:
+        raise TagError(
+            f"a tag cannot contain ';' (it separates tags in the CSV export): {cleaned!r}. "
+            "Use ',' or '/' instead, or add two tags"
+        )
+    if len(cleaned) > MAX_TAG_LENGTH:
+        raise TagError(f"a tag can be at most {MAX_TAG_LENGTH} characters long; this one has {len(cleaned)}")
     return cleaned
 
 

@@ -14,6 +14,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fashiondesk", description="Catalogue clothing photos.")
     parser.add_argument("--version", action="version", version=f"fashiondesk {__version__}")
     parser.add_argument("--db", help="catalogue file or SQLAlchemy URL (default: $FASHIONDESK_DB, then the user data dir)")
+    parser.add_argument("--verbose", action="store_true", help="log debugging detail too")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("gui", help="open the window (the default); folders given are added and indexed")
@@ -59,15 +60,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("labels", help="CSV with columns file,colour (e.g. tests/data/colour_labels.csv)")
     p.add_argument("dataset", help="folder the file column is relative to")
 
+    p = sub.add_parser("folders", help="watched folders: list them, relocate one that moved, remove one")
+    p.add_argument("--relocate", nargs=2, metavar=("OLD", "NEW"), help="the folder OLD is now at NEW")
+    p.add_argument("--remove", metavar="FOLDER", help="stop watching FOLDER and forget its photos (backed up first)")
+
+    p = sub.add_parser("restore", help="bring back a backup of the catalogue (--list shows them)")
+    p.add_argument("backup", nargs="?", help="a number from --list (1 = newest) or a backup file")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
 
 
-def _open(args):
+# Commands that only read: a catalogue in a read-only folder is opened as it is for them.
+READ_ONLY = {"export", "similar", "duplicates", "info", "failures"}
+
+
+def _open(args, read_only: bool | None = None, migrate: bool = True):
     from fashiondesk.core.catalogue.db import open_catalogue
 
-    return open_catalogue(args.db)
+    read_only = args.command in READ_ONLY if read_only is None else read_only
+    catalogue = open_catalogue(args.db, read_only=read_only, migrate=migrate)
+    if catalogue.read_only:
+        print(f"fashiondesk: note: {catalogue.location} is in a read-only folder; opened it read-only",
+              file=sys.stderr)
+    return catalogue
 
 
 def cmd_index(args) -> int:
@@ -77,16 +95,14 @@ def cmd_index(args) -> int:
 
     catalogue = _open(args)
     try:
-        added = services.add_folders(catalogue, args.folders)
-        for path in added:
-            print(f"added folder {path}", file=sys.stderr)
+        _daily_backup(catalogue)
         cancel = CancelToken()
         previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
         bar = no_progress if args.quiet else ProgressBar()
         try:
             summary = services.index(
                 catalogue, progress=bar, cancel=cancel,
-                folder_paths=args.folders or None,
+                folder_paths=args.folders or None, add=True,
             )
         finally:
             signal.signal(signal.SIGINT, previous)
@@ -98,8 +114,21 @@ def cmd_index(args) -> int:
     return 130 if summary.cancelled else 0
 
 
+def _daily_backup(catalogue) -> None:
+    """Before a command changes the catalogue: today's backup, if none yet. A failure is a
+    warning, not a reason to stop the work."""
+    from fashiondesk.core import services
+
+    try:
+        services.daily_backup(catalogue)
+    except services.UserError as exc:
+        print(f"fashiondesk: warning: no backup today: {exc}", file=sys.stderr)
+
+
 def _print_summary(s) -> None:
     err = sys.stderr
+    for path in s.added:
+        print(f"added folder {path}", file=err)
     state = "cancelled: " if s.cancelled else ""
     print(
         f"{state}{s.indexed} indexed, {s.unchanged} unchanged, {len(s.failed)} failed, "
@@ -109,12 +138,19 @@ def _print_summary(s) -> None:
     )
     for old, new in s.relinked[:20]:
         print(f"  moved: {old} -> {new}", file=err)
+    if len(s.relinked) > 20:
+        print(f"  ... and {len(s.relinked) - 20} more moved", file=err)
+    for path in s.replaced[:20]:
+        print(f"  replaced: {path} holds a different photo now; the one it held keeps its tags "
+              "as missing until its file turns up", file=err)
     for path, reason in s.failed[:50]:
         print(f"  failed: {path}: {reason}", file=err)
     if len(s.failed) > 50:
         print(f"  ... and {len(s.failed) - 50} more (see 'fashiondesk failures')", file=err)
     for path in s.unavailable:
-        print(f"  folder not available (skipped, nothing marked missing): {path}", file=err)
+        print(f"  folder not found (its photos are kept as they were): {path}; if it moved: "
+              f"'fashiondesk folders --relocate OLD NEW', if it is gone for good: 'fashiondesk folders --remove OLD'",
+              file=err)
     if s.cancelled:
         print("the next 'fashiondesk index' continues where this run stopped", file=err)
 
@@ -141,6 +177,7 @@ def cmd_tag(args) -> int:
         raise services.UserError("say what to do: --add TAG and/or --remove TAG")
     catalogue = _open(args)
     try:
+        _daily_backup(catalogue)
         n = services.tag(catalogue, args.paths, args.add, args.remove)
     finally:
         catalogue.close()
@@ -214,12 +251,13 @@ def cmd_evaluate_colours(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from fashiondesk.core import services
+    from fashiondesk.core import logs, services
     from fashiondesk.core.vision.spec import shipped_spec
 
     catalogue = _open(args)
     try:
         i = services.info(catalogue, shipped_spec().version)
+        backups = services.list_backups(catalogue)
     finally:
         catalogue.close()
     print(f"catalogue: {i.location} (schema {i.schema_version})")
@@ -232,6 +270,52 @@ def cmd_info(args) -> int:
     print(f"photos: {total}" + (f" ({by_status})" if by_status else ""))
     print(f"embeddings with this model: {i.embeddings_by_model.get(i.model_version, 0)}")
     print("tags: " + (", ".join(f"{k} {v}" for k, v in sorted(i.tags_by_kind.items())) or "0"))
+    print(f"backups: {len(backups)}" + (f", newest {backups[0].taken:%Y-%m-%d %H:%M} in {backups[0].path.parent}" if backups else ""))
+    print(f"log file: {logs.log_path()}")
+    return 0
+
+
+def cmd_folders(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args, read_only=not (args.relocate or args.remove))
+    try:
+        if args.relocate:
+            _daily_backup(catalogue)
+            n = services.relocate(catalogue, *args.relocate)
+            print(f"relocated {n} photos to {args.relocate[1]}; 'fashiondesk index' checks the files", file=sys.stderr)
+        elif args.remove:
+            gone = services.remove(catalogue, args.remove)
+            print(f"removed {gone.path}: {gone.photos} photos, {gone.manual_tags} staff tags"
+                  + (f"; backup first: {gone.backup} ('fashiondesk restore 1' brings it back)" if gone.backup else ""),
+                  file=sys.stderr)
+        else:
+            for f in services.folders(catalogue):
+                state = "ok" if f.present else "NOT FOUND"
+                print(f"{state}\t{f.photos} photos ({f.missing} missing)\t{f.path}")
+    finally:
+        catalogue.close()
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args, read_only=False, migrate=False)  # works on a damaged catalogue too
+    try:
+        if args.list or not args.backup:
+            listed = services.list_backups(catalogue)
+            for n, b in enumerate(listed, 1):
+                counts = f"{b.photos} photos, {b.tags} tags" if b.photos is not None else "cannot be read"
+                print(f"{n}\t{b.taken:%Y-%m-%d %H:%M}\t{b.reason}\t{counts}\t{b.path}")
+            if not listed:
+                print("no backups yet (one is taken each day the catalogue changes)", file=sys.stderr)
+            return 0
+        chosen, safety = services.restore(catalogue, args.backup)
+    finally:
+        catalogue.close()
+    print(f"restored {chosen.path}" + (f"; the state it replaced was backed up to {safety}" if safety else ""),
+          file=sys.stderr)
     return 0
 
 
@@ -258,6 +342,8 @@ COMMANDS = {
     "evaluate-colours": cmd_evaluate_colours,
     "info": cmd_info,
     "failures": cmd_failures,
+    "folders": cmd_folders,
+    "restore": cmd_restore,
 }
 
 
@@ -271,16 +357,38 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "see 'fashiondesk --help'.", file=sys.stderr)
             return 1
         return run(args.db, getattr(args, "folders", ()))
+    from fashiondesk.core import logs
+    from fashiondesk.core.catalogue.db import CatalogueError
     from fashiondesk.core.catalogue.migrations import SchemaError
-    from fashiondesk.core.services import UserError
+    from fashiondesk.core.services.errors import UserError, explain
 
+    log_file = logs.setup(args.verbose)
+    logs.log.debug("command: %s", args.command)
     try:
         return COMMANDS[args.command](args)
-    except (UserError, SchemaError, FileNotFoundError) as exc:
+    except (UserError, SchemaError, CatalogueError, FileNotFoundError) as exc:
+        logs.log.info("%s refused: %s", args.command, exc)
         print(f"fashiondesk: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one line for the user, the traceback for the log
+        logs.log.exception("%s failed", args.command)
+        where = f" (details in {log_file})" if log_file else ""
+        message = explain(exc, _catalogue_name(args))
+        print(f"fashiondesk: {message or f'unexpected error: {type(exc).__name__}: {exc}'}{where}", file=sys.stderr)
+        return 1
+
+
+def _catalogue_name(args) -> str:
+    from fashiondesk.core.catalogue.db import resolve_url
+
+    try:
+        return resolve_url(args.db).removeprefix("sqlite:///")
+    except Exception:  # noqa: BLE001 - only used to word a message
+        return "the catalogue"
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ def test_unchanged_files_are_not_read_again(catalogue, embedder, sample_photos, 
 
 
 def test_changed_file_is_reindexed(catalogue, embedder, tmp_path):
+    """A different picture saved over a photo is a new photo; the old one waits as missing."""
     folder = tmp_path / "shop"
     path = solid(folder / "x.png", (255, 0, 0))
     age(path)
@@ -54,10 +55,12 @@ def test_changed_file_is_reindexed(catalogue, embedder, tmp_path):
     before = photos(catalogue)[str(path)]
     solid(path, (0, 0, 255), size=(90, 60))
     summary = run(catalogue, embedder)
-    after = photos(catalogue)[str(path)]
-    assert summary.indexed == 1
-    assert after.id == before.id and after.content_hash != before.content_hash
-    assert (after.width, after.height) == (90, 60)
+    with catalogue.sessions() as s:
+        rows = {p.status: p for p in s.scalars(select(Photo).where(Photo.path == str(path)))}
+    assert summary.indexed == 1 and summary.replaced == [str(path)] and summary.missing == 1
+    assert rows[MISSING].id == before.id and rows[MISSING].content_hash == before.content_hash
+    assert rows[OK].content_hash != before.content_hash
+    assert (rows[OK].width, rows[OK].height) == (90, 60)
 
 
 def test_moved_file_keeps_its_tags(catalogue, embedder, sample_photos, tmp_path):
@@ -84,6 +87,7 @@ def test_deleted_file_is_marked_missing_and_keeps_manual_tags(catalogue, embedde
     run(catalogue, embedder, folder)
     victim = sorted(folder.glob("*.jpg"))[1]
     services.tag(catalogue, [str(victim)], add=["display window"])
+    original = victim.read_bytes()
     victim.unlink()
     summary = run(catalogue, embedder)
     assert summary.missing == 1
@@ -91,11 +95,12 @@ def test_deleted_file_is_marked_missing_and_keeps_manual_tags(catalogue, embedde
     assert p.status == MISSING
     with catalogue.sessions() as s:
         assert [t.name for t in s.get(Photo, p.id).tags if t.kind == "custom"] == ["display window"]
-    # It comes back: same row, status ok again.
-    solid(victim, fmt="JPEG")
-    run(catalogue, embedder)
+    # It comes back (from a backup, say): same row, status ok again.
+    victim.write_bytes(original)
+    summary = run(catalogue, embedder)
     again = photos(catalogue)[str(victim)]
     assert again.id == p.id and again.status == OK
+    assert summary.indexed == 0 and summary.missing == 0  # already embedded: not decoded again
 
 
 def test_broken_files_are_recorded_and_the_run_goes_on(catalogue, embedder, tmp_path, sample_photos):

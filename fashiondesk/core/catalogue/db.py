@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fashiondesk.core.catalogue.migrations import upgrade
@@ -22,6 +24,13 @@ def default_db_path() -> Path:
     return Path(user_data_dir("fashiondesk", appauthor=False)) / "catalogue.db"
 
 
+class CatalogueError(Exception):
+    """The catalogue cannot be opened; the message says why and what to do, in one line."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 def resolve_url(db: str | os.PathLike | None = None) -> str:
     """A path or an SQLAlchemy URL; then $FASHIONDESK_DB; then the user data dir."""
     db = db or os.environ.get(ENV_VAR) or default_db_path()
@@ -29,8 +38,35 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     if "://" in db:
         return db
     path = Path(db).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _check_file(path, db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogueError(f"cannot create the catalogue's folder {path.parent}: {exc.strerror or exc}") from exc
     return f"sqlite:///{path}"
+
+
+def _check_file(path: Path, given: str) -> None:
+    if path.is_dir():
+        raise CatalogueError(f"{given} is a folder; --db wants a catalogue file, e.g. {path / 'catalogue.db'}")
+    if path.exists() and not path.is_file():
+        raise CatalogueError(f"{given} is not a regular file; --db wants a catalogue file")
+    if path.is_file() and path.stat().st_size > 0:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise CatalogueError(f"cannot read the catalogue {given}: {exc.strerror or exc}") from exc
+        if head != SQLITE_MAGIC:
+            raise CatalogueError(
+                f"{given} is not a fashiondesk catalogue (not an SQLite database). If it was one, it is "
+                "damaged: 'fashiondesk restore --list' shows its backups"
+            )
+
+
+def writable(path: Path) -> bool:
+    """Can SQLite keep its journal beside this catalogue (the folder, and the file if there)?"""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -42,12 +78,19 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
+def _read_only_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 @dataclass
 class Catalogue:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
     upgraded_from: int
+    read_only: bool = False
 
     @property
     def location(self) -> str:
@@ -57,11 +100,40 @@ class Catalogue:
         self.engine.dispose()
 
 
-def open_catalogue(db: str | os.PathLike | None = None) -> Catalogue:
+def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False, migrate: bool = True) -> Catalogue:
+    """Open (or create) the catalogue and bring its schema up to date.
+
+    ``read_only`` opens a catalogue in a folder fashiondesk cannot write to (a read-only
+    share, a CD) as it is on disk, for commands that only read; a catalogue that can be
+    written is opened normally whatever is asked. ``migrate=False`` touches nothing (for
+    restoring a damaged catalogue).
+    """
     url = resolve_url(db)
-    engine = create_engine(url)
-    if make_url(url).get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    upgraded_from = upgrade(engine)
+    is_file = make_url(url).get_backend_name() == "sqlite" and make_url(url).database not in (None, "", ":memory:")
+    path = Path(make_url(url).database) if is_file else None
+    frozen = False
+    if path is not None and not writable(path):
+        if not (read_only and path.exists()):
+            raise CatalogueError(
+                f"cannot write beside the catalogue {path} (read-only folder or file): fashiondesk keeps its "
+                "journal there; copy the catalogue to a folder you can write to"
+            )
+        frozen = True
+    try:
+        if frozen:
+            # SQLite needs to write a WAL database's -shm file even to read; immutable=1 reads
+            # the file as it is (a catalogue closed cleanly has everything in it).
+            uri = f"{path.as_uri()}?mode=ro&immutable=1"
+            engine = create_engine(url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+            event.listen(engine, "connect", _read_only_pragmas)
+        else:
+            engine = create_engine(url)
+            if make_url(url).get_backend_name() == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+    except ImportError as exc:
+        raise CatalogueError(f"cannot open {url}: its database driver is not installed ({exc.name})") from exc
+    except (ArgumentError, ValueError) as exc:
+        raise CatalogueError(f"--db is neither a file nor a database URL that fashiondesk understands: {exc}") from exc
+    upgraded_from = upgrade(engine, read_only=frozen) if migrate else 0
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Catalogue(url, engine, sessions, upgraded_from)
+    return Catalogue(url, engine, sessions, upgraded_from, read_only=frozen)

@@ -18,6 +18,30 @@ from fashiondesk.core.catalogue.models import Base
 STEPS: list[tuple[int, list[str]]] = [
     # 2: colour tags carry their hex value.
     (2, ["ALTER TABLE tags ADD COLUMN value VARCHAR(16)"]),
+    # 3: a path is unique only among photos that are there (a missing photo keeps its last
+    #    path and its tags while a different photo takes that path), and the file's inode
+    #    tells a renamed file from the one it replaced; files a scan could not take are
+    #    listed with the photos that failed. SQLite cannot drop a constraint, so
+    #    the table is rebuilt (foreign keys off, one transaction, see ``_upgrade_sqlite``).
+    (3, [
+        "CREATE TABLE photos_v3 (id INTEGER NOT NULL, folder_id INTEGER NOT NULL, path TEXT NOT NULL, "
+        "content_hash VARCHAR(32), size INTEGER NOT NULL, mtime FLOAT NOT NULL, inode INTEGER, "
+        "width INTEGER, height INTEGER, status VARCHAR(16) NOT NULL, error TEXT, indexed_at DATETIME, "
+        "PRIMARY KEY (id), FOREIGN KEY(folder_id) REFERENCES folders (id) ON DELETE CASCADE)",
+        "INSERT INTO photos_v3 (id, folder_id, path, content_hash, size, mtime, inode, width, height, "
+        "status, error, indexed_at) SELECT id, folder_id, path, content_hash, size, mtime, NULL, width, "
+        "height, status, error, indexed_at FROM photos",
+        "DROP TABLE photos",
+        "ALTER TABLE photos_v3 RENAME TO photos",
+        "CREATE INDEX ix_photos_folder_id ON photos (folder_id)",
+        "CREATE INDEX ix_photos_status ON photos (status)",
+        "CREATE INDEX ix_photos_content_hash ON photos (content_hash)",
+        "CREATE INDEX ix_photos_path ON photos (path)",
+        "CREATE UNIQUE INDEX uq_photos_live_path ON photos (path) WHERE status != 'missing'",
+        "CREATE TABLE skipped_files (id INTEGER NOT NULL, folder_id INTEGER NOT NULL, path TEXT NOT NULL, "
+        "reason TEXT NOT NULL, PRIMARY KEY (id), FOREIGN KEY(folder_id) REFERENCES folders (id) ON DELETE CASCADE)",
+        "CREATE INDEX ix_skipped_files_folder_id ON skipped_files (folder_id)",
+    ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1
 
@@ -40,20 +64,27 @@ def _write_version(conn: Connection, version: int) -> None:
     )
 
 
-def upgrade(engine: Engine, steps: list[tuple[int, list[str]]] | None = None) -> int:
-    """Bring the catalogue to the latest schema; returns the version it was at (0 = new)."""
+def upgrade(engine: Engine, steps: list[tuple[int, list[str]]] | None = None, read_only: bool = False) -> int:
+    """Bring the catalogue to the latest schema; returns the version it was at (0 = new).
+
+    Only an empty database becomes a catalogue: one that holds tables without
+    fashiondesk's schema version is another application's, and is left untouched.
+    """
     steps = STEPS if steps is None else steps
     latest = steps[-1][0] if steps else 1
     with engine.connect() as conn:
         current = read_version(conn)
-        has_photos = inspect(conn).has_table("photos")
-    if current is None and not has_photos:
+        tables = inspect(conn).get_table_names()
+    if current is None and not tables and not read_only:
         with engine.begin() as conn:
             Base.metadata.create_all(conn)
             _write_version(conn, latest)
         return 0
     if current is None:
-        raise SchemaError("this database has fashiondesk tables but no schema version; not opening it")
+        raise SchemaError(
+            "this database is not a fashiondesk catalogue (it belongs to another application, "
+            "or lost its schema version); it was left untouched"
+        )
     if current > latest:
         raise SchemaError(
             f"this catalogue was written by a newer fashiondesk (schema {current}); "
@@ -61,15 +92,56 @@ def upgrade(engine: Engine, steps: list[tuple[int, list[str]]] | None = None) ->
         )
     if current == latest:
         return current
+    if read_only:
+        raise SchemaError(
+            f"this catalogue (schema {current}) needs an upgrade, and its folder is read-only; "
+            "copy it to a folder you can write to"
+        )
     _keep_copy(engine, current)
-    with engine.begin() as conn:
-        for version, statements in steps:
-            if version <= current:
-                continue
-            for statement in statements:
-                conn.execute(text(statement))
-            _write_version(conn, version)
+    todo = [(version, statements) for version, statements in steps if version > current]
+    if engine.url.get_backend_name() == "sqlite":
+        _upgrade_sqlite(engine, todo)
+    else:
+        with engine.begin() as conn:
+            for version, statements in todo:
+                for statement in statements:
+                    conn.execute(text(statement))
+                _write_version(conn, version)
     return current
+
+
+def _upgrade_sqlite(engine: Engine, todo: list[tuple[int, list[str]]]) -> None:
+    """All steps in one real transaction, with foreign keys off while tables are rebuilt.
+
+    Python's sqlite3 runs DDL outside any transaction unless told otherwise, and with
+    foreign keys on, dropping a table deletes its rows first and cascades into tags. So
+    the steps run on the driver connection in autocommit mode with an explicit BEGIN: a
+    kill in the middle leaves the catalogue as it was.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        saved = raw.isolation_level
+        raw.isolation_level = None
+        try:
+            raw.execute("PRAGMA foreign_keys=OFF")
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                for version, statements in todo:
+                    for statement in statements:
+                        raw.execute(statement)
+                    raw.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),)
+                    )
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SchemaError(f"upgrade left {len(broken)} rows pointing nowhere; the catalogue was not changed")
+                raw.execute("COMMIT")
+            except BaseException:
+                raw.execute("ROLLBACK")
+                raise
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.isolation_level = saved
 
 
 def _keep_copy(engine: Engine, version: int) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -51,13 +52,26 @@ class Folder(Base):
 
 
 class Photo(Base):
+    """A photo is its content: the row follows the bytes (content_hash) from path to path.
+
+    Only one photo that is there (not missing) may hold a path; a missing photo keeps its
+    last path, its hash and its tags, and comes back if those bytes turn up again.
+    """
+
     __tablename__ = "photos"
+    __table_args__ = (
+        Index(
+            "uq_photos_live_path", "path", unique=True,
+            sqlite_where=text("status != 'missing'"), postgresql_where=text("status != 'missing'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     folder_id: Mapped[int] = mapped_column(ForeignKey("folders.id", ondelete="CASCADE"), index=True)
-    path: Mapped[str] = mapped_column(Text, unique=True)
+    path: Mapped[str] = mapped_column(Text, index=True)
     content_hash: Mapped[str | None] = mapped_column(String(32), index=True)
     size: Mapped[int] = mapped_column(Integer)
     mtime: Mapped[float] = mapped_column(Float)
+    inode: Mapped[int | None] = mapped_column(Integer)  # tells a renamed file from the one it replaced
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), index=True)
@@ -67,6 +81,17 @@ class Photo(Base):
     tags: Mapped[list["Tag"]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class SkippedFile(Base):
+    """A file with a photo's name that the last scan of its folder could not take (not a
+    regular file, a link to nothing, a name that is not UTF-8, a folder it could not list)."""
+
+    __tablename__ = "skipped_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    folder_id: Mapped[int] = mapped_column(ForeignKey("folders.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class Embedding(Base):

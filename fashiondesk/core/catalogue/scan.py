@@ -1,9 +1,9 @@
 """Folder scan: which files need reading, which are unchanged, which have gone.
 
-Only ``os.scandir`` metadata is used here (size + mtime), so re-scanning an unchanged
-folder of thousands of photos costs a directory walk and one catalogue query. Content
-hashes are computed later from the bytes the pipeline reads anyway, and that is where a
-moved or renamed file is re-linked to its catalogue entry (see ``writer.py``).
+Only ``os.scandir`` metadata is used here (size, mtime and inode), so re-scanning an
+unchanged folder of thousands of photos costs a directory walk and one catalogue query.
+Which photo a new or changed file is (a moved one, an edited one, a new one) is decided
+from content hashes afterwards (see ``identity.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ class FileEntry:
     size: int
     mtime: float
     folder_id: int
+    inode: int | None = None
+    known_id: int | None = None  # the photo at this path before this run, if one was there
+    stat_changed: bool = False  # that photo's size, mtime or inode differ: its content may have
+    # What ``identity.resolve`` decided (or None: a new photo unless the writer finds otherwise).
+    photo_id: int | None = None  # the photo these bytes are (the one here, or one that moved here)
+    expected_hash: str | None = None  # the hash that decision was made on
+    compare_with: int | None = None  # the photo that was here: the same one, edited, if it still looks the same
 
 
 @dataclass
@@ -34,11 +41,16 @@ class ScanPlan:
     still_failing: int = 0
     gone: list[int] = field(default_factory=list)  # photo ids whose files vanished
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped_by_folder: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # for each folder walked
     unavailable: list[str] = field(default_factory=list)  # folders that are not there
+    away_folder_ids: list[int] = field(default_factory=list)  # their ids: their photos may turn up elsewhere
+    inodes: list[tuple[int, int]] = field(default_factory=list)  # (photo id, inode) to record; same file
 
 
-def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, float]]:
-    """Image files under root, recursively; hidden files and folders left out."""
+def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, float, int | None]]:
+    """Image files under root as (path, size, mtime, inode), recursively; hidden files and
+    folders left out. Everything with a photo's name that cannot be taken (not a regular
+    file, a name that is not UTF-8, a folder that cannot be listed) is added to skipped."""
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -56,7 +68,12 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
                     continue
-                if not is_image_name(name) or not entry.is_file():
+                if not is_image_name(name):
+                    continue
+                if not entry.is_file():
+                    dangling = entry.is_symlink() and not os.path.exists(entry.path)
+                    reason = "a link that leads nowhere (or round in a loop)" if dangling else "not a regular file"
+                    skipped.append((_printable(entry.path), reason))
                     continue
                 stat = entry.stat()
             except OSError as exc:
@@ -65,22 +82,32 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
             try:
                 entry.path.encode("utf-8")
             except UnicodeEncodeError:
-                skipped.append((os.fsdecode(os.fsencode(entry.path)), "file name is not valid UTF-8"))
+                skipped.append((_printable(entry.path), "file name is not valid UTF-8"))
                 continue
-            yield entry.path, stat.st_size, stat.st_mtime
+            yield entry.path, stat.st_size, stat.st_mtime, stat.st_ino or None
 
 
-def plan(session: Session, folders: list[Folder], model_version: str) -> ScanPlan:
+def _printable(path: str) -> str:
+    """A path that can be printed and stored whatever bytes its name holds."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def plan(session: Session, folders: list[Folder], model_version: str, only: set[int] | None = None) -> ScanPlan:
+    """Walk the folders (those in ``only``, if given). Every folder that is not there is
+    reported, scanned or not: its photos may be the ones that turn up in another folder."""
     result = ScanPlan()
     for folder in folders:
         if not os.path.isdir(folder.path):
             result.unavailable.append(folder.path)
+            result.away_folder_ids.append(folder.id)
+            continue
+        if only is not None and folder.id not in only:
             continue
         known = {
             row.path: row
             for row in session.execute(
-                select(Photo.id, Photo.path, Photo.size, Photo.mtime, Photo.status).where(
-                    Photo.folder_id == folder.id
+                select(Photo.id, Photo.path, Photo.size, Photo.mtime, Photo.inode, Photo.status).where(
+                    Photo.folder_id == folder.id, Photo.status != MISSING
                 )
             )
         }
@@ -92,18 +119,27 @@ def plan(session: Session, folders: list[Folder], model_version: str) -> ScanPla
             )
         )
         seen = set()
-        for path, size, mtime in walk(folder.path, result.skipped):
+        skipped = result.skipped_by_folder.setdefault(folder.id, [])
+        for path, size, mtime, inode in walk(folder.path, skipped):
             seen.add(path)
             row = known.get(path)
-            same = row is not None and row.size == size and row.mtime == mtime
+            # A file renamed onto this path keeps its own size and mtime; its inode gives it away.
+            same = (
+                row is not None and row.size == size and row.mtime == mtime
+                and (row.inode is None or inode is None or row.inode == inode)
+            )
+            if same and row.inode is None and inode is not None:
+                result.inodes.append((row.id, inode))
             if same and row.status == OK and row.id in embedded:
                 result.unchanged += 1
             elif same and row.status == FAILED:
                 result.still_failing += 1
             else:
-                result.to_read.append(FileEntry(path, size, mtime, folder.id))
-        result.gone.extend(
-            row.id for path, row in known.items() if path not in seen and row.status != MISSING
-        )
+                known_id = row.id if row is not None else None
+                result.to_read.append(
+                    FileEntry(path, size, mtime, folder.id, inode, known_id, stat_changed=row is not None and not same)
+                )
+        result.gone.extend(row.id for path, row in known.items() if path not in seen)
+        result.skipped.extend(skipped)
     result.to_read.sort(key=lambda e: e.path)
     return result

@@ -12,10 +12,24 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+import numpy as np
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from fashiondesk.core.catalogue.models import AUTO, CATEGORY, FAILED, MANUAL, MISSING, OK, Embedding, Photo, Tag, utcnow
+from fashiondesk.core.catalogue.models import (
+    AUTO,
+    CATEGORY,
+    FAILED,
+    MANUAL,
+    MISSING,
+    OK,
+    Embedding,
+    Photo,
+    SkippedFile,
+    Tag,
+    utcnow,
+)
+from fashiondesk.core.catalogue.identity import SAME_PHOTO
 from fashiondesk.core.catalogue.scan import FileEntry
 
 
@@ -50,41 +64,78 @@ Result = Extracted | Failed
 
 @dataclass
 class Outcome:
-    photo_id: int
+    photo_id: int | None
     relinked_from: str | None = None  # the old path, when a moved file was recognised
+    replaced: bool = False  # another photo was at this path; it now waits as missing, with its tags
+    skipped: str | None = None  # why nothing was written for this file
 
 
-def _photo_for(session: Session, entry: FileEntry, content_hash: str | None) -> tuple[Photo, str | None]:
-    photo = session.scalar(select(Photo).where(Photo.path == entry.path))
-    if photo is not None:
-        return photo, None
-    if content_hash:
-        moved = session.scalar(
-            select(Photo)
-            .where(Photo.content_hash == content_hash, Photo.status == MISSING)
-            .order_by(Photo.id)
-            .limit(1)
+CHANGED_MEANWHILE = "the file changed while it was being indexed; the next index run reads it again"
+
+
+def _vacate(session: Session, path: str, keep: int | None) -> bool:
+    """Any other photo still recorded at path steps aside as missing (its tags stay with it)."""
+    query = update(Photo).where(Photo.path == path, Photo.status != MISSING)
+    if keep is not None:
+        query = query.where(Photo.id != keep)
+    return session.execute(query.values(status=MISSING)).rowcount > 0
+
+
+def _looks_the_same(session: Session, old: Photo, result: Result) -> bool:
+    """Rule 2 of ``identity``: is this changed file the photo that was at its path, edited?"""
+    if isinstance(result, Extracted):
+        stored = session.scalar(
+            select(Embedding.vector).where(
+                Embedding.photo_id == old.id, Embedding.model_version == result.model_version
+            )
         )
-        if moved is not None:
-            old = moved.path
-            moved.path = entry.path
-            return moved, old
-    photo = Photo(path=entry.path, folder_id=entry.folder_id, size=entry.size, mtime=entry.mtime, status=OK)
-    session.add(photo)
-    return photo, None
+        if stored is not None:
+            a = np.frombuffer(stored, dtype=np.float32)
+            b = np.frombuffer(result.vector, dtype=np.float32)
+            return float(a @ b) >= SAME_PHOTO
+    # Nothing to compare with: a photo that could never be read was never seen or tagged by
+    # its looks, so it stays the same entry; anything else is not assumed to be the same.
+    return old.status == FAILED
+
+
+def _choose(session: Session, result: Result) -> Photo | None:
+    entry = result.entry
+    if entry.photo_id is not None:
+        return session.get(Photo, entry.photo_id)
+    if entry.compare_with is not None:
+        old = session.get(Photo, entry.compare_with)
+        if old is not None and _looks_the_same(session, old, result):
+            return old
+    return None
+
+
+def _place(session: Session, entry: FileEntry, photo: Photo | None) -> tuple[Photo, str | None, bool]:
+    """Put the photo (or a new one) at entry.path; returns it, its old path, and whether another
+    photo had to step aside."""
+    replaced = _vacate(session, entry.path, photo.id if photo is not None else None)
+    old_path = None
+    if photo is None:
+        photo = Photo(path=entry.path, folder_id=entry.folder_id, size=entry.size, mtime=entry.mtime, status=OK)
+        session.add(photo)
+    elif photo.path != entry.path:
+        old_path, photo.path = photo.path, entry.path
+    photo.folder_id = entry.folder_id
+    photo.size, photo.mtime, photo.inode = entry.size, entry.mtime, entry.inode
+    session.flush()
+    return photo, old_path, replaced
 
 
 def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
     outcomes = []
     for result in results:
         entry = result.entry
-        photo, old_path = _photo_for(session, entry, result.content_hash)
+        if entry.expected_hash is not None and result.content_hash != entry.expected_hash:
+            outcomes.append(Outcome(None, skipped=CHANGED_MEANWHILE))
+            continue
+        photo, old_path, replaced = _place(session, entry, _choose(session, result))
         content_changed = photo.content_hash is not None and photo.content_hash != result.content_hash
-        photo.folder_id = entry.folder_id
-        photo.size, photo.mtime = entry.size, entry.mtime
         photo.content_hash = result.content_hash
         photo.indexed_at = utcnow()
-        session.flush()
         if isinstance(result, Extracted):
             photo.status, photo.error = OK, None
             photo.width, photo.height = result.width, result.height
@@ -97,8 +148,34 @@ def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
                 # What was learnt from the old pixels no longer describes the file.
                 session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
                 session.execute(delete(Tag).where(Tag.photo_id == photo.id, Tag.source == AUTO))
-        outcomes.append(Outcome(photo.id, old_path))
+        outcomes.append(Outcome(photo.id, old_path, replaced))
     return outcomes
+
+
+def move_photos(session: Session, entries: Sequence[FileEntry]) -> list[Outcome]:
+    """Photos found at a new path (or touched) whose bytes are already embedded: no decode."""
+    outcomes = []
+    for entry in entries:
+        photo = session.get(Photo, entry.photo_id)
+        if photo is None:
+            outcomes.append(Outcome(None, skipped="its catalogue entry was removed during the run"))
+            continue
+        photo, old_path, replaced = _place(session, entry, photo)
+        photo.status, photo.error = OK, None
+        outcomes.append(Outcome(photo.id, old_path, replaced))
+    return outcomes
+
+
+def record_skipped(session: Session, by_folder: dict[int, list[tuple[str, str]]]) -> None:
+    """What each folder's scan could not take, replacing what its last scan found."""
+    for folder_id, skipped in by_folder.items():
+        session.execute(delete(SkippedFile).where(SkippedFile.folder_id == folder_id))
+        session.add_all(SkippedFile(folder_id=folder_id, path=path, reason=reason) for path, reason in skipped)
+
+
+def record_inodes(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
+    for photo_id, inode in pairs:
+        session.execute(update(Photo).where(Photo.id == photo_id).values(inode=inode))
 
 
 def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag]) -> None:

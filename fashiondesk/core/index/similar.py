@@ -16,7 +16,7 @@ import numpy as np
 from sqlalchemy import func, select
 
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, Embedding, Photo, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MISSING, Embedding, Photo, Tag
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.store import load_vectors
 
@@ -57,19 +57,32 @@ def allowed_ids(catalogue: Catalogue, filters: Filters) -> set[int] | None:
     return result
 
 
-def photo_vectors(catalogue: Catalogue, model_version: str, paths: Sequence[str]) -> tuple[list[int], np.ndarray] | None:
-    """Embeddings of catalogued photos, or None if any path is not catalogued and embedded."""
-    ids = []
+def catalogued_ids(catalogue: Catalogue, model_version: str, paths: Sequence[str]) -> list[int | None]:
+    """The embedded photo at each path (the one there now, else the latest one gone from
+    it), or None for a path the catalogue has no embedding for."""
+    ids: list[int | None] = []
     with catalogue.sessions() as session:
         for path in paths:
-            pid = session.scalar(
-                select(Photo.id)
-                .join(Embedding, Embedding.photo_id == Photo.id)
-                .where(Photo.path == os.path.abspath(path), Embedding.model_version == model_version)
+            plain = os.path.abspath(path)
+            real = os.path.join(os.path.realpath(os.path.dirname(plain)), os.path.basename(plain))
+            ids.append(
+                session.scalar(
+                    select(Photo.id)
+                    .join(Embedding, Embedding.photo_id == Photo.id)
+                    .where(Photo.path.in_({plain, real}), Embedding.model_version == model_version)
+                    .order_by(Photo.status == MISSING, Photo.id.desc())
+                    .limit(1)
+                )
             )
-            if pid is None:
-                return None
-            ids.append(pid)
+    return ids
+
+
+def photo_vectors(catalogue: Catalogue, model_version: str, paths: Sequence[str]) -> tuple[list[int], np.ndarray] | None:
+    """Embeddings of catalogued photos, or None if any path is not catalogued and embedded."""
+    found = catalogued_ids(catalogue, model_version, paths)
+    if None in found:
+        return None
+    ids = [pid for pid in found if pid is not None]
     vectors = dict()
     for chunk_ids, chunk in load_vectors(catalogue, model_version, ids):
         vectors.update(zip(chunk_ids, chunk))

@@ -11,6 +11,7 @@ next open repairs it.
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,8 @@ from sqlalchemy import select
 from fashiondesk.core.catalogue.db import Catalogue, default_db_path
 from fashiondesk.core.catalogue.models import OK, Embedding, Photo
 from fashiondesk.core.index.hnsw import VectorIndex
+
+log = logging.getLogger("fashiondesk.index")
 
 
 def index_path(catalogue: Catalogue) -> Path:
@@ -77,5 +80,10 @@ def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = 
         index.add(ids, vectors)
         changed = True
     if changed and save:
-        index.save(path)
+        try:
+            index.save(path)
+        except OSError as exc:
+            # A full disk or a read-only folder: this answer is still right, the next open
+            # rebuilds what could not be kept.
+            log.warning("could not save the similarity index %s: %s", path, exc)
     return index

@@ -17,27 +17,44 @@ from fashiondesk.core.catalogue.models import (
     CUSTOM,
     FAILED,
     MANUAL,
+    MISSING,
     Embedding,
     Folder,
     Photo,
+    SkippedFile,
     Tag,
 )
 from fashiondesk.core.catalogue.scan import plan
+from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.writer import (
     Failed,
     Writer,
     apply_results,
     mark_missing,
+    move_photos,
+    record_inodes,
+    record_skipped,
 )
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.similar import (
     Filters,
     Hit,
+    catalogued_ids,
     mean_direction,
     photo_vectors,
     search,
 )
 from fashiondesk.core.index.store import index_path, open_index
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, remove
+from fashiondesk.core.services.safety import (
+    backup_now,
+    check_output,
+    daily_backup,
+    database_file,
+    list_backups,
+    restore,
+)
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.vision.pipeline import extract
 from fashiondesk.core.vision.runtime import Embedder
@@ -45,12 +62,13 @@ from fashiondesk.core.vision.spec import shipped_spec
 from fashiondesk.core.vision.tagging import auto_tagger
 
 
-class UserError(Exception):
-    """Something the user can fix; the message says what."""
-
-
 def _norm(path: str | os.PathLike) -> str:
     return os.path.abspath(os.path.expanduser(os.fspath(path)))
+
+
+def _real(path: str | os.PathLike) -> str:
+    """A folder's one true name: the same folder reached through a link is not catalogued twice."""
+    return os.path.realpath(os.path.expanduser(os.fspath(path)))
 
 
 def _inside(child: str, parent: str) -> bool:
@@ -62,11 +80,11 @@ def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> lis
     added = []
     with catalogue.sessions() as session, session.begin():
         for raw in paths:
-            path = _norm(raw)
+            path = _real(raw)
             if not os.path.isdir(path):
                 raise UserError(f"not a folder: {raw}")
             folders = list(session.scalars(select(Folder)))
-            if any(_inside(path, f.path) for f in folders):
+            if any(_inside(path, f.path) or _inside(path, _real(f.path)) for f in folders):
                 continue
             folder = Folder(path=path)
             session.add(folder)
@@ -86,12 +104,14 @@ class IndexSummary:
     indexed: int = 0
     unchanged: int = 0
     relinked: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
+    replaced: list[str] = field(default_factory=list)  # paths now holding a different photo
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     still_failing: int = 0
     missing: int = 0
     unavailable: list[str] = field(default_factory=list)
     cancelled: bool = False
     model_version: str = ""
+    added: list[str] = field(default_factory=list)  # folders added by this run
 
 
 def index(
@@ -100,15 +120,20 @@ def index(
     cancel: CancelToken | None = None,
     embedder: Embedder | None = None,
     folder_paths: Sequence[str] | None = None,
+    add: bool = False,
 ) -> IndexSummary:
-    """Bring the catalogue up to date with its folders (all, or those named).
+    """Bring the catalogue up to date with its folders (all, or those named; with ``add``,
+    the named folders are first added to the catalogue).
 
     Only one run per catalogue at a time: a second one (another window, the command
-    line) is refused with a UserError rather than doing the same work twice.
+    line) is refused with a UserError, before it has changed anything.
     """
     try:
         with exclusive(index_path(catalogue).with_suffix(".lock")):
-            return _index(catalogue, progress, cancel, embedder, folder_paths)
+            added = add_folders(catalogue, folder_paths) if add and folder_paths else []
+            summary = _index(catalogue, progress, cancel, embedder, folder_paths)
+            summary.added = added
+            return summary
     except Busy:
         raise UserError(
             "this catalogue is being indexed by another fashiondesk; try again when it has finished"
@@ -127,37 +152,55 @@ def _index(
     summary = IndexSummary(model_version=embedder.version)
     with catalogue.sessions() as session:
         folders = list(session.scalars(select(Folder).order_by(Folder.path)))
+        only = None
         if folder_paths is not None:
-            wanted = [_norm(p) for p in folder_paths]
-            folders = [f for f in folders if any(_inside(w, f.path) or _inside(f.path, w) for w in wanted)]
-        scan = plan(session, folders, embedder.version)
+            wanted = [_real(p) for p in folder_paths]
+            only = {f.id for f in folders if any(_inside(w, f.path) or _inside(f.path, w) for w in wanted)}
+        scan = plan(session, folders, embedder.version, only)
+        work = resolve(session, scan, embedder.version)
+        missing_before = _count_missing(session)
         session.expunge_all()
     summary.unchanged = scan.unchanged
     summary.still_failing = scan.still_failing
-    summary.missing = len(scan.gone)
     summary.unavailable = scan.unavailable
     summary.failed.extend(scan.skipped)
 
-    def record(outcomes, results):
-        for outcome, result in zip(outcomes, results):
+    def record(outcomes, entries, results=None):
+        for n, (outcome, entry) in enumerate(zip(outcomes, entries)):
+            if outcome.skipped:
+                summary.failed.append((entry.path, outcome.skipped))
+                continue
             if outcome.relinked_from:
-                summary.relinked.append((outcome.relinked_from, result.entry.path))
-            if isinstance(result, Failed):
-                summary.failed.append((result.entry.path, result.reason))
-            else:
+                summary.relinked.append((outcome.relinked_from, entry.path))
+            if outcome.replaced:
+                summary.replaced.append(entry.path)
+            if results is not None and isinstance(results[n], Failed):
+                summary.failed.append((entry.path, results[n].reason))
+            elif results is not None:
                 summary.indexed += 1
 
     with Writer(catalogue.sessions) as writer:
         writer.submit(mark_missing, scan.gone)
+        writer.submit(record_inodes, scan.inodes)
+        writer.submit(record_skipped, scan.skipped_by_folder)
+        if work.moved:
+            writer.submit(move_photos, work.moved, done=lambda outcomes: record(outcomes, work.moved))
 
         def sink(results):
-            writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, results))
+            entries = [r.entry for r in results]
+            writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, entries, results))
 
-        extract(scan.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
+        extract(work.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
     summary.cancelled = cancel.cancelled
+    with catalogue.sessions() as session:
+        summary.missing = max(0, _count_missing(session) - missing_before)
     # After the catalogue, never before: a crash in between is repaired on the next open.
     open_index(catalogue, embedder.version, embedder.spec.embedding_dim)
     return summary
+
+
+def _count_missing(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Photo).where(Photo.status == MISSING)) or 0
 
 
 def similar(
@@ -182,11 +225,16 @@ def similar(
     if k < 1:
         raise UserError("-k must be at least 1")
     spec = embedder.spec if embedder else shipped_spec()
-    found = photo_vectors(catalogue, spec.version, images)
-    if found is not None:
-        exclude, vectors = set(found[0]), found[1]
-    else:
-        exclude, vectors = set(), _embed_files(images, embedder or load_embedder())
+    ids = catalogued_ids(catalogue, spec.version, images)
+    inside = [pid for pid in ids if pid is not None]
+    outside = [image for image, pid in zip(images, ids) if pid is None]
+    vectors = []
+    if inside:
+        vectors.append(photo_vectors(catalogue, spec.version, [i for i, pid in zip(images, ids) if pid is not None])[1])
+    if outside:
+        vectors.append(_embed_files(outside, embedder or load_embedder()))
+    vectors = np.concatenate(vectors)
+    exclude = set(inside)
     if index is None:
         index = open_index(catalogue, spec.version, spec.embedding_dim)
     return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
@@ -231,10 +279,24 @@ def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
     return embedder.run(np.stack(batch)).embeddings
 
 
+def _spellings(raw: str | os.PathLike) -> list[str]:
+    """The ways a given path may be recorded: as given, and through its folder's real name."""
+    plain = _norm(raw)
+    real = os.path.join(_real(os.path.dirname(plain)), os.path.basename(plain))
+    return [plain] if real == plain else [plain, real]
+
+
+def _photo_at(session: Session, raw: str | os.PathLike) -> Photo | None:
+    """The photo recorded at a path: the one there now, else the latest one missing from it."""
+    return session.scalar(
+        select(Photo).where(Photo.path.in_(_spellings(raw))).order_by(Photo.status == MISSING, Photo.id.desc()).limit(1)
+    )
+
+
 def _photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:
     photos = []
     for raw in paths:
-        photo = session.scalar(select(Photo).where(Photo.path == _norm(raw)))
+        photo = _photo_at(session, raw)
         if photo is None:
             raise UserError(f"not in the catalogue: {raw}")
         photos.append(photo)
@@ -251,7 +313,8 @@ def clean_tag(name: str) -> str:
 def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()) -> int:
     """Add or remove custom tags on catalogued photos; returns how many photos changed."""
     add = [clean_tag(t) for t in add]
-    remove = [clean_tag(t) for t in remove]
+    # Removal matches names as stored, so a tag written before today's naming rules can go.
+    remove = [" ".join(t.split()) for t in remove if t.strip()]
     with catalogue.sessions() as session, session.begin():
         photos = _photos_by_path(session, paths)
         for photo in photos:
@@ -298,17 +361,23 @@ def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
 
 
 def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Photos that could not be read and files the scan could not take, with the reason."""
     with catalogue.sessions() as session:
-        return list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED).order_by(Photo.path)))
+        found = list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED)))
+        found += list(session.execute(select(SkippedFile.path, SkippedFile.reason)))
+    return sorted((tuple(row) for row in found), key=lambda row: row[0])
 
 
 def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
     """Write the CSV next to its destination, then rename: a failed export leaves no half file."""
+    check_output(catalogue, path)
     path = os.fspath(path)
     tmp = f"{path}.part"
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
             count = export_csv(catalogue, out)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         if os.path.exists(tmp):

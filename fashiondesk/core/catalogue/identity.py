@@ -1,0 +1,179 @@
+"""Which photo each new or changed file is: tags follow the content, never the file name.
+
+The rules (the README's "What fashiondesk promises" states them for users):
+
+1. **Same bytes, same photo.** A file whose content hash is that of a photo whose own file
+   has gone (deleted, moved away, renamed, overwritten, or in a watched folder that is no
+   longer there) *is* that photo: it takes the photo's row, with every tag, wherever the
+   file now is. This is decided for the whole run at once, before anything is written, so
+   swaps, rotations and renumbering (IMG_001 -> IMG_002 -> ...) all land right.
+2. **Different bytes at a known path.** If the photo that was there turns up elsewhere
+   (rule 1), it goes there. Otherwise the writer compares the new file's embedding with the
+   old photo's: at a cosine of ``SAME_PHOTO`` or more (a re-save, resize or light edit of
+   the same shot) it is the same photo, edited; below that it is a new photo, and the old
+   one stays in the catalogue as *missing*, with its hash and its tags, until its bytes
+   turn up again.
+3. **Touched but unchanged.** A file whose size, mtime or inode changed but whose bytes did
+   not keeps its photo; if that photo is already embedded it is not decoded again.
+
+Only files that are new or whose file facts changed are hashed here, and only when some
+photo could be claimed at all (a first index of a fresh folder hashes nothing): the
+bytes are streamed, so a huge file costs time, not memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fashiondesk.core.catalogue.models import FAILED, MISSING, Embedding, Photo
+from fashiondesk.core.catalogue.scan import FileEntry, ScanPlan
+
+# The cosine similarity at or above which a changed file is the same photo, edited (rule 2).
+# It is the near-duplicate threshold: re-saved and resized copies score 0.94-0.99 against
+# their original, while among 3,068 distinct clothing-small photos only two pairs (the same
+# garment shot twice) reach it.
+SAME_PHOTO = 0.94
+
+CHUNK = 1 << 20
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def hash_file(path: str) -> str | None:
+    """The content hash of a file, streamed; None if it cannot be read (the decoder says why)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@dataclass
+class Resolution:
+    to_read: list[FileEntry] = field(default_factory=list)  # decode these (decisions attached)
+    moved: list[FileEntry] = field(default_factory=list)  # already embedded: only the file facts change
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    path: str
+    content_hash: str | None
+    status: str
+    folder_id: int
+
+
+def resolve(session: Session, scan: ScanPlan, model_version: str, hash_threads: int = 2) -> Resolution:
+    suspect = [e for e in scan.to_read if e.known_id is None or e.stat_changed]
+    if not suspect or not _anything_to_claim(session, scan, suspect):
+        return Resolution([dataclasses.replace(e, photo_id=e.known_id) for e in scan.to_read])
+    with ThreadPoolExecutor(hash_threads, thread_name_prefix="fashiondesk-hash") as pool:
+        hashes = dict(zip((e.path for e in suspect), pool.map(hash_file, (e.path for e in suspect))))
+    rows = _rows_with(session, {h for h in hashes.values() if h})
+    known = _rows_by_id(session, [e.known_id for e in suspect if e.known_id is not None])
+    gone, away = set(scan.gone), set(scan.away_folder_ids)
+
+    def is_free(row: _Row) -> bool:
+        """Its bytes are no longer where the catalogue says they are."""
+        if row.status == MISSING or row.id in gone or row.folder_id in away:
+            return True
+        return row.path in hashes and hashes[row.path] != row.content_hash
+
+    free: dict[str, list[_Row]] = {}
+    for row in sorted(rows, key=lambda r: (r.status == MISSING, r.id)):  # photos that just moved first
+        if is_free(row):
+            free.setdefault(row.content_hash, []).append(row)
+    claimed: set[int] = set()
+    decided: dict[str, FileEntry] = {}
+    for entry in sorted(suspect, key=lambda e: e.path):
+        digest = hashes[entry.path]
+        here = known.get(entry.known_id)
+        if digest is None:  # unreadable now: the decoder records why, on the photo that was here
+            decided[entry.path] = dataclasses.replace(entry, photo_id=entry.known_id)
+        elif here is not None and here.content_hash == digest:
+            decided[entry.path] = dataclasses.replace(entry, photo_id=here.id, expected_hash=digest)
+            claimed.add(here.id)
+        elif free.get(digest):
+            row = free[digest].pop(0)
+            claimed.add(row.id)
+            decided[entry.path] = dataclasses.replace(entry, photo_id=row.id, expected_hash=digest)
+        else:
+            decided[entry.path] = dataclasses.replace(entry, expected_hash=digest)
+    # Rule 2: what was here may be this file, edited, unless its bytes went somewhere else.
+    missing_here = _missing_at(session, [e.path for e in suspect if decided[e.path].photo_id is None])
+    for path, entry in decided.items():
+        if entry.photo_id is None and entry.expected_hash is not None:
+            was_here = [r for r in ([known.get(entry.known_id)] + missing_here.get(path, [])) if r]
+            unclaimed = [r for r in was_here if r.id not in claimed]
+            if unclaimed:
+                decided[path] = dataclasses.replace(entry, compare_with=unclaimed[0].id)
+                claimed.add(unclaimed[0].id)
+
+    embedded = _embedded(session, model_version, [e.photo_id for e in decided.values() if e.photo_id is not None])
+    result = Resolution()
+    for entry in scan.to_read:
+        entry = decided.get(entry.path) or dataclasses.replace(entry, photo_id=entry.known_id)
+        if entry.photo_id in embedded and entry.expected_hash == embedded[entry.photo_id]:
+            result.moved.append(entry)
+        else:
+            result.to_read.append(entry)
+    return result
+
+
+def _anything_to_claim(session: Session, scan: ScanPlan, suspect: list[FileEntry]) -> bool:
+    if scan.gone or scan.away_folder_ids or any(e.stat_changed for e in suspect):
+        return True
+    if any(e.known_id is None for e in suspect):
+        return bool(session.scalar(select(func.count()).select_from(Photo).where(Photo.status == MISSING)))
+    return False
+
+
+def _rows(session: Session, where) -> list[_Row]:
+    columns = (Photo.id, Photo.path, Photo.content_hash, Photo.status, Photo.folder_id)
+    return [_Row(*r) for r in session.execute(select(*columns).where(where))]
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _rows_with(session: Session, hashes: set[str]) -> list[_Row]:
+    return [row for part in _chunks(sorted(hashes)) for row in _rows(session, Photo.content_hash.in_(part))]
+
+
+def _rows_by_id(session: Session, ids: list[int]) -> dict[int, _Row]:
+    return {row.id: row for part in _chunks(ids) for row in _rows(session, Photo.id.in_(part))}
+
+
+def _missing_at(session: Session, paths: list[str]) -> dict[str, list[_Row]]:
+    found: dict[str, list[_Row]] = {}
+    for part in _chunks(paths):
+        for row in sorted(_rows(session, Photo.path.in_(part) & (Photo.status == MISSING)), key=lambda r: -r.id):
+            found.setdefault(row.path, []).append(row)
+    return found
+
+
+def _embedded(session: Session, model_version: str, ids: list[int]) -> dict[int, str | None]:
+    """Photo id -> content hash, for photos this model has embedded (there or missing)."""
+    embedded: dict[int, str | None] = {}
+    for part in _chunks(ids):
+        embedded.update(
+            session.execute(
+                select(Photo.id, Photo.content_hash)
+                .join(Embedding, Embedding.photo_id == Photo.id)
+                .where(Photo.id.in_(part), Photo.status != FAILED, Embedding.model_version == model_version)
+            ).all()
+        )
+    return embedded

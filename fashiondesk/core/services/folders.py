@@ -1,0 +1,100 @@
+"""Watched folders: which are there, and what to do with one that moved or is no longer wanted."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.safety import backup_now, nothing_else_running
+
+
+@dataclass(frozen=True)
+class FolderInfo:
+    id: int
+    path: str
+    present: bool  # False: the folder is not there (renamed, moved, a drive not plugged in)
+    photos: int  # photos recorded in it, missing ones included
+    missing: int
+
+
+def folders(catalogue: Catalogue) -> list[FolderInfo]:
+    with catalogue.sessions() as session:
+        counts = {
+            (folder_id, status == MISSING): n
+            for folder_id, status, n in session.execute(
+                select(Photo.folder_id, Photo.status, func.count()).group_by(Photo.folder_id, Photo.status)
+            )
+        }
+        rows = session.execute(select(Folder.id, Folder.path).order_by(Folder.path)).all()
+    result = []
+    for folder_id, path in rows:
+        missing = sum(n for (fid, gone), n in counts.items() if fid == folder_id and gone)
+        total = sum(n for (fid, _), n in counts.items() if fid == folder_id)
+        result.append(FolderInfo(folder_id, path, os.path.isdir(path), total, missing))
+    return result
+
+
+def _find(session, raw: str) -> Folder:
+    candidates = {os.path.abspath(os.path.expanduser(raw)), os.path.realpath(os.path.expanduser(raw))}
+    folder = session.scalar(select(Folder).where(Folder.path.in_(candidates)))
+    if folder is None:
+        raise UserError(f"not a watched folder: {raw} ('fashiondesk folders' lists them)")
+    return folder
+
+
+def _inside(child: str, parent: str) -> bool:
+    return child == parent or child.startswith(parent.rstrip(os.sep) + os.sep)
+
+
+def relocate(catalogue: Catalogue, old: str, new: str) -> int:
+    """The folder now lives at ``new``: every photo in it keeps its tags at its new path.
+    Returns how many photos were moved. The next index run checks the files."""
+    target = os.path.realpath(os.path.expanduser(new))
+    if not os.path.isdir(target):
+        raise UserError(f"not a folder: {new}")
+    with nothing_else_running(catalogue, "relocate the folder"), catalogue.sessions() as session, session.begin():
+        folder = _find(session, old)
+        others = session.scalars(select(Folder).where(Folder.id != folder.id)).all()
+        clash = next((f.path for f in others if _inside(target, f.path) or _inside(f.path, target)), None)
+        if clash is not None:
+            raise UserError(
+                f"{new} overlaps the watched folder {clash}; index it instead (photos are recognised "
+                f"by their content and keep their tags), then 'fashiondesk folders --remove {folder.path}'"
+            )
+        prefix = folder.path.rstrip(os.sep)
+        photos = session.execute(select(Photo.id, Photo.path).where(Photo.folder_id == folder.id)).all()
+        for photo_id, path in photos:
+            if _inside(path, prefix):
+                session.execute(update(Photo).where(Photo.id == photo_id).values(path=target + path[len(prefix):]))
+        folder.path = target
+    return len(photos)
+
+
+@dataclass(frozen=True)
+class Removed:
+    path: str
+    photos: int
+    manual_tags: int
+    backup: str | None  # where the catalogue was backed up first
+
+
+def remove(catalogue: Catalogue, raw: str) -> Removed:
+    """Stop watching a folder and forget its photos, after a backup of the catalogue."""
+    with nothing_else_running(catalogue, "remove the folder"):
+        with catalogue.sessions() as session:
+            folder = _find(session, raw)
+            photos = session.scalar(select(func.count()).select_from(Photo).where(Photo.folder_id == folder.id))
+            manual = session.scalar(
+                select(func.count()).select_from(Tag).join(Photo, Photo.id == Tag.photo_id)
+                .where(Photo.folder_id == folder.id, Tag.source == MANUAL)
+            )
+            path, folder_id = folder.path, folder.id
+        saved = backup_now(catalogue, "before-remove-folder") if photos else None
+        with catalogue.sessions() as session, session.begin():
+            session.execute(Folder.__table__.delete().where(Folder.id == folder_id))
+    return Removed(path, photos or 0, manual or 0, str(saved) if saved else None)

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -51,7 +53,12 @@ def hash_file(path: str) -> str | None:
     """The content hash of a file, streamed; None if it cannot be read (the decoder says why)."""
     digest = hashlib.blake2b(digest_size=16)
     try:
-        with open(path, "rb") as fh:
+        # Non-blocking, then only a regular file: a FIFO or device put in a photo's place
+        # between the scan and now must not hang the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
     except OSError:

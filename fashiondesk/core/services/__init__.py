@@ -263,16 +263,12 @@ def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[lis
 
 
 def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
-    from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb
+    from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb, read_photo
 
     batch = []
     for path in paths:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
-        try:
+            data = read_photo(path)  # refuses pipes, devices and huge files before reading them
             batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct).pixels)
         except UnreadableImage as exc:
             raise UserError(f"{path}: {exc}") from exc

@@ -2,13 +2,15 @@
 the calling thread, results handed to a sink (the catalogue writer) batch by batch.
 
 Decoding (Pillow releases the GIL) overlaps with ONNX Runtime's own threads; a bounded
-window of decode jobs keeps memory flat however many files there are. Cancellation is
-checked per photo and per batch, so it takes effect within one batch (well under a second).
+window of decode jobs keeps memory flat however many files there are, and the decode
+threads share one ``DecodeBudget``, so huge images take turns instead of decoding at once.
+Files are read with ``read_photo``: pipes, devices, huge files and non-images are refused
+before they are read whole. Cancellation is checked per photo and per batch, so it takes
+effect within one batch (well under a second).
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -17,10 +19,18 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from fashiondesk.core.catalogue.identity import content_hash
 from fashiondesk.core.catalogue.scan import FileEntry
 from fashiondesk.core.catalogue.writer import AutoTag, Extracted, Failed, Result
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
-from fashiondesk.core.vision.imageload import LoadedImage, UnreadableImage, load_rgb
+from fashiondesk.core.vision.budget import DecodeBudget
+from fashiondesk.core.vision.imageload import (
+    DECODE_BUDGET,
+    LoadedImage,
+    UnreadableImage,
+    load_rgb,
+    read_photo,
+)
 from fashiondesk.core.vision.runtime import Embedder, Prediction
 
 
@@ -32,19 +42,18 @@ class Decoded:
     error: str | None
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def decode(entry: FileEntry, size: int, crop_pct: float) -> Decoded:
+def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None) -> Decoded:
     try:
-        with open(entry.path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return Decoded(entry, None, None, f"cannot read file: {exc.strerror or exc}")
+        data = read_photo(entry.path)
+    except UnreadableImage as exc:
+        # Refused unread: the hash the identity step took this run, if it took one, lets the
+        # writer record the failure (a missing hash there would read as "changed meanwhile").
+        return Decoded(entry, entry.expected_hash, None, str(exc))
+    except MemoryError:
+        return Decoded(entry, entry.expected_hash, None, "file too large to read into memory")
     digest = content_hash(data)
     try:
-        return Decoded(entry, digest, load_rgb(data, size, crop_pct), None)
+        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget), None)
     except UnreadableImage as exc:
         return Decoded(entry, digest, None, str(exc))
     except MemoryError:
@@ -75,6 +84,7 @@ def extract(
     started = time.perf_counter()
     done = failed = 0
     window = batch_size * 3
+    budget = DecodeBudget(DECODE_BUDGET)
     pending: deque[Future] = deque()
     batch: list[Decoded] = []
     next_index = 0
@@ -108,7 +118,8 @@ def extract(
         try:
             while not cancel.cancelled:
                 while next_index < len(entries) and len(pending) < window:
-                    pending.append(pool.submit(decode, entries[next_index], size, embedder.spec.crop_pct))
+                    entry = entries[next_index]
+                    pending.append(pool.submit(decode, entry, size, embedder.spec.crop_pct, budget))
                     next_index += 1
                 if not pending:
                     break

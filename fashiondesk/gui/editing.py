@@ -39,3 +39,8 @@ class TagEdits(QObject):
         edits.restore(self._catalogue, snap)
         self.undo_text.emit(self._undo[-1].description if self._undo else "")
         self.changed.emit(f"Undone: {snap.description}")
+
+    def clear(self) -> None:
+        """Forget every step: after a restore or a removed folder the photos they name may be gone."""
+        self._undo.clear()
+        self.undo_text.emit("")

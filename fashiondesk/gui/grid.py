@@ -249,7 +249,11 @@ class PhotoGrid(QListView):
     def _fit_columns(self) -> None:
         """Share the spare width between the columns instead of leaving a gap at the right."""
         cell = self.delegate.cell_size(self.font())
-        width = self.viewport().width() - 2
+        # QListView lays out a left-to-right flow in the widest viewport less the scroll
+        # bar, whether the bar shows or not; the viewport's own width changes with the bar,
+        # and columns sized to it wrapped one early when a short list was refilled.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        width = self.maximumViewportSize().width() - bar - 2
         columns = max(1, width // cell.width())
         size = QSize(max(cell.width(), width // columns), cell.height())
         if size != self.gridSize():

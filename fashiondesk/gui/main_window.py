@@ -23,16 +23,19 @@ from fashiondesk.core.catalogue import edits
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.queries import (
     ALL,
+    FOLDER,
     RESULTS,
     GridFilter,
     photo_detail,
     tag_names,
 )
 from fashiondesk.core.vision.spec import shipped_spec
+from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
 from fashiondesk.gui.editing import TagEdits
 from fashiondesk.gui.filters import FilterBar, scope_title
+from fashiondesk.gui.folder_actions import FolderActions
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.sidebar import Sidebar
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.filters = FilterBar(list(spec.categories))
+        self.folder_actions = FolderActions(catalogue, self.tasks, self, self.is_indexing)
+        self.restorer = Restorer(catalogue, self.tasks, self, self.is_indexing)
         self._build_actions()
         self.failures = FailuresPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures)
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self.failures_button = make_failures_button()
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.failures_button)
+        self.statusBar().addPermanentWidget(self.folder_actions.notice)
 
         self.tasks.failed.connect(self._show_error)
         self.tag_edits.changed.connect(self._edited)
@@ -136,6 +142,14 @@ class MainWindow(QMainWindow):
         self._live.timeout.connect(self._live_refresh)
 
         self.sidebar.chosen.connect(self._sidebar_chosen)
+        self.sidebar.folder_menu_requested.connect(self.folder_actions.show_menu)
+        self.folder_actions.absent_changed.connect(self.sidebar.set_absent)
+        self.folder_actions.message.connect(self.statusBar().showMessage)
+        self.folder_actions.failed.connect(self._show_error)
+        self.folder_actions.relocated.connect(self._folder_relocated)
+        self.folder_actions.removed.connect(self._folder_removed)
+        self.restorer.restored.connect(self._restored)
+        self.restorer.failed.connect(self._show_error)
         self.filters.changed.connect(self._filters_changed)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
@@ -157,6 +171,9 @@ class MainWindow(QMainWindow):
         self.tasks.run(prune_cache, self.thumbnails.cache_dir)
         self.refresh()
         self._load_failures()
+        self.folder_actions.reload()
+        self.daily_backup = DailyBackup(catalogue, self.tasks, self.statusBar().showMessage, self)
+        self.daily_backup.start()
 
     # -- building --------------------------------------------------------------------
 
@@ -177,6 +194,8 @@ class MainWindow(QMainWindow):
         self.add_folder_action = action("Add folder…", self.choose_folder, QKeySequence.StandardKey.Open)
         self.rescan_action = action("Rescan", self.start_indexing, "F5", "Look for new, changed and moved photos")
         self.export_action = action("Export CSV…", self.choose_export, "Ctrl+E")
+        self.restore_action = action("Restore from backup…", self.restorer.start,
+                                     tip="Bring the catalogue back to how it was on an earlier day")
         self.search_action = action("Search", self.filters.focus_search, QKeySequence.StandardKey.Find)
         self.undo_action = action("Undo", self.undo, QKeySequence.StandardKey.Undo, "Undo the last tag change")
         self.undo_action.setEnabled(False)
@@ -190,6 +209,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         for act in (self.add_folder_action, self.rescan_action, self.export_action):
             menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.restore_action)
         menu.addSeparator()
         menu.addAction(action("Quit", self.close, QKeySequence.StandardKey.Quit))
         self.menuBar().addMenu("&Edit").addAction(self.undo_action)
@@ -329,7 +350,7 @@ class MainWindow(QMainWindow):
         purpose = self._similar_for.pop(request_id, None)
         if purpose == "strip":
             self.detail.show_similar_error(message)
-        else:
+        elif purpose == "grid":
             self._show_error(message)
 
     # -- indexing --------------------------------------------------------------------
@@ -361,15 +382,18 @@ class MainWindow(QMainWindow):
     def _index_started(self) -> None:
         self.index_status.start()
         self.rescan_action.setEnabled(False)
+        self.restore_action.setEnabled(False)
         self._live.start()
 
     def _index_ended(self, summary, message: str) -> None:
         self._live.stop()
         self.index_status.stop()
         self.rescan_action.setEnabled(True)
+        self.restore_action.setEnabled(True)
         self._similar_stale.emit()
         self.refresh()
         self._load_failures()
+        self.folder_actions.reload()  # a folder reported not found is shown so, with its fixes
         if summary is not None:
             self.statusBar().showMessage(summary_text(summary))
         else:
@@ -384,6 +408,42 @@ class MainWindow(QMainWindow):
     def _show_failures(self) -> None:
         self.failures.show()
         self.failures.raise_()
+
+    # -- folders that moved or went away, backups ------------------------------------
+
+    def _folder_relocated(self) -> None:
+        self._similar_stale.emit()
+        self.refresh()
+        self.start_indexing()  # check the files at their new paths
+
+    def _folder_removed(self, folder_id: int) -> None:
+        self.tag_edits.clear()  # its steps may name photos that are gone
+        self._similar_stale.emit()
+        if self.filter.scope == FOLDER and self.filter.value == folder_id:
+            self.sidebar.select_key(("scope", ALL, None))
+        self.refresh()
+        self._load_failures()
+
+    def _restored(self, message: str) -> None:
+        self.reload_everything()
+        self.statusBar().showMessage(message)
+
+    def reload_everything(self) -> None:
+        """After a restore photo ids may all differ: drop all the window holds, ask again."""
+        self.tag_edits.clear()
+        self._similar_for.clear()
+        self._similar_stale.emit()
+        self._pending_select = None
+        self._results_title = ""
+        self.filters.clear()
+        self.filter = GridFilter()
+        self.grid.clearSelection()
+        self.model.set_rows([])
+        self.detail.show_photo(None)
+        self.sidebar.start_over()
+        self.refresh()
+        self._load_failures()
+        self.folder_actions.reload()
 
     # -- export ----------------------------------------------------------------------
 

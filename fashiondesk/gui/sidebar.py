@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
 )
@@ -27,6 +28,21 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 # Keys: ("scope", scope, value) selects what the grid starts from;
 # ("category", name) and ("colour", name) narrow it, as the toolbar filters do.
 
+NOT_FOUND = "not found"
+
+
+def folder_name(path: str) -> str:
+    return os.path.basename(path.rstrip(os.sep)) or path
+
+
+def not_found_tip(path: str, photos: int) -> str:
+    kept = f"Its {photos:,} photo{'s' if photos != 1 else ''} and their tags are kept." if photos else ""
+    return (
+        f"{path}\n\nThis folder is not there: it may have been renamed or moved, or it is on a "
+        f"drive that is not plugged in. {kept}\n"
+        "Plug the drive in and press Rescan, or right-click and choose Relocate… to say where it is now."
+    )
+
 
 def swatch(hex_value: str | None, edge: int = 14) -> QIcon:
     pixmap = QPixmap(edge, edge)
@@ -36,6 +52,7 @@ def swatch(hex_value: str | None, edge: int = 14) -> QIcon:
 
 class Sidebar(QTreeWidget):
     chosen = Signal(tuple)  # a key, see above
+    folder_menu_requested = Signal(int, str, QPoint)  # folder id, its path, where (global)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,8 +67,11 @@ class Sidebar(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setAccessibleName("Library")
         self.itemSelectionChanged.connect(self._on_selection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self._updating = False
         self._groups: dict[str, QTreeWidgetItem] = {}
+        self._absent: frozenset[int] = frozenset()  # ids of folders that are not there
         self.counts: SidebarCounts | None = None
 
     def set_counts(self, counts: SidebarCounts) -> None:
@@ -72,8 +92,8 @@ class Sidebar(QTreeWidget):
                 self._entry(library, "Missing files", counts.missing, ("scope", MISSING_SCOPE, None))
             folders = self._group("Folders")
             for fid, path, n in counts.folders:
-                item = self._entry(folders, os.path.basename(path.rstrip(os.sep)) or path, n, ("scope", FOLDER, fid))
-                item.setToolTip(0, path)
+                self._entry(folders, folder_name(path), n, ("scope", FOLDER, fid))
+            self._show_presence()
             categories = self._group("Categories")
             for name, n in counts.categories:
                 self._entry(categories, name, n, ("category", name))
@@ -89,6 +109,56 @@ class Sidebar(QTreeWidget):
             self.select_key(selected or ("scope", ALL, None))
         finally:
             self._updating = False
+
+    def set_absent(self, folder_ids) -> None:
+        """Mark the folders that are not there (a renamed folder, an unplugged drive)."""
+        absent = frozenset(folder_ids)
+        if absent != self._absent:
+            self._absent = absent
+            self._show_presence()
+
+    def is_absent(self, folder_id: int) -> bool:
+        return folder_id in self._absent
+
+    def folder_items(self) -> list[QTreeWidgetItem]:
+        group = self._groups.get("Folders")
+        return [group.child(i) for i in range(group.childCount())] if group is not None else []
+
+    def _show_presence(self) -> None:
+        """A folder that is not there: greyed, "not found" where the count goes (always in
+        view, however narrow the sidebar), and a tooltip that says what to do."""
+        paths = {fid: (path, n) for fid, path, n in (self.counts.folders if self.counts else ())}
+        grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for item in self.folder_items():
+            fid = item.data(0, KeyRole)[2]
+            path, n = paths.get(fid, ("", 0))
+            absent = fid in self._absent
+            item.setText(1, NOT_FOUND if absent else f"{n:,}")
+            item.setIcon(0, warning if absent else QIcon())
+            tip = not_found_tip(path, n) if absent else path
+            for column in (0, 1):
+                item.setToolTip(column, tip)
+                font = item.font(column)
+                font.setItalic(absent)
+                item.setFont(column, font)
+                item.setForeground(column, grey if absent else self.palette().color(QPalette.ColorRole.Text))
+
+    def start_over(self) -> None:
+        """Forget the counts and go back to All photos, quietly: after a restore."""
+        self._updating = True
+        try:
+            self.counts = None
+            self.select_key(("scope", ALL, None))
+        finally:
+            self._updating = False
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        key = item.data(0, KeyRole) if item is not None else None
+        if key is not None and key[:2] == ("scope", FOLDER):
+            path = next((p for fid, p, _n in self.counts.folders if fid == key[2]), "") if self.counts else ""
+            self.folder_menu_requested.emit(key[2], path, self.viewport().mapToGlobal(pos))
 
     def _group(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title])

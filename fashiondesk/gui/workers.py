@@ -8,6 +8,7 @@ is registered in ``running_threads`` so that tests can check none is left behind
 
 from __future__ import annotations
 
+import logging
 import time
 import weakref
 from typing import Sequence
@@ -20,6 +21,7 @@ from fashiondesk.core.catalogue.queries import GridFilter, grid_rows, sidebar_co
 from fashiondesk.core.progress import CancelToken, Progress
 
 _threads: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+log = logging.getLogger("fashiondesk.gui")
 
 
 def running_threads() -> list[QThread]:
@@ -182,6 +184,7 @@ class TaskWorker(QObject):
         except services.UserError as exc:
             self.failed.emit(self._id, str(exc))
         except Exception as exc:
+            log.exception("task %s failed", getattr(self._fn, "__name__", self._fn))
             self.failed.emit(self._id, _readable(exc))
         else:
             self.finished.emit(self._id, result)
@@ -200,27 +203,32 @@ class Tasks(QObject):
         self._running: dict[int, tuple[QThread, TaskWorker, object]] = {}
         self._next_id = 0
 
-    def run(self, fn, *args, done=None) -> None:
+    def run(self, fn, *args, done=None, error=None) -> None:
+        """Run ``fn(*args)`` on its own thread; ``done(result)`` or ``error(message)`` (by
+        default the ``failed`` signal) is then called on the GUI thread."""
         self._next_id += 1
         worker = TaskWorker(self._next_id, fn, *args)
         thread = start_in_thread(worker, "task")
-        self._running[self._next_id] = (thread, worker, done)
+        self._running[self._next_id] = (thread, worker, (done, error))
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
         QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
 
     @Slot(int, object)
     def _finished(self, task_id: int, result) -> None:
-        thread, _worker, done = self._running.pop(task_id)
+        thread, _worker, (done, _error) = self._running.pop(task_id)
         stop_thread(thread)
         if done is not None:
             done(result)
 
     @Slot(int, str)
     def _failed(self, task_id: int, message: str) -> None:
-        thread, _worker, _done = self._running.pop(task_id)
+        thread, _worker, (_done, error) = self._running.pop(task_id)
         stop_thread(thread)
-        self.failed.emit(message)
+        if error is not None:
+            error(message)
+        else:
+            self.failed.emit(message)
 
     def stop_all(self) -> None:
         for thread, _worker, _done in list(self._running.values()):

@@ -46,7 +46,7 @@ from fashiondesk.core.index.similar import (
 )
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.services.errors import UserError
-from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, remove
+from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, remove, removal_counts
 from fashiondesk.core.services.safety import (
     backup_now,
     check_output,

@@ -75,6 +75,17 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
     return len(photos)
 
 
+def removal_counts(catalogue: Catalogue, folder_id: int) -> tuple[int, int]:
+    """What removing a folder forgets: its photos, and the tags staff gave them."""
+    with catalogue.sessions() as session:
+        photos = session.scalar(select(func.count()).select_from(Photo).where(Photo.folder_id == folder_id))
+        manual = session.scalar(
+            select(func.count()).select_from(Tag).join(Photo, Photo.id == Tag.photo_id)
+            .where(Photo.folder_id == folder_id, Tag.source == MANUAL)
+        )
+    return photos or 0, manual or 0
+
+
 @dataclass(frozen=True)
 class Removed:
     path: str
@@ -88,13 +99,9 @@ def remove(catalogue: Catalogue, raw: str) -> Removed:
     with nothing_else_running(catalogue, "remove the folder"):
         with catalogue.sessions() as session:
             folder = _find(session, raw)
-            photos = session.scalar(select(func.count()).select_from(Photo).where(Photo.folder_id == folder.id))
-            manual = session.scalar(
-                select(func.count()).select_from(Tag).join(Photo, Photo.id == Tag.photo_id)
-                .where(Photo.folder_id == folder.id, Tag.source == MANUAL)
-            )
             path, folder_id = folder.path, folder.id
+        photos, manual = removal_counts(catalogue, folder_id)
         saved = backup_now(catalogue, "before-remove-folder") if photos else None
         with catalogue.sessions() as session, session.begin():
             session.execute(Folder.__table__.delete().where(Folder.id == folder_id))
-    return Removed(path, photos or 0, manual or 0, str(saved) if saved else None)
+    return Removed(path, photos, manual, str(saved) if saved else None)

@@ -3,7 +3,8 @@
 A request is a (path, edge) pair. Requests wait on a stack, newest first, so the photos
 on screen now come before those scrolled past; the stack is capped and what falls off is
 simply asked for again when it is painted again. Decoding uses Pillow's JPEG draft mode
-(a 24-megapixel JPEG decodes at 1/8 scale), honours EXIF orientation, and writes a small
+(a 24-megapixel JPEG decodes at 1/8 scale) through the indexing pass's reader (HEIC and
+AVIF too; pipes, huge files and oversized decodes refused), honours EXIF orientation, and writes a small
 JPEG into the cache folder keyed by path, size and modification time, so a changed file
 gets a new thumbnail and the next start shows the grid at once.
 """
@@ -16,11 +17,14 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 
-from fashiondesk.core.vision.imageload import MAX_PIXELS
+from fashiondesk.core.vision.budget import DecodeBudget
+from fashiondesk.core.vision.imageload import DECODE_BUDGET, open_image, read_photo
+
+_BUDGET = DecodeBudget(DECODE_BUDGET)  # shared by the thumbnail threads
 
 GRID_EDGE = 160
 PREVIEW_EDGE = 720
@@ -80,26 +84,19 @@ def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
                 pass
             return image
     try:
-        with Image.open(path) as im:
-            if im.width * im.height > MAX_PIXELS:
-                return QImage()
-            im.draft("RGB", (edge, edge))
-            im = ImageOps.exif_transpose(im)
-            if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-                rgba = im.convert("RGBA")
-                im = Image.new("RGB", rgba.size, (255, 255, 255))
-                im.paste(rgba, mask=rgba.getchannel("A"))
-            im = im.convert("RGB")
-            im.thumbnail((edge, edge), Image.Resampling.BILINEAR, reducing_gap=2.0)
-            try:
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
-                im.save(tmp, "JPEG", quality=85)
-                os.replace(tmp, cached)
-            except OSError:
-                pass  # a read-only or full cache only costs a decode next time
-            data = im.tobytes()
-            return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
+        # The indexing pass's reader: pipes and huge files refused, HEIC and AVIF read,
+        # decoded memory estimated first and shared with the other thumbnail threads.
+        im, _width, _height = open_image(read_photo(path), draft_to=edge, budget=_BUDGET)
+        im.thumbnail((edge, edge), Image.Resampling.BILINEAR, reducing_gap=2.0)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
+            im.save(tmp, "JPEG", quality=85)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # a read-only or full cache only costs a decode next time
+        data = im.tobytes()
+        return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
     except Exception:
         return QImage()
 

@@ -72,3 +72,24 @@ def test_the_disk_cache_is_pruned_oldest_first(tmp_path):
     assert prune_cache(cache, limit=20_000) == 0  # under the limit: nothing goes
     assert prune_cache(cache, limit=5_000) == 6  # down to 80% of the limit
     assert sorted(p.name for p in cache.iterdir()) == ["6.jpg", "7.jpg", "8.jpg", "9.jpg"]
+
+
+def test_phone_formats_and_pipes_in_the_grid(tmp_path):
+    """HEIC photos the indexing pass reads get a thumbnail too; a pipe named like a photo
+    gives none at once instead of hanging a thumbnail thread."""
+    import threading
+
+    from tests.reliability.test_photo_files import RED_HEIC
+
+    heic = tmp_path / "IMG_0001.HEIC"
+    heic.write_bytes(RED_HEIC)
+    thumb = make_thumbnail(str(heic), 160, tmp_path / "cache")
+    assert (thumb.width(), thumb.height()) == (64, 48)  # small photos are not blown up
+    assert thumb.pixelColor(32, 24).red() > 150 > thumb.pixelColor(32, 24).green()
+    pipe = tmp_path / "pipe.jpg"
+    os.mkfifo(pipe)
+    result = []
+    reader = threading.Thread(target=lambda: result.append(make_thumbnail(str(pipe), 160, tmp_path / "cache")), daemon=True)
+    reader.start()
+    reader.join(5)
+    assert result and result[0].isNull()

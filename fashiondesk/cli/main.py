@@ -386,7 +386,7 @@ def _catalogue_name(args) -> str:
     from fashiondesk.core.catalogue.db import resolve_url
 
     try:
-        return resolve_url(args.db).removeprefix("sqlite:///")
+        return resolve_url(args.db, check=False).removeprefix("sqlite:///")
     except Exception:  # noqa: BLE001 - only used to word a message
         return "the catalogue"
 

@@ -381,3 +381,31 @@ def test_the_export_is_on_disk_before_it_is_renamed(indexed, monkeypatch):
     finally:
         cat.close()
     assert events[-2:] == ["fsync", "replace"]
+
+
+def test_restoring_the_oldest_backup_works_when_the_list_is_full(indexed, capsys):
+    db, _folder, first = indexed
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(_backup().KEEP):
+        _backup().take(db, "daily", start + timedelta(days=day))
+    oldest = _backup().backups(db)[-1]
+    code, _out, err = fd(capsys, "--db", db, "restore", str(len(_backup().backups(db))))
+    assert code == 0 and oldest.path.name in err, err
+
+
+def test_a_catalogue_with_a_damaged_header_can_be_restored(indexed, capsys):
+    db, _folder, first = indexed
+    with open(db, "r+b") as fh:
+        fh.write(bytes(100))
+    assert "not a fashiondesk catalogue" in one_line_error(capsys, "--db", db, "export", "-")
+    code, _out, err = fd(capsys, "--db", db, "restore", "1")
+    assert code == 0, err
+    assert fd(capsys, "--db", db, "export", "-")[0] == 0
+
+
+def test_an_export_never_writes_over_the_catalogue_through_its_temporary_file(tmp_path, capsys, sample_photos):
+    db = tmp_path / "report.csv.part"  # a catalogue with an unlucky name
+    assert fd(capsys, "--db", db, "index", sample_photos(2), "--quiet")[0] == 0
+    before = db.read_bytes()
+    assert "part of the catalogue" in one_line_error(capsys, "--db", db, "export", tmp_path / "report.csv")
+    assert db.read_bytes() == before

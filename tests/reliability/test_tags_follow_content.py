@@ -164,3 +164,203 @@ def test_schema_2_catalogue_upgrades_with_every_tag(tmp_path):
             assert s.scalar(select(Photo.status).where(Photo.id == 1)) == OK
     finally:
         cat.close()
+
+
+def test_kill_minus_9_during_a_renumbering_run_loses_no_tag(tmp_path):
+    """Names rotated and new photos added; the run is killed at several moments, then
+    completed. Every tag is on the photo it was given to, once."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    originals = {}
+    for n, src in enumerate(sorted(SAMPLE.glob("*.jpg")) * 2):
+        data = src.read_bytes() + bytes([n])  # other bytes: another photo
+        name = f"IMG_{n:03d}.jpg"
+        (folder / name).write_bytes(data)
+        originals[name] = data
+    db = tmp_path / "cat.db"
+
+    def run(*args):
+        return subprocess.Popen([sys.executable, "-m", "fashiondesk", "--db", str(db), *map(str, args)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    assert run("index", folder, "--quiet").wait(120) == 0
+    cat = open_catalogue(db)
+    names = sorted(originals)
+    for name in names:
+        services.tag(cat, [str(folder / name)], add=[f"SKU {name}"])
+    cat.close()
+    # Rotate every name by one, and add 40 new photos that need decoding.
+    for name in names:
+        os.rename(folder / name, folder / f"tmp-{name}")
+    for i, name in enumerate(names):
+        os.rename(folder / f"tmp-{name}", folder / names[(i + 1) % len(names)])
+    for n, src in enumerate(sorted(SAMPLE.glob("*.jpg"))[:40] * 2):
+        if n < 40:
+            (folder / "new" / f"N{n:02d}.jpg").parent.mkdir(exist_ok=True)
+            (folder / "new" / f"N{n:02d}.jpg").write_bytes(src.read_bytes() + b"new" + bytes([n]))
+    for delay in (0.6, 1.0, 1.4, 1.8, 2.2):
+        proc = run("index", "--quiet")
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    assert run("index", "--quiet").wait(120) == 0
+    cat = open_catalogue(db)
+    try:
+        with cat.sessions() as s:
+            live = list(s.scalars(select(Photo).where(Photo.status != MISSING)))
+            assert len(live) == len(names) + 40 and len({p.path for p in live}) == len(live)
+            for i, name in enumerate(names):
+                holder = names[(i + 1) % len(names)]
+                photo = next(p for p in live if p.path == str(folder / holder))
+                assert [t.name for t in photo.tags if t.kind == CUSTOM] == [f"SKU {name}"], holder
+            assert s.scalar(select(Photo.id).where(Photo.status == MISSING)) is None
+        with cat.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        cat.close()
+
+
+def test_photos_moved_into_a_new_folder_indexed_alone_keep_their_tags(catalogue, embedder, tmp_path):
+    """`index NEWFOLDER` walks only that folder; photos that left another watched folder
+    are still recognised (found by size, then by content)."""
+    folder = shop(tmp_path, 3)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    newer = tmp_path / "shop2024"
+    newer.mkdir()
+    for path in folder.glob("*.jpg"):
+        os.rename(path, newer / path.name)
+    services.index(catalogue, embedder=embedder, folder_paths=[str(newer)], add=True)
+    services.index(catalogue, embedder=embedder)
+    assert sku_by_path(catalogue) == {f"IMG_00{i}.jpg": f"SKU IMG_00{i}" for i in (1, 2, 3)}
+    with catalogue.sessions() as s:
+        assert all(p.path.startswith(str(newer)) and p.status == OK for p in s.scalars(select(Photo)))
+
+
+def test_a_file_that_cannot_be_read_for_a_while_keeps_everything(catalogue, embedder, tmp_path, monkeypatch):
+    """A permission or a share that does not answer: the photo is marked failed, keeps its
+    hash, embedding and tags, frees nothing, and is read again as soon as it can be."""
+    from fashiondesk.core.catalogue import identity
+    from fashiondesk.core.vision import imageload, pipeline
+
+    folder = shop(tmp_path, 2)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    locked = str(folder / "IMG_001.jpg")
+    shutil.copy(locked, folder / "copy of IMG_001.jpg")  # same bytes elsewhere: must not take the tags
+    os.utime(locked, (1_600_000_000, 1_600_000_000))
+    real_hash, real_read = identity.hash_file, pipeline.read_photo
+
+    def deny(path):
+        if str(path) == locked:
+            raise imageload.UnreadableImage("cannot read file: Permission denied", transient=True)
+        return real_read(path)
+
+    monkeypatch.setattr(identity, "hash_file", lambda p: None if p == locked else real_hash(p))
+    monkeypatch.setattr(pipeline, "read_photo", deny)
+    summary = index(catalogue, embedder)
+    assert [p for p, _ in summary.failed] == [locked]
+    with catalogue.sessions() as s:
+        photo = s.scalar(select(Photo).where(Photo.path == locked))
+        assert photo.status == "failed" and photo.content_hash is not None
+        assert [t.name for t in photo.tags if t.kind == CUSTOM] == ["SKU IMG_001"]
+    assert sku_by_path(catalogue)["copy of IMG_001.jpg"] == ""
+    monkeypatch.undo()
+    index(catalogue, embedder)  # readable again: read again, although its file facts did not change
+    with catalogue.sessions() as s:
+        assert s.scalar(select(Photo.status).where(Photo.path == locked)) == OK
+    assert sku_by_path(catalogue)["IMG_001.jpg"] == "SKU IMG_001"
+
+
+def test_an_edit_caught_half_written_keeps_the_photo(catalogue, embedder, tmp_path):
+    folder = shop(tmp_path, 2)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    path = folder / "IMG_001.jpg"
+    img = Image.open(path).convert("RGB")
+    buf = io.BytesIO()
+    img.resize((img.width * 9 // 10, img.height * 9 // 10)).save(buf, "JPEG", quality=85)
+    edited = buf.getvalue()
+    path.write_bytes(edited[: len(edited) // 2])  # the indexer looks while the editor saves
+    summary = index(catalogue, embedder)
+    assert summary.failed and not summary.replaced
+    path.write_bytes(edited)
+    summary = index(catalogue, embedder)
+    assert summary.indexed == 1 and not summary.replaced and summary.missing == 0
+    assert sku_by_path(catalogue) == {"IMG_001.jpg": "SKU IMG_001", "IMG_002.jpg": "SKU IMG_002"}
+
+
+def test_a_decoder_error_on_damaged_bytes_fails_one_photo_not_the_run(catalogue, embedder, tmp_path, monkeypatch):
+    from fashiondesk.core.vision import pipeline
+
+    folder = shop(tmp_path, 3)
+    real = pipeline.load_rgb
+
+    def poison(data, *args, **kwargs):
+        if data == (folder / "IMG_002.jpg").read_bytes():
+            raise RuntimeError("Failed to decode frame 0")  # what libavif says of some damaged AVIFs
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_rgb", poison)
+    summary = index(catalogue, embedder, folder)
+    assert summary.indexed == 2 and [p for p, _ in summary.failed] == [str(folder / "IMG_002.jpg")]
+    assert "damaged" in summary.failed[0][1]
+
+
+def test_an_edited_photo_is_found_by_its_new_looks(catalogue, embedder, tmp_path):
+    """The similarity index follows an embedding that changed under the same photo id."""
+    folder = shop(tmp_path, 4)
+    index(catalogue, embedder, folder)
+    services.similar(catalogue, [str(folder / "IMG_001.jpg")], k=1)  # the index is saved now
+    path = folder / "IMG_002.jpg"
+    img = Image.open(path).convert("RGB")
+    buf = io.BytesIO()
+    img.resize((img.width * 3 // 4, img.height * 3 // 4)).save(buf, "JPEG", quality=70)
+    path.write_bytes(buf.getvalue())
+    index(catalogue, embedder)
+    outside = tmp_path / "outside.jpg"
+    outside.write_bytes(buf.getvalue())
+    hit = services.similar(catalogue, [str(outside)], k=1, embedder=embedder)[0]
+    assert hit.path == str(path) and hit.score > 0.999
+
+
+def test_a_folder_that_cannot_be_listed_marks_nothing_missing(catalogue, embedder, tmp_path, monkeypatch):
+    folder = shop(tmp_path, 2)
+    (folder / "summer").mkdir()
+    shutil.copy(SAMPLE / "hat-1.jpg", folder / "summer" / "hat.jpg")
+    index(catalogue, embedder, folder)
+    real = os.scandir
+
+    def hiccup(path="."):
+        if str(path).endswith("summer"):
+            raise OSError(5, "Input/output error")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", hiccup)
+    summary = index(catalogue, embedder)
+    assert summary.missing == 0 and any("cannot list folder" in reason for _, reason in summary.failed)
+    with catalogue.sessions() as s:
+        assert s.scalar(select(Photo.status).where(Photo.path == str(folder / "summer" / "hat.jpg"))) == OK
+
+
+def test_two_processes_upgrading_at_once_do_the_step_once(tmp_path):
+    from fashiondesk.core.catalogue.migrations import STEPS, _upgrade_sqlite
+    from sqlalchemy import create_engine
+
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db)
+    con.executescript((ROOT / "tests" / "data" / "catalogue_v1.sql").read_text())
+    con.commit()
+    con.close()
+    engine = create_engine(f"sqlite:///{db}")
+    todo = [step for step in STEPS if step[0] > 1]
+    _upgrade_sqlite(engine, todo)
+    _upgrade_sqlite(engine, todo)  # the second saw version 1 before it got the lock
+    engine.dispose()
+    cat = open_catalogue(db)
+    cat.close()

@@ -188,18 +188,20 @@ def restore(database: Path, source: Path) -> Path | None:
     from fashiondesk.core.catalogue.migrations import upgrade
 
     check(source)
+    folder = backup_dir(database)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = folder / "restoring.db.part"
+    staging.unlink(missing_ok=True)
+    shutil.copyfile(source, staging)  # first: the backup taken next may prune the oldest, this one
     readable = _readable(database)
     if readable:
         safety = take(database, "before-restore")
     else:
         safety = None
-        if database.exists():
-            folder = backup_dir(database)
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(database, folder / f"damaged-{datetime.now():%Y%m%d-%H%M%S}.db")
-    staging = backup_dir(database) / "restoring.db.part"
-    staging.unlink(missing_ok=True)
-    shutil.copyfile(source, staging)
+        kept = folder / f"damaged-{datetime.now():%Y%m%d-%H%M%S}.db"
+        for side in ("", "-wal", "-shm"):
+            if Path(f"{database}{side}").exists():
+                shutil.copy2(f"{database}{side}", f"{kept}{side}")
     try:
         engine = create_engine(f"sqlite:///{staging}")
         try:

@@ -31,14 +31,16 @@ class CatalogueError(Exception):
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def resolve_url(db: str | os.PathLike | None = None) -> str:
-    """A path or an SQLAlchemy URL; then $FASHIONDESK_DB; then the user data dir."""
+def resolve_url(db: str | os.PathLike | None = None, check: bool = True) -> str:
+    """A path or an SQLAlchemy URL; then $FASHIONDESK_DB; then the user data dir. With
+    ``check``, a path that is a folder or a file that is not a database is refused."""
     db = db or os.environ.get(ENV_VAR) or default_db_path()
     db = os.fspath(db)
     if "://" in db:
         return db
     path = Path(db).expanduser().resolve()
-    _check_file(path, db)
+    if check:
+        _check_file(path, db)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -105,10 +107,10 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
 
     ``read_only`` opens a catalogue in a folder fashiondesk cannot write to (a read-only
     share, a CD) as it is on disk, for commands that only read; a catalogue that can be
-    written is opened normally whatever is asked. ``migrate=False`` touches nothing (for
-    restoring a damaged catalogue).
+    written is opened normally whatever is asked. ``migrate=False`` neither checks nor
+    touches the file (for restoring a damaged catalogue).
     """
-    url = resolve_url(db)
+    url = resolve_url(db, check=migrate)
     is_file = make_url(url).get_backend_name() == "sqlite" and make_url(url).database not in (None, "", ":memory:")
     path = Path(make_url(url).database) if is_file else None
     frozen = False
@@ -119,6 +121,11 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
                 "journal there; copy the catalogue to a folder you can write to"
             )
         frozen = True
+        if Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0:
+            raise CatalogueError(
+                f"the catalogue {path} has recent changes in its journal ({path.name}-wal) that cannot be "
+                "read in a read-only folder; open it once where it can be written"
+            )
     try:
         if frozen:
             # SQLite needs to write a WAL database's -shm file even to read; immutable=1 reads

@@ -16,9 +16,10 @@ The rules (the README's "What fashiondesk promises" states them for users):
 3. **Touched but unchanged.** A file whose size, mtime or inode changed but whose bytes did
    not keeps its photo; if that photo is already embedded it is not decoded again.
 
-Only files that are new or whose file facts changed are hashed here, and only when some
-photo could be claimed at all (a first index of a fresh folder hashes nothing): the
-bytes are streamed, so a huge file costs time, not memory.
+Only files that are new or whose file facts changed are hashed here, and a new file only
+when a photo that may have left its place has the same size (a first index of a fresh
+folder hashes nothing). The bytes are streamed, so a huge file costs time, not memory, and
+a file that cannot be read never frees or changes the photo that was there.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import FAILED, MISSING, Embedding, Photo
 from fashiondesk.core.catalogue.scan import FileEntry, ScanPlan
+from fashiondesk.core.progress import CancelToken
 
 # The cosine similarity at or above which a changed file is the same photo, edited (rule 2).
 # It is the near-duplicate threshold: re-saved and resized copies score 0.94-0.99 against
@@ -79,35 +81,55 @@ class _Row:
     content_hash: str | None
     status: str
     folder_id: int
+    size: int
 
 
-def resolve(session: Session, scan: ScanPlan, model_version: str, hash_threads: int = 2) -> Resolution:
+def resolve(
+    session: Session, scan: ScanPlan, model_version: str, cancel: CancelToken | None = None, hash_threads: int = 2
+) -> Resolution:
+    cancel = cancel or CancelToken()
     suspect = [e for e in scan.to_read if e.known_id is None or e.stat_changed]
-    if not suspect or not _anything_to_claim(session, scan, suspect):
+    if not suspect:
         return Resolution([dataclasses.replace(e, photo_id=e.known_id) for e in scan.to_read])
-    with ThreadPoolExecutor(hash_threads, thread_name_prefix="fashiondesk-hash") as pool:
-        hashes = dict(zip((e.path for e in suspect), pool.map(hash_file, (e.path for e in suspect))))
-    rows = _rows_with(session, {h for h in hashes.values() if h})
     known = _rows_by_id(session, [e.known_id for e in suspect if e.known_id is not None])
-    gone, away = set(scan.gone), set(scan.away_folder_ids)
+    changed_paths = {e.path for e in suspect if e.stat_changed}
+    gone, away, walked = set(scan.gone), set(scan.away_folder_ids), set(scan.walked_folder_ids)
+
+    def may_be_free(row: _Row) -> bool:
+        """Its bytes may no longer be where the catalogue says they are."""
+        if row.status == MISSING or row.id in gone or row.folder_id in away or row.path in changed_paths:
+            return True
+        # A watched folder this run did not walk (``index OTHER_FOLDER``): look at the file itself.
+        return row.folder_id not in walked and not os.path.exists(row.path)
+
+    # Only a file of the same size can hold the same bytes: hash a new file only if a photo
+    # that may have left its place has its size; a changed file always (did its bytes change?).
+    candidates = [r for r in _rows_of_size(session, {e.size for e in suspect}) if may_be_free(r)]
+    sizes = {r.size for r in candidates}
+    to_hash = [e for e in suspect if e.stat_changed or e.size in sizes]
+    hashes = _hash_all([e.path for e in to_hash], cancel, hash_threads)
+    if cancel.cancelled:
+        return Resolution()
 
     def is_free(row: _Row) -> bool:
-        """Its bytes are no longer where the catalogue says they are."""
-        if row.status == MISSING or row.id in gone or row.folder_id in away:
-            return True
-        return row.path in hashes and hashes[row.path] != row.content_hash
+        if row.path in changed_paths:
+            # Free only if the file now there is known to hold other bytes: an unreadable
+            # file keeps its photo (the read may work next time).
+            return hashes.get(row.path) is not None and hashes[row.path] != row.content_hash
+        return True
 
-    free: dict[str, list[_Row]] = {}
-    for row in sorted(rows, key=lambda r: (r.status == MISSING, r.id)):  # photos that just moved first
+    free: dict[str | None, list[_Row]] = {}
+    for row in sorted(candidates, key=lambda r: (r.status == MISSING, r.id)):  # photos that just moved first
         if is_free(row):
             free.setdefault(row.content_hash, []).append(row)
     claimed: set[int] = set()
     decided: dict[str, FileEntry] = {}
-    for entry in sorted(suspect, key=lambda e: e.path):
-        digest = hashes[entry.path]
+    for entry in sorted(to_hash, key=lambda e: e.path):
+        digest = hashes.get(entry.path)
         here = known.get(entry.known_id)
         if digest is None:  # unreadable now: the decoder records why, on the photo that was here
             decided[entry.path] = dataclasses.replace(entry, photo_id=entry.known_id)
+            claimed.add(entry.known_id)
         elif here is not None and here.content_hash == digest:
             decided[entry.path] = dataclasses.replace(entry, photo_id=here.id, expected_hash=digest)
             claimed.add(here.id)
@@ -117,10 +139,12 @@ def resolve(session: Session, scan: ScanPlan, model_version: str, hash_threads: 
             decided[entry.path] = dataclasses.replace(entry, photo_id=row.id, expected_hash=digest)
         else:
             decided[entry.path] = dataclasses.replace(entry, expected_hash=digest)
+    for entry in suspect:
+        decided.setdefault(entry.path, entry)  # new files no photo could be: new photos
     # Rule 2: what was here may be this file, edited, unless its bytes went somewhere else.
     missing_here = _missing_at(session, [e.path for e in suspect if decided[e.path].photo_id is None])
     for path, entry in decided.items():
-        if entry.photo_id is None and entry.expected_hash is not None:
+        if entry.photo_id is None and (entry.expected_hash is not None or entry.path not in hashes):
             was_here = [r for r in ([known.get(entry.known_id)] + missing_here.get(path, [])) if r]
             unclaimed = [r for r in was_here if r.id not in claimed]
             if unclaimed:
@@ -138,16 +162,18 @@ def resolve(session: Session, scan: ScanPlan, model_version: str, hash_threads: 
     return result
 
 
-def _anything_to_claim(session: Session, scan: ScanPlan, suspect: list[FileEntry]) -> bool:
-    if scan.gone or scan.away_folder_ids or any(e.stat_changed for e in suspect):
-        return True
-    if any(e.known_id is None for e in suspect):
-        return bool(session.scalar(select(func.count()).select_from(Photo).where(Photo.status == MISSING)))
-    return False
+def _hash_all(paths: list[str], cancel: CancelToken, threads: int) -> dict[str, str | None]:
+    hashes: dict[str, str | None] = {}
+    with ThreadPoolExecutor(threads, thread_name_prefix="fashiondesk-hash") as pool:
+        for part in _chunks(paths, 2 * threads):  # small steps: Ctrl+C is felt at once
+            if cancel.cancelled:
+                break
+            hashes.update(zip(part, pool.map(hash_file, part)))
+    return hashes
 
 
 def _rows(session: Session, where) -> list[_Row]:
-    columns = (Photo.id, Photo.path, Photo.content_hash, Photo.status, Photo.folder_id)
+    columns = (Photo.id, Photo.path, Photo.content_hash, Photo.status, Photo.folder_id, Photo.size)
     return [_Row(*r) for r in session.execute(select(*columns).where(where))]
 
 
@@ -156,8 +182,8 @@ def _chunks(items: list, size: int = 500):
         yield items[start : start + size]
 
 
-def _rows_with(session: Session, hashes: set[str]) -> list[_Row]:
-    return [row for part in _chunks(sorted(hashes)) for row in _rows(session, Photo.content_hash.in_(part))]
+def _rows_of_size(session: Session, sizes: set[int]) -> list[_Row]:
+    return [row for part in _chunks(sorted(sizes)) for row in _rows(session, Photo.size.in_(part))]
 
 
 def _rows_by_id(session: Session, ids: list[int]) -> dict[int, _Row]:

@@ -21,7 +21,8 @@ STEPS: list[tuple[int, list[str]]] = [
     # 3: a path is unique only among photos that are there (a missing photo keeps its last
     #    path and its tags while a different photo takes that path), and the file's inode
     #    tells a renamed file from the one it replaced; files a scan could not take are
-    #    listed with the photos that failed. SQLite cannot drop a constraint, so
+    #    listed with the photos that failed; embeddings carry the batch that wrote them,
+    #    so the similarity index sees re-embedded photos. SQLite cannot drop a constraint, so
     #    the table is rebuilt (foreign keys off, one transaction, see ``_upgrade_sqlite``).
     (3, [
         "CREATE TABLE photos_v3 (id INTEGER NOT NULL, folder_id INTEGER NOT NULL, path TEXT NOT NULL, "
@@ -37,10 +38,13 @@ STEPS: list[tuple[int, list[str]]] = [
         "CREATE INDEX ix_photos_status ON photos (status)",
         "CREATE INDEX ix_photos_content_hash ON photos (content_hash)",
         "CREATE INDEX ix_photos_path ON photos (path)",
+        "CREATE INDEX ix_photos_size ON photos (size)",
         "CREATE UNIQUE INDEX uq_photos_live_path ON photos (path) WHERE status != 'missing'",
         "CREATE TABLE skipped_files (id INTEGER NOT NULL, folder_id INTEGER NOT NULL, path TEXT NOT NULL, "
         "reason TEXT NOT NULL, PRIMARY KEY (id), FOREIGN KEY(folder_id) REFERENCES folders (id) ON DELETE CASCADE)",
         "CREATE INDEX ix_skipped_files_folder_id ON skipped_files (folder_id)",
+        "ALTER TABLE embeddings ADD COLUMN seq INTEGER NOT NULL DEFAULT '0'",
+        "CREATE INDEX ix_embeddings_seq ON embeddings (seq)",
     ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1
@@ -126,6 +130,10 @@ def _upgrade_sqlite(engine: Engine, todo: list[tuple[int, list[str]]]) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
             raw.execute("BEGIN IMMEDIATE")
             try:
+                # Another process may have upgraded while this one waited for the lock.
+                row = raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                done = int(row[0]) if row else 0
+                todo = [(version, statements) for version, statements in todo if version > done]
                 for version, statements in todo:
                     for statement in statements:
                         raw.execute(statement)

@@ -69,7 +69,7 @@ class Photo(Base):
     folder_id: Mapped[int] = mapped_column(ForeignKey("folders.id", ondelete="CASCADE"), index=True)
     path: Mapped[str] = mapped_column(Text, index=True)
     content_hash: Mapped[str | None] = mapped_column(String(32), index=True)
-    size: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer, index=True)  # -1: read again on the next run
     mtime: Mapped[float] = mapped_column(Float)
     inode: Mapped[int | None] = mapped_column(Integer)  # tells a renamed file from the one it replaced
     width: Mapped[int | None] = mapped_column(Integer)
@@ -101,6 +101,7 @@ class Embedding(Base):
     )
     model_version: Mapped[str] = mapped_column(String, primary_key=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, L2-normalised
+    seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)  # see writer.next_seq
 
 
 class Tag(Base):

@@ -44,7 +44,11 @@ class ScanPlan:
     skipped_by_folder: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # for each folder walked
     unavailable: list[str] = field(default_factory=list)  # folders that are not there
     away_folder_ids: list[int] = field(default_factory=list)  # their ids: their photos may turn up elsewhere
+    walked_folder_ids: list[int] = field(default_factory=list)  # the folders this run looked into
     inodes: list[tuple[int, int]] = field(default_factory=list)  # (photo id, inode) to record; same file
+
+
+UNLISTED = "cannot list folder"
 
 
 def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, float, int | None]]:
@@ -58,7 +62,7 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
             with os.scandir(folder) as entries:
                 items = list(entries)
         except OSError as exc:
-            skipped.append((folder, f"cannot list folder: {exc.strerror or exc}"))
+            skipped.append((folder, f"{UNLISTED}: {exc.strerror or exc}"))
             continue
         for entry in items:
             name = entry.name
@@ -84,7 +88,16 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
             except UnicodeEncodeError:
                 skipped.append((_printable(entry.path), "file name is not valid UTF-8"))
                 continue
-            yield entry.path, stat.st_size, stat.st_mtime, stat.st_ino or None
+            yield entry.path, stat.st_size, stat.st_mtime, _inode(entry)
+
+
+def _inode(entry: os.DirEntry) -> int | None:
+    """The file's inode (its file index on Windows, where ``stat()`` of a directory entry
+    leaves it 0); None where the file system has none."""
+    try:
+        return entry.inode() or None
+    except OSError:
+        return None
 
 
 def _printable(path: str) -> str:
@@ -118,6 +131,7 @@ def plan(session: Session, folders: list[Folder], model_version: str, only: set[
                 .where(Photo.folder_id == folder.id, Embedding.model_version == model_version)
             )
         )
+        result.walked_folder_ids.append(folder.id)
         seen = set()
         skipped = result.skipped_by_folder.setdefault(folder.id, [])
         for path, size, mtime, inode in walk(folder.path, skipped):
@@ -139,7 +153,13 @@ def plan(session: Session, folders: list[Folder], model_version: str, only: set[
                 result.to_read.append(
                     FileEntry(path, size, mtime, folder.id, inode, known_id, stat_changed=row is not None and not same)
                 )
-        result.gone.extend(row.id for path, row in known.items() if path not in seen)
+        # A folder that could not be listed (a share that hiccuped, a permission) says
+        # nothing about the photos in it: they are not marked missing.
+        unlisted = [path + os.sep for path, reason in skipped if reason.startswith(UNLISTED)]
+        result.gone.extend(
+            row.id for path, row in known.items()
+            if path not in seen and not any(path.startswith(u) for u in unlisted)
+        )
         result.skipped.extend(skipped)
     result.to_read.sort(key=lambda e: e.path)
     return result

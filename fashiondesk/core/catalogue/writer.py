@@ -24,6 +24,7 @@ from fashiondesk.core.catalogue.models import (
     MISSING,
     OK,
     Embedding,
+    Meta,
     Photo,
     SkippedFile,
     Tag,
@@ -57,6 +58,7 @@ class Failed:
     entry: FileEntry
     content_hash: str | None
     reason: str
+    transient: bool = False  # the file could not be read at all: try again next run
 
 
 Result = Extracted | Failed
@@ -81,21 +83,18 @@ def _vacate(session: Session, path: str, keep: int | None) -> bool:
     return session.execute(query.values(status=MISSING)).rowcount > 0
 
 
-def _looks_the_same(session: Session, old: Photo, result: Result) -> bool:
+def _looks_the_same(session: Session, old: Photo, result: Extracted) -> bool:
     """Rule 2 of ``identity``: is this changed file the photo that was at its path, edited?"""
-    if isinstance(result, Extracted):
-        stored = session.scalar(
-            select(Embedding.vector).where(
-                Embedding.photo_id == old.id, Embedding.model_version == result.model_version
-            )
-        )
-        if stored is not None:
-            a = np.frombuffer(stored, dtype=np.float32)
-            b = np.frombuffer(result.vector, dtype=np.float32)
-            return float(a @ b) >= SAME_PHOTO
+    stored = session.scalar(
+        select(Embedding.vector).where(Embedding.photo_id == old.id, Embedding.model_version == result.model_version)
+    )
+    if stored is not None:
+        a = np.frombuffer(stored, dtype=np.float32)
+        b = np.frombuffer(result.vector, dtype=np.float32)
+        return float(a @ b) >= SAME_PHOTO
     # Nothing to compare with: a photo that could never be read was never seen or tagged by
     # its looks, so it stays the same entry; anything else is not assumed to be the same.
-    return old.status == FAILED
+    return old.status == FAILED and not session.scalar(select(Embedding.photo_id).where(Embedding.photo_id == old.id))
 
 
 def _choose(session: Session, result: Result) -> Photo | None:
@@ -104,7 +103,13 @@ def _choose(session: Session, result: Result) -> Photo | None:
         return session.get(Photo, entry.photo_id)
     if entry.compare_with is not None:
         old = session.get(Photo, entry.compare_with)
-        if old is not None and _looks_the_same(session, old, result):
+        if old is None:
+            return None
+        if isinstance(result, Failed):
+            # Bytes that cannot be decoded (a save caught half-written, say) never push the
+            # photo that was here aside: it stays, marked failed, until the file reads again.
+            return old if old.id == entry.known_id else None
+        if _looks_the_same(session, old, result):
             return old
     return None
 
@@ -127,43 +132,100 @@ def _place(session: Session, entry: FileEntry, photo: Photo | None) -> tuple[Pho
 
 def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
     outcomes = []
+    seq = None
     for result in results:
         entry = result.entry
-        if entry.expected_hash is not None and result.content_hash != entry.expected_hash:
+        if entry.expected_hash is not None and result.content_hash is not None and result.content_hash != entry.expected_hash:
             outcomes.append(Outcome(None, skipped=CHANGED_MEANWHILE))
             continue
-        photo, old_path, replaced = _place(session, entry, _choose(session, result))
-        content_changed = photo.content_hash is not None and photo.content_hash != result.content_hash
+        chosen = _choose(session, result)
+        if isinstance(result, Failed) and chosen is not None:
+            outcomes.append(_failed_again(session, chosen, result))
+            continue
+        photo, old_path, replaced = _place(session, entry, chosen)
         photo.content_hash = result.content_hash
         photo.indexed_at = utcnow()
         if isinstance(result, Extracted):
             photo.status, photo.error = OK, None
             photo.width, photo.height = result.width, result.height
+            seq = seq or next_seq(session)
             session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
-            session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector))
+            session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector, seq=seq))
             _replace_auto_tags(session, photo.id, result.tags)
         else:
             photo.status, photo.error = FAILED, result.reason
-            if content_changed:
-                # What was learnt from the old pixels no longer describes the file.
-                session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
-                session.execute(delete(Tag).where(Tag.photo_id == photo.id, Tag.source == AUTO))
+            if result.transient:
+                photo.size = RETRY
         outcomes.append(Outcome(photo.id, old_path, replaced))
     return outcomes
+
+
+# A photo's recorded size when its file must be read again on the next run whatever its
+# file facts say (a read that failed may work next time).
+RETRY = -1
+
+
+def _failed_again(session: Session, photo: Photo, result: Failed) -> Outcome:
+    """A known photo whose file cannot be read or decoded now keeps what it is (its hash,
+    embedding and tags, all of which describe its last good bytes) and says why it failed."""
+    entry = result.entry
+    _vacate(session, entry.path, photo.id)
+    old_path = None
+    if photo.path != entry.path:
+        old_path, photo.path = photo.path, entry.path
+    photo.folder_id = entry.folder_id
+    photo.status, photo.error = FAILED, result.reason
+    # New file facts: a file that changes again (a save completed) is read again then.
+    photo.size, photo.mtime, photo.inode = entry.size, entry.mtime, entry.inode
+    if result.transient:
+        photo.size = RETRY
+    session.flush()
+    return Outcome(photo.id, old_path)
+
+
+def next_seq(session: Session) -> int:
+    """A number for this batch's embeddings, larger than any before: the similarity index
+    re-reads every embedding newer than the last one it has (a photo edited in place, an id
+    used again)."""
+    current = session.scalar(select(Meta.value).where(Meta.key == "embedding_seq"))
+    seq = int(current or 0) + 1
+    session.merge(Meta(key="embedding_seq", value=str(seq)))
+    return seq
 
 
 def move_photos(session: Session, entries: Sequence[FileEntry]) -> list[Outcome]:
-    """Photos found at a new path (or touched) whose bytes are already embedded: no decode."""
-    outcomes = []
-    for entry in entries:
-        photo = session.get(Photo, entry.photo_id)
-        if photo is None:
-            outcomes.append(Outcome(None, skipped="its catalogue entry was removed during the run"))
-            continue
-        photo, old_path, replaced = _place(session, entry, photo)
-        photo.status, photo.error = OK, None
-        outcomes.append(Outcome(photo.id, old_path, replaced))
-    return outcomes
+    """Photos found at a new path (or touched) whose bytes are already embedded: no decode.
+
+    In bulk: the photos that move first step aside (as missing, so that two photos swapping
+    names never hold one path at once), then whatever else is still at a target path steps
+    aside for good, then every photo takes its new place.
+    """
+    asked = list(entries)
+    old = dict(session.execute(select(Photo.id, Photo.path).where(Photo.id.in_([e.photo_id for e in asked]))).all())
+    entries = [e for e in asked if e.photo_id in old]
+    ids = [e.photo_id for e in entries]
+    session.execute(update(Photo).where(Photo.id.in_(ids)).values(status=MISSING))
+    vacated = set(
+        session.scalars(
+            update(Photo)
+            .where(Photo.path.in_([e.path for e in entries]), Photo.status != MISSING, Photo.id.not_in(ids))
+            .values(status=MISSING)
+            .returning(Photo.path)
+        )
+    )
+    session.execute(
+        update(Photo),
+        [
+            dict(id=e.photo_id, path=e.path, folder_id=e.folder_id, size=e.size, mtime=e.mtime, inode=e.inode,
+                 status=OK, error=None)
+            for e in entries
+        ],
+    )
+    return [
+        Outcome(e.photo_id, old[e.photo_id] if old[e.photo_id] != e.path else None, e.path in vacated)
+        if e.photo_id in old else Outcome(None, skipped="its catalogue entry was removed during the run")
+        for e in asked
+    ]
 
 
 def record_skipped(session: Session, by_folder: dict[int, list[tuple[str, str]]]) -> None:
@@ -174,8 +236,8 @@ def record_skipped(session: Session, by_folder: dict[int, list[tuple[str, str]]]
 
 
 def record_inodes(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
-    for photo_id, inode in pairs:
-        session.execute(update(Photo).where(Photo.id == photo_id).values(inode=inode))
+    if pairs:
+        session.execute(update(Photo), [dict(id=photo_id, inode=inode) for photo_id, inode in pairs])
 
 
 def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag]) -> None:

@@ -60,6 +60,7 @@ class Sidecar:
     deleted: list[int] = field(default_factory=list)
     size: int = 0  # of the index file, in bytes
     checksum: int = 0  # zlib.crc32 of the index file
+    seq: int = 0  # the newest catalogue embedding batch in the index (catalogue writer.next_seq)
 
 
 class VectorIndex:
@@ -172,7 +173,8 @@ def sidecar_path(path: Path) -> Path:
 
 
 def check_sidecar(sidecar: Sidecar) -> None:
-    numbers = (sidecar.dim, sidecar.count, sidecar.M, sidecar.ef_construction, sidecar.size, sidecar.checksum)
+    numbers = (sidecar.dim, sidecar.count, sidecar.M, sidecar.ef_construction, sidecar.size, sidecar.checksum,
+               sidecar.seq)
     if sidecar.format != FORMAT or sidecar.space != "cosine":
         raise ValueError(f"a sidecar of format {sidecar.format}, space {sidecar.space}")
     if not all(type(n) is int for n in numbers) or sidecar.dim < 1 or sidecar.M < 2 or sidecar.count < 0:

@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fashiondesk.core.catalogue.db import Catalogue, default_db_path
 from fashiondesk.core.catalogue.models import OK, Embedding, Photo
@@ -58,6 +58,18 @@ def load_vectors(catalogue: Catalogue, model_version: str, ids: list[int], chunk
                 yield [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
 
 
+def _renewed(catalogue: Catalogue, model_version: str, since: int) -> tuple[int, set[int]]:
+    """The newest embedding batch, and the photos embedded after batch ``since``."""
+    with catalogue.sessions() as session:
+        newest = session.scalar(select(func.max(Embedding.seq)).where(Embedding.model_version == model_version))
+        renewed = set(
+            session.scalars(
+                select(Embedding.photo_id).where(Embedding.model_version == model_version, Embedding.seq > since)
+            )
+        )
+    return newest or 0, renewed
+
+
 def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = True) -> VectorIndex:
     path = index_path(catalogue)
     index = VectorIndex.load(path)
@@ -75,9 +87,15 @@ def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = 
     if extra:
         index.remove(extra)
         changed = True
-    missing = sorted(wanted - have)
+    newest, renewed = _renewed(catalogue, model_version, index.sidecar.seq)
+    # Photos not in the index, and photos whose embedding changed since it was saved (an
+    # edit kept as the same photo, an id given to a new photo): hnswlib replaces a label's vector.
+    missing = sorted((wanted - have) | (renewed & wanted))
     for ids, vectors in load_vectors(catalogue, model_version, missing):
         index.add(ids, vectors)
+        changed = True
+    if newest != index.sidecar.seq:
+        index.sidecar.seq = newest
         changed = True
     if changed and save:
         try:

@@ -140,6 +140,10 @@ def index(
         ) from None
 
 
+# Short transactions: the window's tag edits never wait long behind a big move.
+MOVES_PER_TRANSACTION = 500
+
+
 def _index(
     catalogue: Catalogue,
     progress: ProgressCallback,
@@ -155,9 +159,12 @@ def _index(
         only = None
         if folder_paths is not None:
             wanted = [_real(p) for p in folder_paths]
-            only = {f.id for f in folders if any(_inside(w, f.path) or _inside(f.path, w) for w in wanted)}
+            only = {
+                f.id for f in folders
+                if any(_inside(w, p) or _inside(p, w) for w in wanted for p in {f.path, _real(f.path)})
+            }
         scan = plan(session, folders, embedder.version, only)
-        work = resolve(session, scan, embedder.version)
+        work = resolve(session, scan, embedder.version, cancel)
         missing_before = _count_missing(session)
         session.expunge_all()
     summary.unchanged = scan.unchanged
@@ -183,8 +190,11 @@ def _index(
         writer.submit(mark_missing, scan.gone)
         writer.submit(record_inodes, scan.inodes)
         writer.submit(record_skipped, scan.skipped_by_folder)
-        if work.moved:
-            writer.submit(move_photos, work.moved, done=lambda outcomes: record(outcomes, work.moved))
+        for start in range(0, len(work.moved), MOVES_PER_TRANSACTION):
+            if cancel.cancelled:
+                break
+            chunk = work.moved[start : start + MOVES_PER_TRANSACTION]
+            writer.submit(move_photos, chunk, done=lambda outcomes, chunk=chunk: record(outcomes, chunk))
 
         def sink(results):
             entries = [r.entry for r in results]
@@ -366,9 +376,10 @@ def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
 
 def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
     """Write the CSV next to its destination, then rename: a failed export leaves no half file."""
-    check_output(catalogue, path)
     path = os.fspath(path)
     tmp = f"{path}.part"
+    check_output(catalogue, path)
+    check_output(catalogue, tmp)
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
             count = export_csv(catalogue, out)

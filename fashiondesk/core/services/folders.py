@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, update
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
@@ -67,12 +67,13 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
                 f"by their content and keep their tags), then 'fashiondesk folders --remove {folder.path}'"
             )
         prefix = folder.path.rstrip(os.sep)
-        photos = session.execute(select(Photo.id, Photo.path).where(Photo.folder_id == folder.id)).all()
-        for photo_id, path in photos:
-            if _inside(path, prefix):
-                session.execute(update(Photo).where(Photo.id == photo_id).values(path=target + path[len(prefix):]))
+        moved = session.execute(
+            update(Photo)
+            .where(Photo.folder_id == folder.id, func.substr(Photo.path, 1, len(prefix) + 1) == prefix + os.sep)
+            .values(path=literal(target) + func.substr(Photo.path, len(prefix) + 1))
+        ).rowcount
         folder.path = target
-    return len(photos)
+    return moved
 
 
 def removal_counts(catalogue: Catalogue, folder_id: int) -> tuple[int, int]:

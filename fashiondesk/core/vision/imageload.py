@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import struct
 import threading
 import warnings
 from contextlib import contextmanager, nullcontext
@@ -84,7 +85,15 @@ _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b
 
 
 class UnreadableImage(Exception):
-    """The file is not an image we can read; the message says why, in plain words."""
+    """The file is not an image we can read; the message says why, in plain words.
+
+    ``transient``: the file could not be read at all (a permission, a share that did not
+    answer), which may be different next time; otherwise the bytes themselves are the reason.
+    """
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def open_regular(path: str | os.PathLike) -> Iterator[BinaryIO]:
             _check_regular(os.fstat(fd).st_mode)
             yield fh
     except OSError as exc:
-        raise UnreadableImage(f"cannot read file: {exc.strerror or exc}") from exc
+        raise UnreadableImage(f"cannot read file: {exc.strerror or exc}", transient=True) from exc
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -210,7 +219,7 @@ def _plain_reasons() -> Iterator[None]:
         raise UnreadableImage(f"image too large (decompression bomb guard): {exc}") from exc
     except UnidentifiedImageError as exc:
         raise UnreadableImage("not an image file, or a format fashiondesk cannot read") from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError, RuntimeError, IndexError, struct.error) as exc:
         raise UnreadableImage(f"damaged or truncated image ({exc})") from exc
 
 

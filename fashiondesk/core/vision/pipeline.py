@@ -11,6 +11,7 @@ effect within one batch (well under a second).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -33,6 +34,8 @@ from fashiondesk.core.vision.imageload import (
 )
 from fashiondesk.core.vision.runtime import Embedder, Prediction
 
+log = logging.getLogger("fashiondesk.pipeline")
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -40,6 +43,7 @@ class Decoded:
     content_hash: str | None
     image: LoadedImage | None
     error: str | None
+    transient: bool = False
 
 
 def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None) -> Decoded:
@@ -48,7 +52,7 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     except UnreadableImage as exc:
         # Refused unread: the hash the identity step took this run, if it took one, lets the
         # writer record the failure (a missing hash there would read as "changed meanwhile").
-        return Decoded(entry, entry.expected_hash, None, str(exc))
+        return Decoded(entry, entry.expected_hash, None, str(exc), exc.transient)
     except MemoryError:
         return Decoded(entry, entry.expected_hash, None, "file too large to read into memory")
     digest = content_hash(data)
@@ -58,6 +62,9 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
         return Decoded(entry, digest, None, str(exc))
     except MemoryError:
         return Decoded(entry, digest, None, "image too large to decode in memory")
+    except Exception as exc:  # noqa: BLE001 - a decoder's own error on damaged bytes must not stop the run
+        log.warning("decoding %s failed", entry.path, exc_info=True)
+        return Decoded(entry, digest, None, f"damaged image ({type(exc).__name__}: {exc})")
 
 
 # Automatic tags for a batch, from the decoded pixels and the model's outputs for them.
@@ -107,7 +114,7 @@ def extract(
                 )
         for d in batch:
             if d.image is None:
-                results.append(Failed(d.entry, d.content_hash, d.error))
+                results.append(Failed(d.entry, d.content_hash, d.error, d.transient))
                 failed += 1
         sink(results)
         done += len(batch)

@@ -25,9 +25,7 @@ a file that cannot be read never frees or changes the photo that was there.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
-import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -35,7 +33,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import FAILED, MISSING, Embedding, Photo
-from fashiondesk.core.catalogue.scan import FileEntry, ScanPlan
+from fashiondesk.core.catalogue.scan import ScanPlan
+from fashiondesk.core.files import hash_file
+from fashiondesk.core.records import FileEntry
 from fashiondesk.core.progress import CancelToken
 
 # The cosine similarity at or above which a changed file is the same photo, edited (rule 2).
@@ -43,30 +43,6 @@ from fashiondesk.core.progress import CancelToken
 # their original, while among 3,068 distinct clothing-small photos only two pairs (the same
 # garment shot twice) reach it.
 SAME_PHOTO = 0.94
-
-CHUNK = 1 << 20
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def hash_file(path: str) -> str | None:
-    """The content hash of a file, streamed; None if it cannot be read (the decoder says why)."""
-    digest = hashlib.blake2b(digest_size=16)
-    try:
-        # Non-blocking, then only a regular file: a FIFO or device put in a photo's place
-        # between the scan and now must not hang the run.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            while chunk := fh.read(CHUNK):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
 
 @dataclass
 class Resolution:

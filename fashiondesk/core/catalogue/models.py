@@ -17,17 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# Photo.status values
-OK = "ok"
-FAILED = "failed"
-MISSING = "missing"
-
-# Tag.kind and Tag.source values
-CATEGORY = "category"
-COLOUR = "colour"
-CUSTOM = "custom"
-AUTO = "auto"
-MANUAL = "manual"
+from fashiondesk.core.records import AUTO, CATEGORY, COLOUR, CUSTOM, FAILED, MANUAL, MISSING, OK  # noqa: F401
 
 
 def utcnow() -> datetime:

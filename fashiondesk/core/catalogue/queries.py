@@ -174,7 +174,7 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
 
 
 def _palette_hex(name: str) -> str | None:
-    from fashiondesk.core.vision.colour_names import PALETTE
+    from fashiondesk.core.palette import PALETTE
 
     rgb = PALETTE.get(name)
     return "#%02x%02x%02x" % rgb if rgb else None

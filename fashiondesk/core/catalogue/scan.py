@@ -16,22 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import FAILED, MISSING, OK, Embedding, Folder, Photo
-from fashiondesk.core.vision.imageload import is_image_name
-
-
-@dataclass(frozen=True)
-class FileEntry:
-    path: str
-    size: int
-    mtime: float
-    folder_id: int
-    inode: int | None = None
-    known_id: int | None = None  # the photo at this path before this run, if one was there
-    stat_changed: bool = False  # that photo's size, mtime or inode differ: its content may have
-    # What ``identity.resolve`` decided (or None: a new photo unless the writer finds otherwise).
-    photo_id: int | None = None  # the photo these bytes are (the one here, or one that moved here)
-    expected_hash: str | None = None  # the hash that decision was made on
-    compare_with: int | None = None  # the photo that was here: the same one, edited, if it still looks the same
+from fashiondesk.core.files import is_image_name
+from fashiondesk.core.records import FileEntry
 
 
 @dataclass

@@ -31,37 +31,7 @@ from fashiondesk.core.catalogue.models import (
     utcnow,
 )
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
-from fashiondesk.core.catalogue.scan import FileEntry
-
-
-@dataclass(frozen=True)
-class AutoTag:
-    kind: str
-    name: str
-    confidence: float | None = None
-    value: str | None = None
-
-
-@dataclass(frozen=True)
-class Extracted:
-    entry: FileEntry
-    content_hash: str
-    width: int
-    height: int
-    model_version: str
-    vector: bytes
-    tags: tuple[AutoTag, ...] = ()
-
-
-@dataclass(frozen=True)
-class Failed:
-    entry: FileEntry
-    content_hash: str | None
-    reason: str
-    transient: bool = False  # the file could not be read at all: try again next run
-
-
-Result = Extracted | Failed
+from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result  # noqa: F401 - Result for callers
 
 
 @dataclass

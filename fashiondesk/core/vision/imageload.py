@@ -35,6 +35,7 @@ from typing import BinaryIO, Iterator
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from fashiondesk.core.files import IMAGE_EXTENSIONS, NOT_SUPPORTED_EXTENSIONS, READABLE_EXTENSIONS, is_image_name  # noqa: F401
 from fashiondesk.core.vision.budget import DecodeBudget
 
 # Refuse images above this many pixels: a 12,000 x 16,000 photo still passes, a
@@ -61,18 +62,6 @@ MAX_DECODE_BYTES = 1_000_000_000
 # images of a few hundred megabytes take turns.
 DECODE_BUDGET = 500_000_000
 
-READABLE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".heic", ".heif", ".hif",
-     ".tif", ".tiff", ".bmp", ".gif"}
-)
-# Photo files that are recognised but cannot be decoded: camera RAW (a RAW+JPEG camera
-# leaves both; the JPEG is indexed), Photoshop documents, JPEG XL (not in Pillow's wheels).
-NOT_SUPPORTED_EXTENSIONS = frozenset(
-    {".3fr", ".arw", ".cr2", ".cr3", ".crw", ".dcr", ".dng", ".erf", ".fff", ".iiq", ".kdc",
-     ".mef", ".mos", ".mrw", ".nef", ".nrw", ".orf", ".pef", ".raf", ".raw", ".rw2", ".rwl",
-     ".sr2", ".srf", ".srw", ".x3f", ".psd", ".psb", ".jxl"}
-)
-IMAGE_EXTENSIONS = READABLE_EXTENSIONS | NOT_SUPPORTED_EXTENSIONS
 HEIF_EXTENSIONS = frozenset({".heic", ".heif", ".hif"})
 
 # Only photo formats are tried: an EPS or a FITS file named .jpg is "not an image" rather
@@ -101,12 +90,6 @@ class LoadedImage:
     pixels: np.ndarray  # (size, size, 3) uint8, the model's centre-cropped input
     width: int  # the photo as displayed (after EXIF orientation), full resolution
     height: int
-
-
-def is_image_name(name: str) -> bool:
-    """Whether the folder scan takes this file: every photo, readable or not."""
-    dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in IMAGE_EXTENSIONS
 
 
 # --- reading files -----------------------------------------------------------------------

@@ -20,9 +20,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from fashiondesk.core.catalogue.identity import content_hash
-from fashiondesk.core.catalogue.scan import FileEntry
-from fashiondesk.core.catalogue.writer import AutoTag, Extracted, Failed, Result
+from fashiondesk.core.files import content_hash
+from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from fashiondesk.core.vision.budget import DecodeBudget
 from fashiondesk.core.vision.imageload import (

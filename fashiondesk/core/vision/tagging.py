@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from fashiondesk.core.catalogue.models import CATEGORY, COLOUR
-from fashiondesk.core.catalogue.writer import AutoTag
+from fashiondesk.core.records import CATEGORY, COLOUR, AutoTag
 from fashiondesk.core.vision.colours import Colour, batch_dominant_colours
 from fashiondesk.core.vision.metrics import softmax
 from fashiondesk.core.vision.runtime import Prediction

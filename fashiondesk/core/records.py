@@ -1,0 +1,65 @@
+"""The plain values every layer of the core shares: what a photo's status and a tag's kind
+and source can be, and the records that travel from the folder scan through the decoder
+to the catalogue writer. Nothing here imports anything of fashiondesk's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Photo.status values
+OK = "ok"
+FAILED = "failed"
+MISSING = "missing"
+
+# Tag.kind and Tag.source values
+CATEGORY = "category"
+COLOUR = "colour"
+CUSTOM = "custom"
+AUTO = "auto"
+MANUAL = "manual"
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str
+    size: int
+    mtime: float
+    folder_id: int
+    inode: int | None = None
+    known_id: int | None = None  # the photo at this path before this run, if one was there
+    stat_changed: bool = False  # that photo's size, mtime or inode differ: its content may have
+    # What ``identity.resolve`` decided (or None: a new photo unless the writer finds otherwise).
+    photo_id: int | None = None  # the photo these bytes are (the one here, or one that moved here)
+    expected_hash: str | None = None  # the hash that decision was made on
+    compare_with: int | None = None  # the photo that was here: the same one, edited, if it still looks the same
+
+
+@dataclass(frozen=True)
+class AutoTag:
+    kind: str
+    name: str
+    confidence: float | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    entry: FileEntry
+    content_hash: str
+    width: int
+    height: int
+    model_version: str
+    vector: bytes
+    tags: tuple[AutoTag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failed:
+    entry: FileEntry
+    content_hash: str | None
+    reason: str
+    transient: bool = False  # the file could not be read at all: try again next run
+
+
+Result = Extracted | Failed

@@ -241,10 +241,10 @@ def test_a_disk_error_during_a_command_is_one_line(indexed, capsys, monkeypatch)
     def full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(services, "apply_results", full)
+    monkeypatch.setattr(services.indexing, "apply_results", full)
     assert "disk is full" in one_line_error(capsys, "--db", db, "index", "--quiet")
     monkeypatch.undo()
-    monkeypatch.setattr(services, "check_output", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+    monkeypatch.setattr(services.reports, "check_output", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
     assert "disk is full" in one_line_error(capsys, "--db", db, "export", db.with_name("out.csv"))
     assert fd(capsys, "--db", db, "index", "--quiet")[0] == 0  # and the next run completes
     assert tags_of(db, first) == ["SKU-1"]

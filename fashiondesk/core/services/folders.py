@@ -10,6 +10,7 @@ from sqlalchemy import func, literal, select, update
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
 from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.paths import inside
 from fashiondesk.core.services.safety import backup_now, nothing_else_running
 
 
@@ -47,10 +48,6 @@ def _find(session, raw: str) -> Folder:
     return folder
 
 
-def _inside(child: str, parent: str) -> bool:
-    return child == parent or child.startswith(parent.rstrip(os.sep) + os.sep)
-
-
 def relocate(catalogue: Catalogue, old: str, new: str) -> int:
     """The folder now lives at ``new``: every photo in it keeps its tags at its new path.
     Returns how many photos were moved. The next index run checks the files."""
@@ -60,7 +57,7 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
     with nothing_else_running(catalogue, "relocate the folder"), catalogue.sessions() as session, session.begin():
         folder = _find(session, old)
         others = session.scalars(select(Folder).where(Folder.id != folder.id)).all()
-        clash = next((f.path for f in others if _inside(target, f.path) or _inside(f.path, target)), None)
+        clash = next((f.path for f in others if inside(target, f.path) or inside(f.path, target)), None)
         if clash is not None:
             raise UserError(
                 f"{new} overlaps the watched folder {clash}; index it instead (photos are recognised "

@@ -12,6 +12,7 @@ from fashiondesk.core.catalogue.lock import Busy, exclusive
 from fashiondesk.core.index.hnsw import sidecar_path
 from fashiondesk.core.index.store import index_path
 from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.paths import inside
 
 
 def database_file(catalogue: Catalogue) -> Path | None:
@@ -54,16 +55,12 @@ def check_output(catalogue: Catalogue, path: str | os.PathLike) -> None:
     for own in own_files(catalogue):
         if target == Path(os.path.realpath(own)) or (own.exists() and target.exists() and os.path.samefile(own, target)):
             raise UserError(f"{path} is part of the catalogue itself; choose another file name for the export")
-    if database is not None and _inside(target, Path(os.path.realpath(backup.backup_dir(database)))):
+    if database is not None and inside(str(target), os.path.realpath(backup.backup_dir(database))):
         raise UserError(f"{path} is in the catalogue's backup folder; choose another place for the export")
     if target.is_dir():
         raise UserError(f"{path} is a folder; give a file name for the export")
     if backup.is_sqlite_file(target):
         raise UserError(f"{path} is a database, not a CSV file; it was left as it is")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
 
 
 def daily_backup(catalogue: Catalogue) -> Path | None:

@@ -1,0 +1,170 @@
+"""Indexing: add folders, bring the catalogue up to date with them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.identity import resolve
+from fashiondesk.core.catalogue.lock import Busy, exclusive
+from fashiondesk.core.catalogue.models import MISSING, Folder, Photo
+from fashiondesk.core.catalogue.scan import plan
+from fashiondesk.core.catalogue.writer import (
+    Failed,
+    Writer,
+    apply_results,
+    mark_missing,
+    move_photos,
+    record_inodes,
+    record_skipped,
+)
+from fashiondesk.core.index.store import index_path, open_index
+from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.paths import inside, real
+from fashiondesk.core.vision.pipeline import extract
+from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.tagging import auto_tagger
+
+
+def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> list[str]:
+    """Record folders to watch; a folder inside one already watched is covered by it."""
+    added = []
+    with catalogue.sessions() as session, session.begin():
+        for raw in paths:
+            path = real(raw)
+            if not os.path.isdir(path):
+                raise UserError(f"not a folder: {raw}")
+            folders = list(session.scalars(select(Folder)))
+            if any(inside(path, f.path) or inside(path, real(f.path)) for f in folders):
+                continue
+            folder = Folder(path=path)
+            session.add(folder)
+            session.flush()
+            for inner in folders:
+                if inside(inner.path, path):
+                    session.execute(
+                        Photo.__table__.update().where(Photo.folder_id == inner.id).values(folder_id=folder.id)
+                    )
+                    session.delete(inner)
+            added.append(path)
+    return added
+
+
+@dataclass
+class IndexSummary:
+    indexed: int = 0
+    unchanged: int = 0
+    relinked: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
+    replaced: list[str] = field(default_factory=list)  # paths now holding a different photo
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    still_failing: int = 0
+    missing: int = 0
+    unavailable: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    model_version: str = ""
+    added: list[str] = field(default_factory=list)  # folders added by this run
+
+
+def index(
+    catalogue: Catalogue,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    embedder: Embedder | None = None,
+    folder_paths: Sequence[str] | None = None,
+    add: bool = False,
+) -> IndexSummary:
+    """Bring the catalogue up to date with its folders (all, or those named; with ``add``,
+    the named folders are first added to the catalogue).
+
+    Only one run per catalogue at a time: a second one (another window, the command
+    line) is refused with a UserError, before it has changed anything.
+    """
+    try:
+        with exclusive(index_path(catalogue).with_suffix(".lock")):
+            added = add_folders(catalogue, folder_paths) if add and folder_paths else []
+            summary = _index(catalogue, progress, cancel, embedder, folder_paths)
+            summary.added = added
+            return summary
+    except Busy:
+        raise UserError(
+            "this catalogue is being indexed by another fashiondesk; try again when it has finished"
+        ) from None
+
+
+# Short transactions: the window's tag edits never wait long behind a big move.
+MOVES_PER_TRANSACTION = 500
+
+
+def _index(
+    catalogue: Catalogue,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+    embedder: Embedder | None,
+    folder_paths: Sequence[str] | None,
+) -> IndexSummary:
+    cancel = cancel or CancelToken()
+    embedder = embedder or Embedder.load()
+    summary = IndexSummary(model_version=embedder.version)
+    with catalogue.sessions() as session:
+        folders = list(session.scalars(select(Folder).order_by(Folder.path)))
+        only = None
+        if folder_paths is not None:
+            wanted = [real(p) for p in folder_paths]
+            only = {
+                f.id for f in folders
+                if any(inside(w, p) or inside(p, w) for w in wanted for p in {f.path, real(f.path)})
+            }
+        scan = plan(session, folders, embedder.version, only)
+        work = resolve(session, scan, embedder.version, cancel)
+        missing_before = _count_missing(session)
+        session.expunge_all()
+    summary.unchanged = scan.unchanged
+    summary.still_failing = scan.still_failing
+    summary.unavailable = scan.unavailable
+    summary.failed.extend(scan.skipped)
+
+    def record(outcomes, entries, results=None):
+        for n, (outcome, entry) in enumerate(zip(outcomes, entries)):
+            if outcome.skipped:
+                summary.failed.append((entry.path, outcome.skipped))
+                continue
+            if outcome.relinked_from:
+                summary.relinked.append((outcome.relinked_from, entry.path))
+            if outcome.replaced:
+                summary.replaced.append(entry.path)
+            if results is not None and isinstance(results[n], Failed):
+                summary.failed.append((entry.path, results[n].reason))
+            elif results is not None:
+                summary.indexed += 1
+
+    with Writer(catalogue.sessions) as writer:
+        writer.submit(mark_missing, scan.gone)
+        writer.submit(record_inodes, scan.inodes)
+        writer.submit(record_skipped, scan.skipped_by_folder)
+        for start in range(0, len(work.moved), MOVES_PER_TRANSACTION):
+            if cancel.cancelled:
+                break
+            chunk = work.moved[start : start + MOVES_PER_TRANSACTION]
+            writer.submit(move_photos, chunk, done=lambda outcomes, chunk=chunk: record(outcomes, chunk))
+
+        def sink(results):
+            entries = [r.entry for r in results]
+            writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, entries, results))
+
+        extract(work.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
+    summary.cancelled = cancel.cancelled
+    with catalogue.sessions() as session:
+        summary.missing = max(0, _count_missing(session) - missing_before)
+    # After the catalogue, never before: a crash in between is repaired on the next open.
+    open_index(catalogue, embedder.version, embedder.spec.embedding_dim)
+    return summary
+
+
+def _count_missing(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Photo).where(Photo.status == MISSING)) or 0

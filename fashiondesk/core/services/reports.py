@@ -1,0 +1,78 @@
+"""What the catalogue holds, told back: counts, failures, the CSV export."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.models import FAILED, Embedding, Folder, Photo, SkippedFile, Tag
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.services.safety import check_output
+from fashiondesk.core.vision.spec import shipped_spec
+
+
+@dataclass(frozen=True)
+class CatalogueInfo:
+    location: str
+    schema_version: int
+    folders: list[str]
+    photos_by_status: dict[str, int]
+    tags_by_kind: dict[str, int]
+    embeddings_by_model: dict[str, int]
+    model_version: str
+
+
+def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
+    from fashiondesk.core.catalogue.migrations import read_version
+
+    with catalogue.sessions() as session:
+        version = read_version(session.connection())
+        return CatalogueInfo(
+            location=catalogue.location,
+            schema_version=version or 0,
+            folders=list(session.scalars(select(Folder.path).order_by(Folder.path))),
+            photos_by_status=dict(session.execute(select(Photo.status, func.count()).group_by(Photo.status)).all()),
+            tags_by_kind=dict(session.execute(select(Tag.kind, func.count()).group_by(Tag.kind)).all()),
+            embeddings_by_model=dict(
+                session.execute(select(Embedding.model_version, func.count()).group_by(Embedding.model_version)).all()
+            ),
+            model_version=model_version,
+        )
+
+
+def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Photos that could not be read and files the scan could not take, with the reason."""
+    with catalogue.sessions() as session:
+        found = list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED)))
+        found += list(session.execute(select(SkippedFile.path, SkippedFile.reason)))
+    return sorted((tuple(row) for row in found), key=lambda row: row[0])
+
+
+def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
+    """Write the CSV next to its destination, then rename: a failed export leaves no half file."""
+    path = os.fspath(path)
+    tmp = f"{path}.part"
+    check_output(catalogue, path)
+    check_output(catalogue, tmp)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            count = export_csv(catalogue, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return count
+
+
+def export_csv(catalogue: Catalogue, out) -> int:
+    from fashiondesk.core.export.csv_export import write_csv
+
+    unsure_below = shipped_spec().unsure_below
+    with catalogue.sessions() as session:
+        return write_csv(session, out, unsure_below)

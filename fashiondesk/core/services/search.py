@@ -1,0 +1,96 @@
+"""Similar items and near-duplicates."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+from sqlalchemy import select
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.models import Photo
+from fashiondesk.core.index.hnsw import VectorIndex
+from fashiondesk.core.index.similar import (
+    Filters,
+    Hit,
+    catalogued_ids,
+    mean_direction,
+    photo_vectors,
+    search,
+)
+from fashiondesk.core.index.store import open_index
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.spec import shipped_spec
+
+
+def similar(
+    catalogue: Catalogue,
+    images: Sequence[str],
+    k: int = 10,
+    filters: Filters = Filters(),
+    embedder: Embedder | None = None,
+    index: VectorIndex | None = None,
+    load_embedder: Callable[[], Embedder] = Embedder.load,
+) -> list[Hit]:
+    """Photos most like the given ones (catalogued paths or any image files), best first.
+
+    Catalogued photos are excluded from their own results. Images that are not in the
+    catalogue are decoded and embedded on the fly, with the same preprocessing. A caller
+    that keeps an index open (the window) passes it; otherwise it is opened and synced.
+    ``load_embedder`` is called only when an outside photo needs embedding (the window
+    passes one that keeps the model loaded between searches).
+    """
+    if not images:
+        raise UserError("give at least one photo to compare with")
+    if k < 1:
+        raise UserError("-k must be at least 1")
+    spec = embedder.spec if embedder else shipped_spec()
+    ids = catalogued_ids(catalogue, spec.version, images)
+    inside = [pid for pid in ids if pid is not None]
+    outside = [image for image, pid in zip(images, ids) if pid is None]
+    vectors = []
+    if inside:
+        vectors.append(photo_vectors(catalogue, spec.version, [i for i, pid in zip(images, ids) if pid is not None])[1])
+    if outside:
+        vectors.append(_embed_files(outside, embedder or load_embedder()))
+    vectors = np.concatenate(vectors)
+    exclude = set(inside)
+    if index is None:
+        index = open_index(catalogue, spec.version, spec.embedding_dim)
+    return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
+
+
+def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[list[tuple[str, float]]]:
+    """Groups of near-identical photos as lists of (path, weakest link score)."""
+    from fashiondesk.core.index.duplicates import DEFAULT_THRESHOLD, find_groups
+    from fashiondesk.core.index.store import indexed_ids, load_vectors
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if not -1.0 <= threshold <= 1.0:
+        raise UserError("the threshold is a cosine similarity between -1 and 1")
+    spec = shipped_spec()
+    index = open_index(catalogue, spec.version, spec.embedding_dim)
+    ids, chunks = [], []
+    for chunk_ids, vectors in load_vectors(catalogue, spec.version, sorted(indexed_ids(catalogue, spec.version))):
+        ids.extend(chunk_ids)
+        chunks.append(vectors)
+    if not ids:
+        return []
+    groups = find_groups(index, ids, np.concatenate(chunks), threshold)
+    with catalogue.sessions() as session:
+        paths = dict(session.execute(select(Photo.id, Photo.path)).all())
+    return [[(paths[i], g.min_score) for i in g.photo_ids] for g in groups]
+
+
+def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
+    from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb, read_photo
+
+    batch = []
+    for path in paths:
+        try:
+            data = read_photo(path)  # refuses pipes, devices and huge files before reading them
+            batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct).pixels)
+        except UnreadableImage as exc:
+            raise UserError(f"{path}: {exc}") from exc
+    return embedder.run(np.stack(batch)).embeddings

@@ -133,7 +133,8 @@ def _print_summary(s) -> None:
     print(
         f"{state}{s.indexed} indexed, {s.unchanged} unchanged, {len(s.failed)} failed, "
         f"{s.missing} newly missing, {len(s.relinked)} moved"
-        + (f", {s.still_failing} still unreadable" if s.still_failing else ""),
+        + (f", {s.still_failing} still unreadable" if s.still_failing else "")
+        + (f", {s.rechecked} touched but unchanged" if s.rechecked else ""),
         file=err,
     )
     for old, new in s.relinked[:20]:
@@ -148,7 +149,7 @@ def _print_summary(s) -> None:
     if len(s.failed) > 50:
         print(f"  ... and {len(s.failed) - 50} more (see 'fashiondesk failures')", file=err)
     for path in s.unavailable:
-        print(f"  folder not found (its photos are kept as they were): {path}; if it moved: "
+        print(f"  folder not found, or empty (an unplugged drive?); its photos are kept as they were: {path}; if it moved: "
               f"'fashiondesk folders --relocate OLD NEW', if it is gone for good: 'fashiondesk folders --remove OLD'",
               file=err)
     if s.cancelled:
@@ -181,7 +182,8 @@ def cmd_tag(args) -> int:
         n = services.tag(catalogue, args.paths, args.add, args.remove)
     finally:
         catalogue.close()
-    print(f"tagged {n} photos", file=sys.stderr)
+    print(f"tags changed on {n} of {len(args.paths)} photos" if n else "no change: every photo already had those tags",
+          file=sys.stderr)
     return 0
 
 
@@ -301,9 +303,12 @@ def cmd_folders(args) -> int:
 def cmd_restore(args) -> int:
     from fashiondesk.core import services
 
-    catalogue = _open(args, read_only=False, migrate=False)  # works on a damaged catalogue too
+    listing = args.list or not args.backup
+    catalogue = _open(args, read_only=listing, migrate=False)  # works on a damaged catalogue too
     try:
-        if args.list or not args.backup:
+        if listing:
+            if services.database_file(catalogue) is None:
+                raise services.UserError("backups are kept for catalogue files; a server database has its own")
             listed = services.list_backups(catalogue)
             for n, b in enumerate(listed, 1):
                 counts = f"{b.photos} photos, {b.tags} tags" if b.photos is not None else "cannot be read"

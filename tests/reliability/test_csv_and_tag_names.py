@@ -195,3 +195,23 @@ def test_cli_similar_output_keeps_cr_and_lf_names(tmp_path, sample_photos):
     rows = list(csv.DictReader(io.StringIO(res.stdout.decode("utf-8"))))
     assert len(rows) == 5
     assert {r["path"] for r in rows} == {str(p) for p in odd + photos[4:]}
+
+
+def test_the_window_and_the_command_line_agree_on_which_tags_are_the_same(catalogue, embedder, sample_photos):
+    """'Été' and 'été ' are one tag whichever way staff add them (SQL lower() only folds ASCII)."""
+    from sqlalchemy import select
+
+    from fashiondesk.core.catalogue.models import CUSTOM, Photo, Tag
+
+    folder = sample_photos(2)
+    services.add_folders(catalogue, [folder])
+    services.index(catalogue, embedder=embedder)
+    first = str(sorted(folder.glob("*.jpg"))[0])
+    with catalogue.sessions() as s:
+        pid = s.scalar(select(Photo.id).where(Photo.path == first))
+    services.tag(catalogue, [first], add=["Été"])
+    edits.add_custom_tag(catalogue, [pid], "été ")
+    assert services.tag(catalogue, [first], add=["ÉTÉ"]) == 0
+    with catalogue.sessions() as s:
+        assert list(s.scalars(select(Tag.name).where(Tag.photo_id == pid, Tag.kind == CUSTOM))) == ["Été"]
+    assert services.tag(catalogue, [first], remove=["\u202eétÉ"]) == 1

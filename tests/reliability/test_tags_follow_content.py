@@ -364,3 +364,54 @@ def test_two_processes_upgrading_at_once_do_the_step_once(tmp_path):
     engine.dispose()
     cat = open_catalogue(db)
     cat.close()
+
+
+def test_copies_then_the_originals_deleted_carry_the_tags(catalogue, embedder, tmp_path):
+    """Photos copied to another folder (indexed while both exist), the originals deleted
+    later: the copies become the photos, with their tags."""
+    folder = shop(tmp_path, 3)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    other = folder / "copied"
+    other.mkdir()
+    for path in folder.glob("*.jpg"):
+        shutil.copy(path, other / path.name)
+    index(catalogue, embedder)
+    services.tag(catalogue, [str(other / "IMG_002.jpg")], add=["on sale"])  # staff tag the copy meanwhile
+    for path in folder.glob("*.jpg"):
+        path.unlink()
+    summary = index(catalogue, embedder)
+    assert summary.missing == 0 and len(summary.relinked) == 3
+    assert sku_by_path(catalogue) == {
+        "IMG_001.jpg": "SKU IMG_001", "IMG_002.jpg": "SKU IMG_002;on sale", "IMG_003.jpg": "SKU IMG_003"}
+    with catalogue.sessions() as s:
+        assert {os.path.dirname(p.path) for p in s.scalars(select(Photo))} == {str(other)}
+
+
+def test_renamed_and_re_saved_in_one_pass_keeps_the_tags(catalogue, embedder, tmp_path):
+    """A batch tool renumbers and resizes at once: no bytes match, the looks do."""
+    folder = shop(tmp_path, 4)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    for i in range(4, 0, -1):
+        path = folder / f"IMG_{i:03d}.jpg"
+        img = Image.open(path).convert("RGB")
+        img.resize((img.width * 4 // 5, img.height * 4 // 5)).save(folder / f"IMG_{i + 1:03d}.jpg", quality=80)
+        if i == 1:
+            path.unlink()
+    summary = index(catalogue, embedder)
+    assert sku_by_path(catalogue) == {f"IMG_{i + 1:03d}.jpg": f"SKU IMG_{i:03d}" for i in range(1, 5)}
+    assert summary.missing == 0
+
+
+def test_an_empty_mount_point_marks_nothing_missing(catalogue, embedder, tmp_path):
+    """An unplugged drive leaves its mount point behind, empty: its photos are not missing."""
+    drive = tmp_path / "drive"
+    folder = shop(tmp_path, 2)
+    folder.rename(drive)
+    index(catalogue, embedder, drive)
+    for path in drive.glob("*.jpg"):
+        path.unlink()  # what an unmounted drive looks like from its mount point
+    summary = index(catalogue, embedder)
+    assert summary.missing == 0 and summary.unavailable == [str(drive)]
+    assert [f.present for f in services.folders(catalogue)] == [False]

@@ -102,6 +102,36 @@ class Catalogue:
         self.engine.dispose()
 
 
+def _shown(url: str) -> str:
+    """A URL fit to print: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "--db"
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Look (read-only, changing nothing) before opening: a database that is not a
+    fashiondesk catalogue is another application's, and is left exactly as it is."""
+    from fashiondesk.core.catalogue.migrations import SchemaError
+
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ours = "meta" in tables and "photos" in tables and con.execute(
+                "SELECT 1 FROM meta WHERE key = 'schema_version'"
+            ).fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return  # damaged: the open that follows says so, and where the backups are
+    if tables and not ours:
+        raise SchemaError(
+            f"{path} is not a fashiondesk catalogue (it belongs to another application); it was left untouched"
+        )
+
+
 def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False, migrate: bool = True) -> Catalogue:
     """Open (or create) the catalogue and bring its schema up to date.
 
@@ -114,6 +144,10 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
     is_file = make_url(url).get_backend_name() == "sqlite" and make_url(url).database not in (None, "", ":memory:")
     path = Path(make_url(url).database) if is_file else None
     frozen = False
+    if path is not None and migrate and path.is_file() and path.stat().st_size > 0:
+        _refuse_foreign(path)  # before anything opens it for writing (WAL would change its header)
+    if path is not None and not path.parent.is_dir():
+        raise CatalogueError(f"the folder for the catalogue does not exist: {path.parent}")
     if path is not None and not writable(path):
         if not (read_only and path.exists()):
             raise CatalogueError(
@@ -138,7 +172,7 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
             if make_url(url).get_backend_name() == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
     except ImportError as exc:
-        raise CatalogueError(f"cannot open {url}: its database driver is not installed ({exc.name})") from exc
+        raise CatalogueError(f"cannot open {_shown(url)}: its database driver is not installed ({exc.name})") from exc
     except (ArgumentError, ValueError) as exc:
         raise CatalogueError(f"--db is neither a file nor a database URL that fashiondesk understands: {exc}") from exc
     upgraded_from = upgrade(engine, read_only=frozen) if migrate else 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import CATEGORY, CUSTOM, MANUAL, Photo, Tag
@@ -27,13 +27,23 @@ MAX_TAG_LENGTH = 100
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
 
 
+def _tidy(name: str) -> str:
+    name = name.translate(_BIDI_CONTROLS)
+    name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
+def tag_key(name: str) -> str:
+    """What makes two tag names the same tag: tidied as ``clean_name`` does, then case-folded
+    ("Été", "été" and "ÉTÉ " are one tag). Every comparison of tag names uses this."""
+    return _tidy(name).casefold()
+
+
 def clean_name(name: str) -> str:
     """The name as stored: NFC, bidi controls removed, control characters (tab, CR, LF, ...)
     and runs of white space made one space, no space at either end. Refuses an empty name,
     one containing ';' (it separates tags in the CSV export) and one over 100 characters."""
-    name = name.translate(_BIDI_CONTROLS)
-    name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)
-    cleaned = unicodedata.normalize("NFC", " ".join(name.split()))
+    cleaned = _tidy(name)
     if not cleaned:
         raise TagError("a tag cannot be empty")
     if ";" in cleaned:
@@ -65,7 +75,7 @@ def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
         if session.get(Photo, photo_id) is None:
             raise TagError("that photo is no longer in the catalogue")
         current = list(session.scalars(select(Tag).where(Tag.photo_id == photo_id, Tag.kind == CATEGORY)))
-        same = [t for t in current if t.name.casefold() == name.casefold()]
+        same = [t for t in current if tag_key(t.name) == tag_key(name)]
         for tag in current:
             if tag not in same[:1]:
                 session.delete(tag)
@@ -80,12 +90,8 @@ def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> Non
     name = clean_name(name)
     with catalogue.sessions() as session, session.begin():
         for photo_id in photo_ids:
-            exists = session.scalar(
-                select(Tag.id).where(
-                    Tag.photo_id == photo_id, Tag.kind == CUSTOM, func.lower(Tag.name) == name.casefold()
-                )
-            )
-            if exists is None and session.get(Photo, photo_id) is not None:
+            names = session.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == CUSTOM))
+            if tag_key(name) not in {tag_key(n) for n in names} and session.get(Photo, photo_id) is not None:
                 session.add(Tag(photo_id=photo_id, kind=CUSTOM, name=name, source=MANUAL))
 
 

@@ -48,6 +48,8 @@ SAME_PHOTO = 0.94
 class Resolution:
     to_read: list[FileEntry] = field(default_factory=list)  # decode these (decisions attached)
     moved: list[FileEntry] = field(default_factory=list)  # already embedded: only the file facts change
+    left: set[int] = field(default_factory=set)  # photos whose files left this run, not found again by hash
+    copies: list[tuple[int, int]] = field(default_factory=list)  # (photo whose file went, a copy of its bytes)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ def resolve(
     cancel = cancel or CancelToken()
     suspect = [e for e in scan.to_read if e.known_id is None or e.stat_changed]
     if not suspect:
-        return Resolution([dataclasses.replace(e, photo_id=e.known_id) for e in scan.to_read])
+        result = Resolution([dataclasses.replace(e, photo_id=e.known_id) for e in scan.to_read])
+        result.left, result.copies = _left_and_copies(session, scan, set(), {}, set())
+        return result
     known = _rows_by_id(session, [e.known_id for e in suspect if e.known_id is not None])
     changed_paths = {e.path for e in suspect if e.stat_changed}
     gone, away, walked = set(scan.gone), set(scan.away_folder_ids), set(scan.walked_folder_ids)
@@ -129,6 +133,9 @@ def resolve(
 
     embedded = _embedded(session, model_version, [e.photo_id for e in decided.values() if e.photo_id is not None])
     result = Resolution()
+    result.left, result.copies = _left_and_copies(
+        session, scan, claimed, hashes, {e.known_id for e in suspect if e.stat_changed}
+    )
     for entry in scan.to_read:
         entry = decided.get(entry.path) or dataclasses.replace(entry, photo_id=entry.known_id)
         if entry.photo_id in embedded and entry.expected_hash == embedded[entry.photo_id]:
@@ -136,6 +143,33 @@ def resolve(
         else:
             result.to_read.append(entry)
     return result
+
+
+def _left_and_copies(
+    session: Session, scan: ScanPlan, claimed: set[int], hashes: dict[str, str | None], changed: set[int]
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """Photos whose files left in this run and were not found again by their bytes (for the
+    writer: one may turn up edited, see ``orphans``), and those of them whose bytes are still
+    in the catalogue as a copy that stays (the copy becomes them)."""
+    away = set(scan.away_folder_ids)
+    left = (set(scan.gone) | changed) - claimed
+    if away:
+        left |= set(session.scalars(select(Photo.id).where(Photo.folder_id.in_(away), Photo.status != MISSING)))
+        left -= claimed
+    gone = _rows_by_id(session, sorted(set(scan.gone) - claimed))
+    wanted = {r.content_hash for r in gone.values() if r.content_hash}
+    copies: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for copy in sorted(_rows_with_hashes(session, wanted), key=lambda r: r.id):
+        stays = (
+            copy.status != MISSING and copy.id not in left and copy.id not in claimed and copy.folder_id not in away
+            and hashes.get(copy.path, copy.content_hash) == copy.content_hash
+        )
+        original = next((r for r in gone.values() if r.content_hash == copy.content_hash and r.id not in taken), None)
+        if stays and original is not None and original.id < copy.id:
+            copies.append((original.id, copy.id))
+            taken.add(original.id)
+    return left - taken, copies
 
 
 def _hash_all(paths: list[str], cancel: CancelToken, threads: int) -> dict[str, str | None]:
@@ -156,6 +190,10 @@ def _rows(session: Session, where) -> list[_Row]:
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _rows_with_hashes(session: Session, hashes: set[str]) -> list[_Row]:
+    return [row for part in _chunks(sorted(hashes)) for row in _rows(session, Photo.content_hash.in_(part))]
 
 
 def _rows_of_size(session: Session, sizes: set[int]) -> list[_Row]:

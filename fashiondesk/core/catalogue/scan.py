@@ -91,12 +91,27 @@ def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def present(path: str, session: Session, folder_id: int) -> bool:
+    """Is the watched folder there? Not if it is gone, nor if it is empty while the catalogue
+    has photos in it: an unplugged drive or an unmounted share leaves an empty mount point,
+    and that must not make every photo missing."""
+    if not os.path.isdir(path):
+        return False
+    try:
+        with os.scandir(path) as entries:
+            if next(entries, None) is not None:
+                return True
+    except OSError:
+        return True  # cannot tell: the walk reports it, and marks nothing missing
+    return session.scalar(select(Photo.id).where(Photo.folder_id == folder_id, Photo.status != MISSING).limit(1)) is None
+
+
 def plan(session: Session, folders: list[Folder], model_version: str, only: set[int] | None = None) -> ScanPlan:
     """Walk the folders (those in ``only``, if given). Every folder that is not there is
     reported, scanned or not: its photos may be the ones that turn up in another folder."""
     result = ScanPlan()
     for folder in folders:
-        if not os.path.isdir(folder.path):
+        if not present(folder.path, session, folder.id):
             result.unavailable.append(folder.path)
             result.away_folder_ids.append(folder.id)
             continue

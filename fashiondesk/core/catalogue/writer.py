@@ -31,6 +31,7 @@ from fashiondesk.core.catalogue.models import (
     utcnow,
 )
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
+from fashiondesk.core.catalogue.orphans import Orphans
 from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result  # noqa: F401 - Result for callers
 
 
@@ -45,12 +46,15 @@ class Outcome:
 CHANGED_MEANWHILE = "the file changed while it was being indexed; the next index run reads it again"
 
 
-def _vacate(session: Session, path: str, keep: int | None) -> bool:
+def _vacate(session: Session, path: str, keep: int | None, orphans: Orphans | None = None) -> bool:
     """Any other photo still recorded at path steps aside as missing (its tags stay with it)."""
     query = update(Photo).where(Photo.path == path, Photo.status != MISSING)
     if keep is not None:
         query = query.where(Photo.id != keep)
-    return session.execute(query.values(status=MISSING)).rowcount > 0
+    ids = list(session.scalars(query.values(status=MISSING).returning(Photo.id)))
+    if orphans is not None:
+        orphans.add(ids)
+    return bool(ids)
 
 
 def _looks_the_same(session: Session, old: Photo, result: Extracted) -> bool:
@@ -67,27 +71,31 @@ def _looks_the_same(session: Session, old: Photo, result: Extracted) -> bool:
     return old.status == FAILED and not session.scalar(select(Embedding.photo_id).where(Embedding.photo_id == old.id))
 
 
-def _choose(session: Session, result: Result) -> Photo | None:
+def _choose(session: Session, result: Result, orphans: Orphans | None) -> Photo | None:
     entry = result.entry
     if entry.photo_id is not None:
         return session.get(Photo, entry.photo_id)
     if entry.compare_with is not None:
         old = session.get(Photo, entry.compare_with)
-        if old is None:
-            return None
-        if isinstance(result, Failed):
+        if old is not None and isinstance(result, Failed):
             # Bytes that cannot be decoded (a save caught half-written, say) never push the
             # photo that was here aside: it stays, marked failed, until the file reads again.
             return old if old.id == entry.known_id else None
-        if _looks_the_same(session, old, result):
+        if old is not None and _looks_the_same(session, old, result):
             return old
+    if isinstance(result, Extracted) and orphans is not None:
+        found = orphans.take(session, result.vector)  # moved and edited at once
+        if found is not None:
+            return session.get(Photo, found)
     return None
 
 
-def _place(session: Session, entry: FileEntry, photo: Photo | None) -> tuple[Photo, str | None, bool]:
+def _place(
+    session: Session, entry: FileEntry, photo: Photo | None, orphans: Orphans | None = None
+) -> tuple[Photo, str | None, bool]:
     """Put the photo (or a new one) at entry.path; returns it, its old path, and whether another
     photo had to step aside."""
-    replaced = _vacate(session, entry.path, photo.id if photo is not None else None)
+    replaced = _vacate(session, entry.path, photo.id if photo is not None else None, orphans)
     old_path = None
     if photo is None:
         photo = Photo(path=entry.path, folder_id=entry.folder_id, size=entry.size, mtime=entry.mtime, status=OK)
@@ -100,7 +108,7 @@ def _place(session: Session, entry: FileEntry, photo: Photo | None) -> tuple[Pho
     return photo, old_path, replaced
 
 
-def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
+def apply_results(session: Session, results: Sequence[Result], orphans: Orphans | None = None) -> list[Outcome]:
     outcomes = []
     seq = None
     for result in results:
@@ -108,11 +116,11 @@ def apply_results(session: Session, results: Sequence[Result]) -> list[Outcome]:
         if entry.expected_hash is not None and result.content_hash is not None and result.content_hash != entry.expected_hash:
             outcomes.append(Outcome(None, skipped=CHANGED_MEANWHILE))
             continue
-        chosen = _choose(session, result)
+        chosen = _choose(session, result, orphans)
         if isinstance(result, Failed) and chosen is not None:
             outcomes.append(_failed_again(session, chosen, result))
             continue
-        photo, old_path, replaced = _place(session, entry, chosen)
+        photo, old_path, replaced = _place(session, entry, chosen, orphans)
         photo.content_hash = result.content_hash
         photo.indexed_at = utcnow()
         if isinstance(result, Extracted):

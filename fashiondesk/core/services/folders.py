@@ -9,6 +9,7 @@ from sqlalchemy import func, literal, select, update
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
+from fashiondesk.core.catalogue.scan import present
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside
 from fashiondesk.core.services.safety import backup_now, nothing_else_running
@@ -32,11 +33,11 @@ def folders(catalogue: Catalogue) -> list[FolderInfo]:
             )
         }
         rows = session.execute(select(Folder.id, Folder.path).order_by(Folder.path)).all()
-    result = []
-    for folder_id, path in rows:
-        missing = sum(n for (fid, gone), n in counts.items() if fid == folder_id and gone)
-        total = sum(n for (fid, _), n in counts.items() if fid == folder_id)
-        result.append(FolderInfo(folder_id, path, os.path.isdir(path), total, missing))
+        result = []
+        for folder_id, path in rows:
+            missing = sum(n for (fid, gone), n in counts.items() if fid == folder_id and gone)
+            total = sum(n for (fid, _), n in counts.items() if fid == folder_id)
+            result.append(FolderInfo(folder_id, path, present(path, session, folder_id), total, missing))
     return result
 
 

@@ -13,6 +13,7 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
 from fashiondesk.core.catalogue.models import MISSING, Folder, Photo
+from fashiondesk.core.catalogue.orphans import Orphans, merge_copies
 from fashiondesk.core.catalogue.scan import plan
 from fashiondesk.core.catalogue.writer import (
     Failed,
@@ -69,6 +70,7 @@ class IndexSummary:
     cancelled: bool = False
     model_version: str = ""
     added: list[str] = field(default_factory=list)  # folders added by this run
+    rechecked: int = 0  # files touched (new file facts) whose bytes had not changed
 
 
 def index(
@@ -136,6 +138,8 @@ def _index(
                 continue
             if outcome.relinked_from:
                 summary.relinked.append((outcome.relinked_from, entry.path))
+            elif results is None:
+                summary.rechecked += 1
             if outcome.replaced:
                 summary.replaced.append(entry.path)
             if results is not None and isinstance(results[n], Failed):
@@ -145,6 +149,9 @@ def _index(
 
     with Writer(catalogue.sessions) as writer:
         writer.submit(mark_missing, scan.gone)
+        if work.copies:
+            writer.submit(merge_copies, work.copies, done=summary.relinked.extend)
+        orphans = Orphans(embedder.version, work.left)
         writer.submit(record_inodes, scan.inodes)
         writer.submit(record_skipped, scan.skipped_by_folder)
         for start in range(0, len(work.moved), MOVES_PER_TRANSACTION):
@@ -155,7 +162,7 @@ def _index(
 
         def sink(results):
             entries = [r.entry for r in results]
-            writer.submit(apply_results, results, done=lambda outcomes: record(outcomes, entries, results))
+            writer.submit(apply_results, results, orphans, done=lambda outcomes: record(outcomes, entries, results))
 
         extract(work.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
     summary.cancelled = cancel.cancelled

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.edits import TagError, clean_name
+from fashiondesk.core.catalogue.edits import TagError, clean_name, tag_key
 from fashiondesk.core.catalogue.models import CUSTOM, MANUAL, Tag
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import photos_by_path
@@ -19,21 +19,26 @@ def clean_tag(name: str) -> str:
 
 
 def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()) -> int:
-    """Add or remove custom tags on catalogued photos; returns how many photos changed."""
+    """Add or remove custom tags on catalogued photos; returns how many photos changed.
+
+    Names are compared with ``tag_key``, the window's rule too. Removal does not apply the
+    naming rules, so a tag stored before them (with a ';', say) can still be removed.
+    """
     add = [clean_tag(t) for t in add]
-    # Removal matches names as stored, so a tag written before today's naming rules can go.
-    remove = [" ".join(t.split()) for t in remove if t.strip()]
+    remove_keys = {tag_key(t) for t in remove if t.strip()}
+    changed = 0
     with catalogue.sessions() as session, session.begin():
-        photos = photos_by_path(session, paths)
-        for photo in photos:
-            current = {t.name.casefold(): t for t in photo.tags if t.kind == CUSTOM}
+        for photo in photos_by_path(session, paths):
+            current = {tag_key(t.name): t for t in photo.tags if t.kind == CUSTOM}
+            before = set(current)
             for name in add:
-                if name.casefold() not in current:
-                    tag = Tag(photo_id=photo.id, kind=CUSTOM, name=name, source=MANUAL)
-                    session.add(tag)
-                    current[name.casefold()] = tag
-            for name in remove:
-                existing = current.pop(name.casefold(), None)
+                if tag_key(name) not in current:
+                    new = Tag(photo_id=photo.id, kind=CUSTOM, name=name, source=MANUAL)
+                    session.add(new)
+                    current[tag_key(name)] = new
+            for key in remove_keys:
+                existing = current.pop(key, None)
                 if existing is not None:
                     session.delete(existing)
-    return len(photos)
+            changed += set(current) != before
+    return changed

@@ -78,7 +78,7 @@ READ_ONLY = {"export", "similar", "duplicates", "info", "failures"}
 
 
 def _open(args, read_only: bool | None = None, migrate: bool = True):
-    from fashiondesk.core.catalogue.db import open_catalogue
+    from fashiondesk.core.services import open_catalogue
 
     read_only = args.command in READ_ONLY if read_only is None else read_only
     catalogue = open_catalogue(args.db, read_only=read_only, migrate=migrate)
@@ -189,8 +189,7 @@ def cmd_tag(args) -> int:
 
 def cmd_similar(args) -> int:
     from fashiondesk.core import services
-    from fashiondesk.core.export.csv_export import csv_writer
-    from fashiondesk.core.index.similar import Filters
+    from fashiondesk.core.services import Filters, csv_writer
 
     catalogue = _open(args)
     try:
@@ -208,7 +207,7 @@ def cmd_similar(args) -> int:
 
 def cmd_duplicates(args) -> int:
     from fashiondesk.core import services
-    from fashiondesk.core.export.csv_export import csv_writer
+    from fashiondesk.core.services import csv_writer
 
     catalogue = _open(args)
     try:
@@ -233,12 +232,10 @@ def cmd_train(args) -> int:
 def cmd_evaluate(args) -> int:
     import json
 
-    from fashiondesk.core.vision.evaluate import evaluate, format_report
-    from fashiondesk.core.vision.runtime import Embedder
+    from fashiondesk.core import services
 
-    embedder = Embedder.load(args.model) if args.model else Embedder.load()
-    report = evaluate(args.dataset, embedder)
-    print(format_report(report))
+    report = services.evaluate(args.dataset, args.model)
+    print(services.format_evaluation(report))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=2)
@@ -246,19 +243,18 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_evaluate_colours(args) -> int:
-    from fashiondesk.core.vision.colour_eval import evaluate_colours, format_colour_report
+    from fashiondesk.core import services
 
-    print(format_colour_report(evaluate_colours(args.labels, args.dataset)))
+    print(services.evaluate_colours(args.labels, args.dataset))
     return 0
 
 
 def cmd_info(args) -> int:
     from fashiondesk.core import logs, services
-    from fashiondesk.core.vision.spec import shipped_spec
 
     catalogue = _open(args)
     try:
-        i = services.info(catalogue, shipped_spec().version)
+        i = services.info(catalogue, services.model_version())
         backups = services.list_backups(catalogue)
     finally:
         catalogue.close()
@@ -363,9 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return run(args.db, getattr(args, "folders", ()))
     from fashiondesk.core import logs
-    from fashiondesk.core.catalogue.db import CatalogueError
-    from fashiondesk.core.catalogue.migrations import SchemaError
-    from fashiondesk.core.services.errors import UserError, explain
+    from fashiondesk.core.services import CatalogueError, SchemaError, UserError, explain
 
     log_file = logs.setup(args.verbose)
     logs.log.debug("command: %s", args.command)
@@ -388,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _catalogue_name(args) -> str:
-    from fashiondesk.core.catalogue.db import resolve_url
+    from fashiondesk.core.services import resolve_url
 
     try:
         return resolve_url(args.db, check=False).removeprefix("sqlite:///")

@@ -63,3 +63,12 @@ class Failed:
 
 
 Result = Extracted | Failed
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A similar photo: its catalogue id, path, and cosine similarity to the query (1 = same)."""
+
+    photo_id: int
+    path: str
+    score: float

@@ -18,16 +18,10 @@ from sqlalchemy import func, select
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MISSING, Embedding, Photo, Tag
 from fashiondesk.core.index.hnsw import VectorIndex
+from fashiondesk.core.records import Hit
 from fashiondesk.core.index.store import load_vectors
 
 EXACT_BELOW = 20_000  # filtered sets smaller than this are searched exactly
-
-
-@dataclass(frozen=True)
-class Hit:
-    photo_id: int
-    path: str
-    score: float
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,11 @@ here. Front ends import this package and the plain records (``core.records``,
 
 from __future__ import annotations
 
+from fashiondesk.core.catalogue.db import Catalogue, CatalogueError, open_catalogue, resolve_url
+from fashiondesk.core.catalogue.migrations import SchemaError
+from fashiondesk.core.export.csv_export import csv_writer
+from fashiondesk.core.index.similar import Filters
+from fashiondesk.core.services import browse
 from fashiondesk.core.services.errors import UserError, explain
 from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, removal_counts, remove
 from fashiondesk.core.services.indexing import IndexSummary, add_folders, index
@@ -19,12 +24,29 @@ from fashiondesk.core.services.safety import (
     list_backups,
     restore,
 )
-from fashiondesk.core.services.search import duplicates, similar
-from fashiondesk.core.services.tags import clean_tag, tag
+from fashiondesk.core.services.models import evaluate, evaluate_colours, format_evaluation, model_version
+from fashiondesk.core.services.previews import preview
+from fashiondesk.core.services.search import SimilarSearch, duplicates, similar
+from fashiondesk.core.services.tags import (
+    TagError,
+    TagSnapshot,
+    accept_tag,
+    add_custom_tag,
+    clean_tag,
+    put_back,
+    remove_tag,
+    set_category,
+    snapshot,
+    tag,
+    tag_key,
+)
 
 __all__ = [
-    "CatalogueInfo", "FolderInfo", "IndexSummary", "Removed", "UserError",
-    "add_folders", "backup_now", "check_output", "clean_tag", "daily_backup", "database_file", "duplicates",
-    "explain", "export_csv", "export_csv_file", "failures", "folders", "index", "info", "list_backups",
-    "relocate", "removal_counts", "remove", "restore", "similar", "tag",
+    "Catalogue", "CatalogueError", "CatalogueInfo", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
+    "SimilarSearch", "TagError", "TagSnapshot", "UserError",
+    "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
+    "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "explain", "export_csv",
+    "export_csv_file", "failures", "folders", "format_evaluation", "index", "info", "list_backups", "model_version",
+    "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",
+    "restore", "set_category", "similar", "snapshot", "tag", "tag_key",
 ]

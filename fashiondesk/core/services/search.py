@@ -94,3 +94,27 @@ def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
         except UnreadableImage as exc:
             raise UserError(f"{path}: {exc}") from exc
     return embedder.run(np.stack(batch)).embeddings
+
+
+class SimilarSearch:
+    """The window's similar-items searches: the index and the model stay loaded between
+    searches (one thread uses an instance); ``mark_stale`` after an index run or a restore."""
+
+    def __init__(self, catalogue: Catalogue):
+        self._catalogue = catalogue
+        self._index: VectorIndex | None = None
+        self._embedder: Embedder | None = None
+
+    def mark_stale(self) -> None:
+        self._index = None
+
+    def search(self, images: Sequence[str], k: int, filters: Filters = Filters()) -> list[Hit]:
+        if self._index is None:
+            spec = shipped_spec()
+            self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
+        return similar(self._catalogue, images, k, filters, index=self._index, load_embedder=self._model)
+
+    def _model(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = Embedder.load()
+        return self._embedder

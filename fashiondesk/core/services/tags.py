@@ -1,11 +1,27 @@
-"""Staff's tags: added, removed and corrected, from the command line and the window alike."""
+"""Staff's tags: added, removed and corrected, from the command line and the window alike.
+
+The window's edits (accept, reject, choose a category, add, undo) are the catalogue's
+``edits`` functions, named here so that both front ends come through one door and compare
+names with one rule (``tag_key``).
+"""
 
 from __future__ import annotations
 
 from typing import Sequence
 
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.edits import TagError, clean_name, tag_key
+from fashiondesk.core.catalogue.edits import (  # noqa: F401 - the window's edits
+    TagError,
+    TagSnapshot,
+    accept_tag,
+    add_custom_tag,
+    clean_name,
+    remove_tag,
+    set_category,
+    snapshot,
+    tag_key,
+)
+from fashiondesk.core.catalogue.edits import restore as put_back  # noqa: F401 - undo
 from fashiondesk.core.catalogue.models import CUSTOM, MANUAL, Tag
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import photos_by_path

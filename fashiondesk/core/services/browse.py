@@ -1,0 +1,54 @@
+"""What the window shows: grid rows, sidebar counts, one photo's details, review state.
+
+The queries themselves live in ``catalogue/queries.py``; here they take a catalogue and
+the shipped model's review threshold, so a front end needs neither sessions nor the model.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.queries import (  # noqa: F401 - the records front ends use
+    ALL,
+    FOLDER,
+    MISSING_SCOPE,
+    RESULTS,
+    REVIEW,
+    TAG,
+    GridFilter,
+    GridRow,
+    PhotoDetail,
+    SidebarCounts,
+    TagInfo,
+    needs_review,
+)
+from fashiondesk.core.catalogue import queries
+from fashiondesk.core.files import is_image_name  # noqa: F401 - a dropped file: a photo?
+from fashiondesk.core.records import CUSTOM
+from fashiondesk.core.vision.spec import shipped_spec
+
+
+def unsure_below() -> float:
+    """The shipped model's review threshold: an automatic category below it needs review."""
+    return shipped_spec().unsure_below
+
+
+def grid_rows(catalogue: Catalogue, flt: GridFilter, unsure: float | None = None) -> list[GridRow]:
+    with catalogue.sessions() as session:
+        return queries.grid_rows(session, flt, unsure_below() if unsure is None else unsure)
+
+
+def sidebar_counts(catalogue: Catalogue, unsure: float | None = None) -> SidebarCounts:
+    with catalogue.sessions() as session:
+        return queries.sidebar_counts(session, unsure_below() if unsure is None else unsure)
+
+
+def photo_detail(catalogue: Catalogue, photo_id: int) -> PhotoDetail | None:
+    with catalogue.sessions() as session:
+        return queries.photo_detail(session, photo_id)
+
+
+def tag_names(catalogue: Catalogue, kinds: Sequence[str] = (CUSTOM,)) -> list[str]:
+    with catalogue.sessions() as session:
+        return queries.tag_names(session, kinds)

@@ -14,6 +14,8 @@ from typing import NamedTuple, Sequence
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from fashiondesk.core import tagsources
+
 from fashiondesk.core.catalogue.models import (
     AUTO,
     CATEGORY,
@@ -34,6 +36,7 @@ MISSING_SCOPE = "missing"
 FOLDER = "folder"
 TAG = "tag"
 RESULTS = "results"  # an ordered list of photo ids, e.g. similar items for a dropped photo
+KIND = "kind"  # photos with a tag (kind, name) of any declared kind
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,9 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
         query = query.where(Photo.folder_id == flt.value)
     elif flt.scope == TAG:
         query = query.where(_has_tag(CUSTOM, str(flt.value)))
+    elif flt.scope == KIND:
+        kind, name = flt.value  # any declared kind of tag (see core/tagsources.py)
+        query = query.where(_has_tag(kind, name))
     elif flt.scope == RESULTS:
         query = query.where(Photo.id.in_(list(flt.value or ())))
     if flt.category:
@@ -131,6 +137,9 @@ class SidebarCounts:
     categories: tuple[tuple[str, int], ...]
     colours: tuple[tuple[str, str | None, int], ...]  # (name, hex, photos)
     tags: tuple[tuple[str, int], ...]
+    # Every declared kind shown in the sidebar: (kind, ((name, swatch or None, photos), ...)),
+    # in the declarations' order; the three fields above are the same, kept for their readers.
+    by_kind: tuple[tuple[str, tuple[tuple[str, str | None, int], ...]], ...] = ()
 
 
 def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
@@ -153,14 +162,23 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
         Photo, Photo.id == Tag.photo_id
     ).where(Photo.status == OK).group_by(Tag.kind, Tag.name)
     categories, colours, tags = [], [], []
+    found: dict[str, list[tuple[str, str | None, int]]] = {}
     for kind, name, value, count in session.execute(ok_tags):
+        declared_as = tagsources.source(kind)
+        # A swatch's own colour for a named colour; photos' measured values vary.
+        swatch = (declared_as.swatch(name) if declared_as else None) or (value if kind == COLOUR else None)
+        found.setdefault(kind, []).append((name, swatch, count))
         if kind == CATEGORY:
             categories.append((name, count))
         elif kind == COLOUR:
-            # The palette's own colour for a palette name; photos' measured values vary.
-            colours.append((name, _palette_hex(name) or value, count))
-        else:
+            colours.append((name, swatch, count))
+        elif kind == CUSTOM:
             tags.append((name, count))
+    by_kind = tuple(
+        (s.kind, tuple(sorted(found.get(s.kind, []), key=lambda c: (-c[2], c[0].casefold()) if s.swatches
+                              else c[0].casefold())))
+        for s in tagsources.declared() if s.sidebar
+    )
     return SidebarCounts(
         photos=by_status.get(OK, 0),
         review=review or 0,
@@ -170,14 +188,8 @@ def sidebar_counts(session: Session, unsure_below: float) -> SidebarCounts:
         categories=tuple(sorted(categories, key=lambda c: c[0].casefold())),
         colours=tuple(sorted(colours, key=lambda c: -c[2])),
         tags=tuple(sorted(tags, key=lambda c: c[0].casefold())),
+        by_kind=by_kind,
     )
-
-
-def _palette_hex(name: str) -> str | None:
-    from fashiondesk.core.palette import PALETTE
-
-    rgb = PALETTE.get(name)
-    return "#%02x%02x%02x" % rgb if rgb else None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """CSV export for the web shop or the till: one row per photo, UTF-8, header row.
 
-Columns: path, category, category_confidence, category_unsure, colours, tags, status,
-width, height. ``category_unsure`` is "yes" for an automatic category whose calibrated
+Columns: path, then one group per declared kind of tag (``core/tagsources.py``): category,
+category_confidence, category_unsure, colours, tags (and any kind declared later, before
+tags); then status, width, height. ``category_unsure`` is "yes" for an automatic category whose calibrated
 confidence is below the model's ``unsure_below`` (to review), empty otherwise.
 
 Format (``ExportDialect``, also used by the CLI's ``similar`` and ``duplicates``): comma
@@ -34,9 +35,8 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MANUAL, Photo, Tag
-
-COLUMNS = ("path", "category", "category_confidence", "category_unsure", "colours", "tags", "status", "width", "height")
+from fashiondesk.core.catalogue.models import MANUAL, Photo, Tag
+from fashiondesk.core.tagsources import TagSource, declared
 # a piece of a cell a spreadsheet could read as a formula (see the module docstring)
 _FORMULA = re.compile(r'[\t\r\n]|[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20]')
 
@@ -60,41 +60,58 @@ def _join(names) -> str:
     return ";".join(name.replace(";", ",") for name in names)
 
 
-def _best_category(tags: list[Tag]) -> Tag | None:
-    categories = [t for t in tags if t.kind == CATEGORY]
-    if not categories:
-        return None
-    return max(categories, key=lambda t: (t.source == MANUAL, t.confidence or 0.0))
+def columns() -> list[str]:
+    """The header: the path, then each declared kind of tag (``tagsources``), then the file."""
+    names = ["path"]
+    for source in declared():
+        names.append(source.csv_column)
+        if source.one_per_photo:
+            names.append(f"{source.csv_column}_confidence")
+            if source.reviewed:
+                names.append(f"{source.csv_column}_unsure")
+    return names + ["status", "width", "height"]
+
+
+def _best(tags: list[Tag]) -> Tag | None:
+    """Of a one-per-photo kind: staff's choice, else the surest."""
+    return max(tags, key=lambda t: (t.source == MANUAL, t.confidence or 0.0)) if tags else None
+
+
+def _cells(source: TagSource, tags: list[Tag], unsure_below: float) -> dict[str, str]:
+    column = source.csv_column
+    if not source.one_per_photo:
+        if source.version:  # automatic: strongest first
+            ordered = [t.name for t in sorted(tags, key=lambda t: -(t.confidence or 0.0))]
+        else:
+            ordered = sorted(t.name for t in tags)
+        return {column: _join(ordered)}
+    best = _best(tags)
+    cells = {
+        column: best.name if best else "",
+        f"{column}_confidence": f"{best.confidence:.3f}" if best and best.confidence is not None else "",
+    }
+    if source.reviewed:
+        unsure = best is not None and best.source != MANUAL and (best.confidence or 0.0) < unsure_below
+        cells[f"{column}_unsure"] = "yes" if unsure else ""
+    return cells
 
 
 def rows(session: Session, unsure_below: float = 0.0):
+    sources = declared()
     tags_by_photo: dict[int, list[Tag]] = defaultdict(list)
     for tag in session.scalars(select(Tag)):
         tags_by_photo[tag.photo_id].append(tag)
     for photo in session.scalars(select(Photo).order_by(Photo.path)):
         tags = tags_by_photo.get(photo.id, [])
-        category = _best_category(tags)
-        colours = sorted((t for t in tags if t.kind == COLOUR), key=lambda t: -(t.confidence or 0.0))
-        custom = sorted(t.name for t in tags if t.kind == CUSTOM)
-        yield {
-            "path": photo.path,
-            "category": category.name if category else "",
-            "category_confidence": (
-                f"{category.confidence:.3f}" if category and category.confidence is not None else ""
-            ),
-            "category_unsure": (
-                "yes" if category and category.source != MANUAL and (category.confidence or 0.0) < unsure_below else ""
-            ),
-            "colours": _join(t.name for t in colours),
-            "tags": _join(custom),
-            "status": photo.status,
-            "width": photo.width or "",
-            "height": photo.height or "",
-        }
+        row: dict[str, str | int] = {"path": photo.path}
+        for source in sources:
+            row.update(_cells(source, [t for t in tags if t.kind == source.kind], unsure_below))
+        row.update(status=photo.status, width=photo.width or "", height=photo.height or "")
+        yield row
 
 
 def write_csv(session: Session, out, unsure_below: float = 0.0) -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, dialect=ExportDialect)
+    writer = csv.DictWriter(out, fieldnames=columns(), dialect=ExportDialect)
     writer.writeheader()
     count = 0
     for row in rows(session, unsure_below):

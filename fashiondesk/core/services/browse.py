@@ -12,6 +12,7 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.queries import (  # noqa: F401 - the records front ends use
     ALL,
     FOLDER,
+    KIND,
     MISSING_SCOPE,
     RESULTS,
     REVIEW,
@@ -26,6 +27,7 @@ from fashiondesk.core.catalogue.queries import (  # noqa: F401 - the records fro
 from fashiondesk.core.catalogue import queries
 from fashiondesk.core.files import is_image_name  # noqa: F401 - a dropped file: a photo?
 from fashiondesk.core.records import CUSTOM
+from fashiondesk.core.tagsources import TagSource, declared  # noqa: F401 - what kinds of tags there are
 from fashiondesk.core.vision.spec import shipped_spec
 
 

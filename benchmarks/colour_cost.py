@@ -26,9 +26,9 @@ from index_throughput import photos  # noqa: E402
 
 WITHOUT_COLOURS = r"""
 import sys
-from fashiondesk.core import services
+from fashiondesk.core.services import indexing
 from fashiondesk.core.vision import tagging
-services.auto_tagger = tagging.category_tagger
+indexing.tag_sources = lambda spec: [tagging.category_source(spec)]
 from fashiondesk.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -134,7 +134,8 @@ def _print_summary(s) -> None:
         f"{state}{s.indexed} indexed, {s.unchanged} unchanged, {len(s.failed)} failed, "
         f"{s.missing} newly missing, {len(s.relinked)} moved"
         + (f", {s.still_failing} still unreadable" if s.still_failing else "")
-        + (f", {s.rechecked} touched but unchanged" if s.rechecked else ""),
+        + (f", {s.rechecked} touched but unchanged" if s.rechecked else "")
+        + (f", {s.retagged} tagged again by a newer method" if s.retagged else ""),
         file=err,
     )
     for old, new in s.relinked[:20]:

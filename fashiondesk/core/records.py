@@ -41,6 +41,35 @@ class AutoTag:
     name: str
     confidence: float | None = None
     value: str | None = None
+    version: str | None = None  # of the method that made it (see core/tagsources.py)
+
+
+@dataclass(frozen=True)
+class SourceRun:
+    """An automatic tag source as it runs now: its version, and what it needs to run again
+    without the model: "pixels" (a decode), "logits", "garment_map" (stored model outputs)."""
+
+    kind: str
+    version: str
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Retag:
+    """A photo whose automatic tags of some kinds were made by an older method."""
+
+    photo_id: int
+    path: str
+    kinds: tuple[str, ...]
+    logits: bytes | None
+    garment_map: bytes | None
+
+
+@dataclass(frozen=True)
+class Retagged:
+    photo_id: int
+    runs: tuple[tuple[str, str], ...]  # (kind, version) made now
+    tags: tuple["AutoTag", ...]
 
 
 @dataclass(frozen=True)
@@ -52,6 +81,9 @@ class Extracted:
     model_version: str
     vector: bytes
     tags: tuple[AutoTag, ...] = ()
+    logits: bytes | None = None  # float32, the model's category logits
+    garment_map: bytes | None = None  # float16 (h, w), the activation map of the predicted category
+    runs: tuple[tuple[str, str], ...] = ()  # (kind, version) of every source that ran
 
 
 @dataclass(frozen=True)

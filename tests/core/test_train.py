@@ -92,14 +92,14 @@ def test_shipped_model_names_sample_photos():
     training split, so this checks the shipped files and the path, not generalisation;
     `fashiondesk evaluate` on the test split measures that.)"""
     from fashiondesk.core.vision.imageload import load_rgb
-    from fashiondesk.core.vision.tagging import category_tagger
+    from fashiondesk.core.vision.tagging import Outputs, category_source
 
     embedder = Embedder.load()
     assert set(CLASSES) <= set(embedder.spec.categories)
     names = ["dress-1.jpg", "hat-1.jpg", "pants-2.jpg", "shoes-3.jpg", "skirt-1.jpg", "t-shirt-2.jpg"]
     batch = np.stack([load_rgb((SAMPLE / n).read_bytes(), 224).pixels for n in names])
     pred = embedder.run(batch)
-    tags = category_tagger(embedder.spec)(batch, pred)
+    tags = category_source(embedder.spec).make(batch, Outputs.of(pred))
     assert [t[0].name for t in tags] == [n.rsplit("-", 1)[0] for n in names]
     assert pred.class_maps.shape == (len(names), len(embedder.spec.categories), 7, 7)
     assert all(t[0].confidence > 0.5 for t in tags)

@@ -45,6 +45,25 @@ STEPS: list[tuple[int, list[str]]] = [
         "CREATE INDEX ix_skipped_files_folder_id ON skipped_files (folder_id)",
         "ALTER TABLE embeddings ADD COLUMN seq INTEGER NOT NULL DEFAULT '0'",
         "CREATE INDEX ix_embeddings_seq ON embeddings (seq)",
+        # Automatic tags carry their method's version; the model's own outputs are kept so
+        # a new method re-tags without the model. The colour method's version left the
+        # embedding model's version string: the embeddings are renamed, not made again.
+        "ALTER TABLE tags ADD COLUMN source_version VARCHAR(64)",
+        "ALTER TABLE embeddings ADD COLUMN logits BLOB",
+        "ALTER TABLE embeddings ADD COLUMN garment_map BLOB",
+        "CREATE TABLE tag_runs (photo_id INTEGER NOT NULL, kind VARCHAR(16) NOT NULL, version VARCHAR(64) NOT NULL, "
+        "PRIMARY KEY (photo_id, kind), FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
+        "INSERT INTO tag_runs (photo_id, kind, version) SELECT photo_id, 'colour', 'colours2' FROM embeddings "
+        "WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2'",
+        "INSERT INTO tag_runs (photo_id, kind, version) SELECT photo_id, 'category', "
+        "'lite0-clothing-ffc28458-cam1/T0.6269' FROM embeddings WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2'",
+        "UPDATE tags SET source_version = 'colours2' WHERE kind = 'colour' AND source = 'auto' AND photo_id IN "
+        "(SELECT photo_id FROM embeddings WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2')",
+        "UPDATE tags SET source_version = 'lite0-clothing-ffc28458-cam1/T0.6269' WHERE kind = 'category' "
+        "AND source = 'auto' AND photo_id IN "
+        "(SELECT photo_id FROM embeddings WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2')",
+        "UPDATE embeddings SET model_version = 'lite0-clothing-ffc28458-cam1' "
+        "WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2'",
     ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1

@@ -84,6 +84,16 @@ class SkippedFile(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class TagRun(Base):
+    """Which version of each automatic tag source last tagged a photo (even when it found
+    nothing to tag): a source whose version moved on tags the photo again."""
+
+    __tablename__ = "tag_runs"
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+
+
 class Embedding(Base):
     __tablename__ = "embeddings"
     photo_id: Mapped[int] = mapped_column(
@@ -92,6 +102,10 @@ class Embedding(Base):
     model_version: Mapped[str] = mapped_column(String, primary_key=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, L2-normalised
     seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)  # see writer.next_seq
+    # What the model said besides the embedding, so tags can be made again without it:
+    # the category logits (float32) and the garment map of the predicted category (float16).
+    logits: Mapped[bytes | None] = mapped_column(LargeBinary)
+    garment_map: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Tag(Base):
@@ -107,6 +121,7 @@ class Tag(Base):
     source: Mapped[str] = mapped_column(String(16))
     confidence: Mapped[float | None] = mapped_column(Float)
     value: Mapped[str | None] = mapped_column(String(16))  # e.g. '#1f2a44' for a colour
+    source_version: Mapped[str | None] = mapped_column(String(64))  # the method that made an automatic tag
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     photo: Mapped[Photo] = relationship(back_populates="tags")

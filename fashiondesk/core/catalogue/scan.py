@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import FAILED, MISSING, OK, Embedding, Folder, Photo
+from fashiondesk.core.catalogue.models import FAILED, MISSING, OK, Embedding, Folder, Photo, TagRun
 from fashiondesk.core.files import is_image_name
-from fashiondesk.core.records import FileEntry
+from fashiondesk.core.records import FileEntry, Retag, SourceRun
 
 
 @dataclass
@@ -32,6 +32,7 @@ class ScanPlan:
     away_folder_ids: list[int] = field(default_factory=list)  # their ids: their photos may turn up elsewhere
     walked_folder_ids: list[int] = field(default_factory=list)  # the folders this run looked into
     inodes: list[tuple[int, int]] = field(default_factory=list)  # (photo id, inode) to record; same file
+    retag: list[Retag] = field(default_factory=list)  # unchanged photos an automatic source must tag again
 
 
 UNLISTED = "cannot list folder"
@@ -91,6 +92,17 @@ def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def _tag_runs(session: Session, folder_id: int) -> dict[int, dict[str, str]]:
+    found: dict[int, dict[str, str]] = {}
+    for photo_id, kind, version in session.execute(
+        select(TagRun.photo_id, TagRun.kind, TagRun.version)
+        .join(Photo, Photo.id == TagRun.photo_id)
+        .where(Photo.folder_id == folder_id)
+    ):
+        found.setdefault(photo_id, {})[kind] = version
+    return found
+
+
 def present(path: str, session: Session, folder_id: int) -> bool:
     """Is the watched folder there? Not if it is gone, nor if it is empty while the catalogue
     has photos in it: an unplugged drive or an unmounted share leaves an empty mount point,
@@ -106,7 +118,10 @@ def present(path: str, session: Session, folder_id: int) -> bool:
     return session.scalar(select(Photo.id).where(Photo.folder_id == folder_id, Photo.status != MISSING).limit(1)) is None
 
 
-def plan(session: Session, folders: list[Folder], model_version: str, only: set[int] | None = None) -> ScanPlan:
+def plan(
+    session: Session, folders: list[Folder], model_version: str, only: set[int] | None = None,
+    runs: Sequence[SourceRun] = (),
+) -> ScanPlan:
     """Walk the folders (those in ``only``, if given). Every folder that is not there is
     reported, scanned or not: its photos may be the ones that turn up in another folder."""
     result = ScanPlan()
@@ -125,13 +140,15 @@ def plan(session: Session, folders: list[Folder], model_version: str, only: set[
                 )
             )
         }
-        embedded = set(
-            session.scalars(
-                select(Embedding.photo_id)
+        embedded = {
+            photo_id: {name for name, there in (("logits", logits), ("garment_map", garment_map)) if there}
+            for photo_id, logits, garment_map in session.execute(
+                select(Embedding.photo_id, Embedding.logits.is_not(None), Embedding.garment_map.is_not(None))
                 .join(Photo, Photo.id == Embedding.photo_id)
                 .where(Photo.folder_id == folder.id, Embedding.model_version == model_version)
             )
-        )
+        }
+        tagged = _tag_runs(session, folder.id) if runs else {}
         result.walked_folder_ids.append(folder.id)
         seen = set()
         skipped = result.skipped_by_folder.setdefault(folder.id, [])
@@ -145,7 +162,16 @@ def plan(session: Session, folders: list[Folder], model_version: str, only: set[
             )
             if same and row.inode is None and inode is not None:
                 result.inodes.append((row.id, inode))
-            if same and row.status == OK and row.id in embedded:
+            stale = [r for r in runs if tagged.get(row.id, {}).get(r.kind) != r.version] if row is not None else []
+            if same and row.status == OK and row.id in embedded and stale:
+                # A source's method changed: tag again from what is stored, where it is enough.
+                stored = {"pixels"} | embedded[row.id]
+                if all(r.needs <= stored for r in stale):
+                    result.retag.append(Retag(row.id, path, tuple(r.kind for r in stale), None, None))
+                    result.unchanged += 1
+                else:
+                    result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id))
+            elif same and row.status == OK and row.id in embedded:
                 result.unchanged += 1
             elif same and row.status == FAILED:
                 result.still_failing += 1

@@ -28,11 +28,12 @@ from fashiondesk.core.catalogue.models import (
     Photo,
     SkippedFile,
     Tag,
+    TagRun,
     utcnow,
 )
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
 from fashiondesk.core.catalogue.orphans import Orphans
-from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result  # noqa: F401 - Result for callers
+from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result, Retagged  # noqa: F401
 
 
 @dataclass
@@ -128,8 +129,10 @@ def apply_results(session: Session, results: Sequence[Result], orphans: Orphans 
             photo.width, photo.height = result.width, result.height
             seq = seq or next_seq(session)
             session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
-            session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector, seq=seq))
-            _replace_auto_tags(session, photo.id, result.tags)
+            session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector, seq=seq,
+                                  logits=result.logits, garment_map=result.garment_map))
+            _replace_auto_tags(session, photo.id, result.tags, {kind for kind, _ in result.runs})
+            _record_runs(session, photo.id, result.runs)
         else:
             photo.status, photo.error = FAILED, result.reason
             if result.transient:
@@ -218,25 +221,44 @@ def record_inodes(session: Session, pairs: Sequence[tuple[int, int]]) -> None:
         session.execute(update(Photo), [dict(id=photo_id, inode=inode) for photo_id, inode in pairs])
 
 
-def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag]) -> None:
-    existing = {(t.kind, t.name): t for t in session.scalars(select(Tag).where(Tag.photo_id == photo_id))}
-    wanted = {(t.kind, t.name) for t in tags}
+def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag], kinds: set[str] | None = None) -> None:
+    """The photo's automatic tags (of ``kinds``: those the sources that ran make) become
+    ``tags``; staff's tags stay as they are, and a staff category keeps the model's out."""
+    existing = {
+        (t.kind, t.name): t for t in session.scalars(select(Tag).where(Tag.photo_id == photo_id))
+        if kinds is None or t.kind in kinds or t.source == MANUAL
+    }
     if any(kind == CATEGORY and tag.source == MANUAL for (kind, _), tag in existing.items()):
-        # Staff chose this photo's category; the model's guess is not wanted beside it.
         tags = [t for t in tags if t.kind != CATEGORY]
-        wanted = {(t.kind, t.name) for t in tags}
+    wanted = {(t.kind, t.name) for t in tags}
     for key, tag in existing.items():
         if tag.source == AUTO and key not in wanted:
             session.delete(tag)
     for t in tags:
         tag = existing.get((t.kind, t.name))
         if tag is None:
-            session.add(
-                Tag(photo_id=photo_id, kind=t.kind, name=t.name, source=AUTO, confidence=t.confidence, value=t.value)
-            )
+            session.add(Tag(photo_id=photo_id, kind=t.kind, name=t.name, source=AUTO, confidence=t.confidence,
+                            value=t.value, source_version=t.version))
         elif tag.source == AUTO:
-            tag.confidence, tag.value = t.confidence, t.value
+            tag.confidence, tag.value, tag.source_version = t.confidence, t.value, t.version
         # A manual tag of the same name stays as staff set it.
+
+
+def _record_runs(session: Session, photo_id: int, runs: Sequence[tuple[str, str]]) -> None:
+    for kind, version in runs:
+        session.merge(TagRun(photo_id=photo_id, kind=kind, version=version))
+
+
+def apply_retags(session: Session, results: Sequence[Retagged]) -> list[int]:
+    """Automatic tags made again by a newer method (no decode by the model needed)."""
+    done = []
+    for result in results:
+        if session.get(Photo, result.photo_id) is None:
+            continue
+        _replace_auto_tags(session, result.photo_id, result.tags, {kind for kind, _ in result.runs})
+        _record_runs(session, result.photo_id, result.runs)
+        done.append(result.photo_id)
+    return done
 
 
 def mark_missing(session: Session, photo_ids: Sequence[int]) -> None:

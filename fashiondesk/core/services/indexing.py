@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from sqlalchemy import func, select
@@ -12,13 +12,14 @@ from sqlalchemy.orm import Session
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
-from fashiondesk.core.catalogue.models import MISSING, Folder, Photo
+from fashiondesk.core.catalogue.models import MISSING, Embedding, Folder, Photo
 from fashiondesk.core.catalogue.orphans import Orphans, merge_copies
 from fashiondesk.core.catalogue.scan import plan
 from fashiondesk.core.catalogue.writer import (
     Failed,
     Writer,
     apply_results,
+    apply_retags,
     mark_missing,
     move_photos,
     record_inodes,
@@ -26,11 +27,12 @@ from fashiondesk.core.catalogue.writer import (
 )
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
+from fashiondesk.core.records import Retag
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside, real
-from fashiondesk.core.vision.pipeline import extract
+from fashiondesk.core.vision.pipeline import extract, retag
 from fashiondesk.core.vision.runtime import Embedder
-from fashiondesk.core.vision.tagging import auto_tagger
+from fashiondesk.core.vision.tagging import sources as tag_sources
 
 
 def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> list[str]:
@@ -71,6 +73,7 @@ class IndexSummary:
     model_version: str = ""
     added: list[str] = field(default_factory=list)  # folders added by this run
     rechecked: int = 0  # files touched (new file facts) whose bytes had not changed
+    retagged: int = 0  # photos tagged again by a newer method, without the model
 
 
 def index(
@@ -101,6 +104,26 @@ def index(
 
 # Short transactions: the window's tag edits never wait long behind a big move.
 MOVES_PER_TRANSACTION = 500
+RETAG_CHUNK = 500  # stored model outputs read at a time for tagging again
+
+
+def _with_outputs(catalogue: Catalogue, model_version: str, entries: list[Retag]) -> list[Retag]:
+    """The entries with their stored logits and garment maps."""
+    with catalogue.sessions() as session:
+        stored = {
+            photo_id: (logits, garment_map)
+            for photo_id, logits, garment_map in session.execute(
+                select(Embedding.photo_id, Embedding.logits, Embedding.garment_map).where(
+                    Embedding.model_version == model_version, Embedding.photo_id.in_([e.photo_id for e in entries])
+                )
+            )
+        }
+    return [replace(e, logits=stored[e.photo_id][0], garment_map=stored[e.photo_id][1])
+            for e in entries if e.photo_id in stored]
+
+
+def _count(summary: "IndexSummary", ids: list[int]) -> None:
+    summary.retagged += len(ids)
 
 
 def _index(
@@ -122,7 +145,8 @@ def _index(
                 f.id for f in folders
                 if any(inside(w, p) or inside(p, w) for w in wanted for p in {f.path, real(f.path)})
             }
-        scan = plan(session, folders, embedder.version, only)
+        sources = tag_sources(embedder.spec)
+        scan = plan(session, folders, embedder.version, only, [source.run for source in sources])
         work = resolve(session, scan, embedder.version, cancel)
         missing_before = _count_missing(session)
         session.expunge_all()
@@ -164,7 +188,14 @@ def _index(
             entries = [r.entry for r in results]
             writer.submit(apply_results, results, orphans, done=lambda outcomes: record(outcomes, entries, results))
 
-        extract(work.to_read, embedder, sink, progress, cancel, tagger=auto_tagger(embedder.spec))
+        extract(work.to_read, embedder, sink, progress, cancel, sources=sources)
+        for start in range(0, len(scan.retag), RETAG_CHUNK):
+            if cancel.cancelled:
+                break
+            chunk = _with_outputs(catalogue, embedder.version, scan.retag[start : start + RETAG_CHUNK])
+            retag(chunk, sources, embedder.spec.input_size, embedder.spec.crop_pct,
+                  lambda results: writer.submit(apply_retags, results, done=lambda ids: _count(summary, ids)),
+                  cancel)
     summary.cancelled = cancel.cancelled
     with catalogue.sessions() as session:
         summary.missing = max(0, _count_missing(session) - missing_before)

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from fashiondesk.core.files import content_hash
-from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result
+from fashiondesk.core.records import Extracted, Failed, FileEntry, Result, Retag, Retagged
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from fashiondesk.core.vision.budget import DecodeBudget
 from fashiondesk.core.vision.imageload import (
@@ -31,47 +31,56 @@ from fashiondesk.core.vision.imageload import (
     load_rgb,
     read_photo,
 )
-from fashiondesk.core.vision.runtime import Embedder, Prediction
+from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.tagging import PIXELS, Outputs, Source, tag_with
 
 log = logging.getLogger("fashiondesk.pipeline")
 
 
 @dataclass(frozen=True)
 class Decoded:
+    """A file's pixels, ready for the model."""
+
+    entry: FileEntry
+    content_hash: str
+    image: LoadedImage
+    error: None = None
+
+
+@dataclass(frozen=True)
+class Undecoded:
+    """A file that gave no pixels, and why; ``content_hash`` is None if it could not be read."""
+
     entry: FileEntry
     content_hash: str | None
-    image: LoadedImage | None
-    error: str | None
+    error: str
     transient: bool = False
+    image: None = None
 
 
-def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None) -> Decoded:
+def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None) -> Decoded | Undecoded:
     try:
         data = read_photo(entry.path)
     except UnreadableImage as exc:
         # Refused unread: the hash the identity step took this run, if it took one, lets the
         # writer record the failure (a missing hash there would read as "changed meanwhile").
-        return Decoded(entry, entry.expected_hash, None, str(exc), exc.transient)
+        return Undecoded(entry, entry.expected_hash, str(exc), exc.transient)
     except MemoryError:
-        return Decoded(entry, entry.expected_hash, None, "file too large to read into memory")
+        return Undecoded(entry, entry.expected_hash, "file too large to read into memory")
     digest = content_hash(data)
     try:
-        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget), None)
+        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget))
     except UnreadableImage as exc:
-        return Decoded(entry, digest, None, str(exc))
+        return Undecoded(entry, digest, str(exc))
     except MemoryError:
-        return Decoded(entry, digest, None, "image too large to decode in memory")
+        return Undecoded(entry, digest, "image too large to decode in memory")
     except Exception as exc:  # noqa: BLE001 - a decoder's own error on damaged bytes must not stop the run
         log.warning("decoding %s failed", entry.path, exc_info=True)
-        return Decoded(entry, digest, None, f"damaged image ({type(exc).__name__}: {exc})")
+        return Undecoded(entry, digest, f"damaged image ({type(exc).__name__}: {exc})")
 
 
-# Automatic tags for a batch, from the decoded pixels and the model's outputs for them.
-Tagger = Callable[[np.ndarray, Prediction], list[tuple[AutoTag, ...]]]
-
-
-def no_tags(images: np.ndarray, prediction: Prediction) -> list[tuple[AutoTag, ...]]:
-    return [() for _ in range(len(images))]
+def _stored(values: np.ndarray | None, n: int, dtype) -> bytes | None:
+    return None if values is None else np.ascontiguousarray(values[n], dtype=dtype).tobytes()
 
 
 def extract(
@@ -80,7 +89,7 @@ def extract(
     sink: Callable[[list[Result]], None],
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
-    tagger: Tagger = no_tags,
+    sources: Sequence[Source] = (),
     batch_size: int = 32,
     decode_threads: int = 2,
 ) -> int:
@@ -92,28 +101,33 @@ def extract(
     window = batch_size * 3
     budget = DecodeBudget(DECODE_BUDGET)
     pending: deque[Future] = deque()
-    batch: list[Decoded] = []
+    batch: list[Decoded | Undecoded] = []
     next_index = 0
 
     def flush() -> None:
         nonlocal done, failed
         results: list[Result] = []
-        good = [d for d in batch if d.image is not None]
+        good = [d for d in batch if isinstance(d, Decoded)]
         if good:
             images = np.stack([d.image.pixels for d in good])
             prediction = embedder.run(images)
-            tags = tagger(images, prediction)
+            outputs = Outputs.of(prediction)
+            tags = tag_with(list(sources), images, outputs)
             vectors = prediction.embeddings.astype(np.float32)
-            for d, vector, tag_set in zip(good, vectors, tags):
+            runs = tuple((source.kind, source.version) for source in sources)
+            for n, (d, vector, tag_set) in enumerate(zip(good, vectors, tags)):
                 results.append(
                     Extracted(
                         d.entry, d.content_hash, d.image.width, d.image.height,
                         embedder.version, vector.tobytes(), tag_set,
+                        logits=_stored(outputs.logits, n, np.float32),
+                        garment_map=_stored(outputs.garment_maps, n, np.float16),
+                        runs=runs,
                     )
                 )
-        for d in batch:
-            if d.image is None:
-                results.append(Failed(d.entry, d.content_hash, d.error, d.transient))
+        for item in batch:
+            if isinstance(item, Undecoded):
+                results.append(Failed(item.entry, item.content_hash, item.error, item.transient))
                 failed += 1
         sink(results)
         done += len(batch)
@@ -138,3 +152,70 @@ def extract(
             for future in pending:
                 future.cancel()
     return done
+
+
+def retag(
+    entries: Sequence[Retag],
+    chosen: Sequence[Source],
+    size: int,
+    crop_pct: float,
+    sink: Callable[[list[Retagged]], None],
+    cancel: CancelToken | None = None,
+    batch_size: int = 32,
+    decode_threads: int = 2,
+) -> int:
+    """Tag photos again with the given sources from their stored model outputs, decoding
+    pixels only for sources that need them; the model never runs. A photo that cannot be
+    read now is left as it is (and tried again on the next run). Returns how many were done."""
+    cancel = cancel or CancelToken()
+    by_kind = {source.kind: source for source in chosen}
+    done = 0
+    with ThreadPoolExecutor(decode_threads, thread_name_prefix="fashiondesk-retag") as pool:
+        for start in range(0, len(entries), batch_size):
+            if cancel.cancelled:
+                break
+            batch = list(entries[start : start + batch_size])
+            pixels = any(PIXELS in by_kind[k].needs for e in batch for k in e.kinds if k in by_kind)
+            images = list(pool.map(lambda e: _pixels(e.path, size, crop_pct), batch)) if pixels else [None] * len(batch)
+            keep = [i for i, image in enumerate(images) if image is not None or not pixels]
+            decoded = {i: image for i, image in enumerate(images) if image is not None}
+            results = []
+            for source in chosen:
+                mine = [i for i in keep if source.kind in batch[i].kinds and (PIXELS not in source.needs or i in decoded)]
+                if not mine:
+                    continue
+                outputs = Outputs(
+                    _array([batch[i].logits for i in mine], np.float32),
+                    _maps([batch[i].garment_map for i in mine]),
+                )
+                stack = np.stack([decoded[i] for i in mine]) if PIXELS in source.needs else None
+                for i, tags in zip(mine, source.make(stack, outputs)):
+                    results.append(Retagged(batch[i].photo_id, ((source.kind, source.version),), tags))
+            sink(results)
+            done += len(keep)
+    return done
+
+
+def _pixels(path: str, size: int, crop_pct: float) -> np.ndarray | None:
+    try:
+        return load_rgb(read_photo(path), size, crop_pct).pixels
+    except (UnreadableImage, MemoryError):
+        return None
+    except Exception:  # noqa: BLE001 - a decoder's own error: leave this photo for the next run
+        log.warning("decoding %s to tag it again failed", path, exc_info=True)
+        return None
+
+
+def _array(blobs: list[bytes | None], dtype) -> np.ndarray | None:
+    present = [b for b in blobs if b is not None]
+    if len(present) < len(blobs):
+        return None
+    return np.stack([np.frombuffer(b, dtype=dtype) for b in present])
+
+
+def _maps(blobs: list[bytes | None]) -> np.ndarray | None:
+    flat = _array(blobs, np.float16)
+    if flat is None:
+        return None
+    side = int(round(flat.shape[1] ** 0.5))
+    return flat.reshape(len(flat), side, side).astype(np.float32)

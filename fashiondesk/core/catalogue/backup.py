@@ -39,7 +39,7 @@ class BackupError(Exception):
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken: datetime  # local time
+    taken: datetime | None  # local time; None: a file restored by its path, not one of the listed backups
     reason: str  # daily, before-restore, before-remove-folder, ...
     photos: int | None  # None: the file cannot be read
     tags: int | None
@@ -95,7 +95,10 @@ def take(database: Path, reason: str, now: datetime | None = None) -> Path:
 def take_daily(database: Path, now: datetime | None = None) -> Path | None:
     """A backup unless one was already taken today."""
     now = now or datetime.now()
-    if any(b.taken.date() == now.date() and b.reason == "daily" for b in _listed(database)) or _empty(database):
+    taken_today = any(
+        b.reason == "daily" and b.taken is not None and b.taken.date() == now.date() for b in _listed(database)
+    )
+    if taken_today or _empty(database):
         return None
     _check_sound(database)
     return take(database, "daily", now)
@@ -154,15 +157,15 @@ def prune(database: Path, keep: int = KEEP) -> None:
 
 def _listed(database: Path) -> list[Backup]:
     """Backups, newest first, without opening them."""
-    found = []
+    found: list[tuple[datetime, int, Backup]] = []
     folder = backup_dir(database)
     if folder.is_dir():
         for path in folder.iterdir():
             match = _NAME.match(path.name)
             if match:
                 taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-                found.append(Backup(path, taken, match.group(2), None, None))
-    return sorted(found, key=lambda b: (b.taken, _mtime(b.path)), reverse=True)
+                found.append((taken, _mtime(path), Backup(path, taken, match.group(2), None, None)))
+    return [b for _, _, b in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def _mtime(path: Path) -> int:

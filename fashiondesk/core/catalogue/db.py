@@ -96,7 +96,9 @@ class Catalogue:
 
     @property
     def location(self) -> str:
-        return self.engine.url.database if self.engine.url.get_backend_name() == "sqlite" else self.url
+        database = self.engine.url.database
+        # An in-memory SQLite URL ("sqlite://") has no database path: say the URL, not "None".
+        return database if self.engine.url.get_backend_name() == "sqlite" and database else self.url
 
     def close(self) -> None:
         self.engine.dispose()
@@ -141,8 +143,9 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
     touches the file (for restoring a damaged catalogue).
     """
     url = resolve_url(db, check=migrate)
-    is_file = make_url(url).get_backend_name() == "sqlite" and make_url(url).database not in (None, "", ":memory:")
-    path = Path(make_url(url).database) if is_file else None
+    database = make_url(url).database
+    is_file = make_url(url).get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
+    path = Path(database) if is_file and database else None
     frozen = False
     if path is not None and migrate and path.is_file() and path.stat().st_size > 0:
         _refuse_foreign(path)  # before anything opens it for writing (WAL would change its header)
@@ -161,7 +164,7 @@ def open_catalogue(db: str | os.PathLike | None = None, read_only: bool = False,
                 "read in a read-only folder; open it once where it can be written"
             )
     try:
-        if frozen:
+        if frozen and path is not None:
             # SQLite needs to write a WAL database's -shm file even to read; immutable=1 reads
             # the file as it is (a catalogue closed cleanly has everything in it).
             uri = f"{path.as_uri()}?mode=ro&immutable=1"

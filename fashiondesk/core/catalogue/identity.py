@@ -106,10 +106,11 @@ def resolve(
     decided: dict[str, FileEntry] = {}
     for entry in sorted(to_hash, key=lambda e: e.path):
         digest = hashes.get(entry.path)
-        here = known.get(entry.known_id)
+        here = known.get(entry.known_id) if entry.known_id is not None else None
         if digest is None:  # unreadable now: the decoder records why, on the photo that was here
             decided[entry.path] = dataclasses.replace(entry, photo_id=entry.known_id)
-            claimed.add(entry.known_id)
+            if entry.known_id is not None:  # a new file has no photo to hold on to
+                claimed.add(entry.known_id)
         elif here is not None and here.content_hash == digest:
             decided[entry.path] = dataclasses.replace(entry, photo_id=here.id, expected_hash=digest)
             claimed.add(here.id)
@@ -125,7 +126,8 @@ def resolve(
     missing_here = _missing_at(session, [e.path for e in suspect if decided[e.path].photo_id is None])
     for path, entry in decided.items():
         if entry.photo_id is None and (entry.expected_hash is not None or entry.path not in hashes):
-            was_here = [r for r in ([known.get(entry.known_id)] + missing_here.get(path, [])) if r]
+            known_here = known.get(entry.known_id) if entry.known_id is not None else None
+            was_here = ([known_here] if known_here is not None else []) + missing_here.get(path, [])
             unclaimed = [r for r in was_here if r.id not in claimed]
             if unclaimed:
                 decided[path] = dataclasses.replace(entry, compare_with=unclaimed[0].id)
@@ -134,7 +136,7 @@ def resolve(
     embedded = _embedded(session, model_version, [e.photo_id for e in decided.values() if e.photo_id is not None])
     result = Resolution()
     result.left, result.copies = _left_and_copies(
-        session, scan, claimed, hashes, {e.known_id for e in suspect if e.stat_changed}
+        session, scan, claimed, hashes, {e.known_id for e in suspect if e.stat_changed and e.known_id is not None}
     )
     for entry in scan.to_read:
         entry = decided.get(entry.path) or dataclasses.replace(entry, photo_id=entry.known_id)

@@ -143,6 +143,7 @@ def _upgrade_sqlite(engine: Engine, todo: list[tuple[int, list[str]]]) -> None:
     """
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a pooled connection that is open has its DB-API connection
         saved = raw.isolation_level
         raw.isolation_level = None
         try:

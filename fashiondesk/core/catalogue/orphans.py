@@ -73,7 +73,7 @@ class Orphans:
 def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
     """Each (original, copy): the original's file is gone and the copy holds its bytes; the
     original takes the copy's place with both photos' staff tags. Returns (old, new) paths."""
-    moved = []
+    moved: list[tuple[str, str]] = []
     for original_id, copy_id in pairs:
         original, copy = session.get(Photo, original_id), session.get(Photo, copy_id)
         if original is None or copy is None or copy.content_hash != original.content_hash:
@@ -84,12 +84,12 @@ def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tup
             session.execute(update(Embedding).where(Embedding.photo_id == copy_id).values(photo_id=original_id))
         values = dict(path=copy.path, folder_id=copy.folder_id, size=copy.size, mtime=copy.mtime, inode=copy.inode,
                       status=copy.status, error=copy.error, width=copy.width, height=copy.height)
-        old_path = original.path
+        old_path, new_path = original.path, copy.path
         session.execute(delete(Photo).where(Photo.id == copy_id))
         session.flush()
         session.execute(update(Photo).where(Photo.id == original_id).values(**values))
         session.expire_all()
-        moved.append((old_path, values["path"]))
+        moved.append((old_path, new_path))
     return moved
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence, cast
 
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -91,10 +91,10 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
     elif flt.scope == TAG:
         query = query.where(_has_tag(CUSTOM, str(flt.value)))
     elif flt.scope == KIND:
-        kind, name = flt.value  # any declared kind of tag (see core/tagsources.py)
+        kind, name = cast(tuple[str, str], flt.value)  # any declared kind of tag (see core/tagsources.py)
         query = query.where(_has_tag(kind, name))
     elif flt.scope == RESULTS:
-        query = query.where(Photo.id.in_(list(flt.value or ())))
+        query = query.where(Photo.id.in_(list(cast("Iterable[int]", flt.value or ()))))
     if flt.category:
         query = query.where(func.lower(cat.name) == flt.category.casefold())
     if flt.colour:
@@ -114,7 +114,7 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
         query = query.order_by(Photo.path)
     rows = [GridRow(*r) for r in session.execute(query)]
     if flt.scope == RESULTS:
-        order = {pid: i for i, pid in enumerate(flt.value or ())}
+        order = {pid: i for i, pid in enumerate(cast("Iterable[int]", flt.value or ()))}
         rows.sort(key=lambda r: order[r.id])
     return rows
 

@@ -160,10 +160,15 @@ def plan(
                 row is not None and row.size == size and row.mtime == mtime
                 and (row.inode is None or inode is None or row.inode == inode)
             )
-            if same and row.inode is None and inode is not None:
+            if row is None or not same:
+                result.to_read.append(
+                    FileEntry(path, size, mtime, folder.id, inode, None if row is None else row.id, stat_changed=row is not None)
+                )
+                continue
+            if row.inode is None and inode is not None:
                 result.inodes.append((row.id, inode))
-            stale = [r for r in runs if tagged.get(row.id, {}).get(r.kind) != r.version] if row is not None else []
-            if same and row.status == OK and row.id in embedded and stale:
+            stale = [r for r in runs if tagged.get(row.id, {}).get(r.kind) != r.version]
+            if row.status == OK and row.id in embedded and stale:
                 # A source's method changed: tag again from what is stored, where it is enough.
                 stored = {"pixels"} | embedded[row.id]
                 if all(r.needs <= stored for r in stale):
@@ -171,15 +176,12 @@ def plan(
                     result.unchanged += 1
                 else:
                     result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id))
-            elif same and row.status == OK and row.id in embedded:
+            elif row.status == OK and row.id in embedded:
                 result.unchanged += 1
-            elif same and row.status == FAILED:
+            elif row.status == FAILED:
                 result.still_failing += 1
             else:
-                known_id = row.id if row is not None else None
-                result.to_read.append(
-                    FileEntry(path, size, mtime, folder.id, inode, known_id, stat_changed=row is not None and not same)
-                )
+                result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id))
         # A folder that could not be listed (a share that hiccuped, a permission) says
         # nothing about the photos in it: they are not marked missing.
         unlisted = [path + os.sep for path, reason in skipped if reason.startswith(UNLISTED)]

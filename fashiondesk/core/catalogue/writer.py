@@ -82,7 +82,7 @@ def _choose(session: Session, result: Result, orphans: Orphans | None) -> Photo 
             # Bytes that cannot be decoded (a save caught half-written, say) never push the
             # photo that was here aside: it stays, marked failed, until the file reads again.
             return old if old.id == entry.known_id else None
-        if old is not None and _looks_the_same(session, old, result):
+        if old is not None and isinstance(result, Extracted) and _looks_the_same(session, old, result):
             return old
     if isinstance(result, Extracted) and orphans is not None:
         found = orphans.take(session, result.vector)  # moved and edited at once
@@ -235,12 +235,12 @@ def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag],
         if tag.source == AUTO and key not in wanted:
             session.delete(tag)
     for t in tags:
-        tag = existing.get((t.kind, t.name))
-        if tag is None:
+        found = existing.get((t.kind, t.name))
+        if found is None:
             session.add(Tag(photo_id=photo_id, kind=t.kind, name=t.name, source=AUTO, confidence=t.confidence,
                             value=t.value, source_version=t.version))
-        elif tag.source == AUTO:
-            tag.confidence, tag.value, tag.source_version = t.confidence, t.value, t.version
+        elif found.source == AUTO:
+            found.confidence, found.value, found.source_version = t.confidence, t.value, t.version
         # A manual tag of the same name stays as staff set it.
 
 

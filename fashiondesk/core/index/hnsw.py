@@ -21,6 +21,7 @@ blake2b, paid by every command that opens the index.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -30,7 +31,7 @@ import zlib
 from collections import namedtuple
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import Callable, Iterable
 
 import hnswlib
 import numpy as np
@@ -194,7 +195,7 @@ def check_file(path: Path, sidecar: Sidecar) -> None:
             raise ValueError("the file's checksum is not the sidecar's")
 
 
-def check_layout(f: BinaryIO, size: int, sidecar: Sidecar) -> None:
+def check_layout(f: io.BufferedIOBase, size: int, sidecar: Sidecar) -> None:
     """Raise ValueError unless the header and link lists are what hnswlib writes for the
     sidecar's dim, M and count, ending exactly at size."""
     f.seek(0)
@@ -244,7 +245,7 @@ def check_link_lists(tail: bytes, head: Header, m: int) -> None:
         raise ValueError(f"the link lists end {end - at} bytes before the end of the file")
 
 
-def checksum(f: BinaryIO) -> int:
+def checksum(f: io.BufferedIOBase) -> int:
     f.seek(0)
     crc, buffer = 0, bytearray(CHUNK)
     view = memoryview(buffer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 import numpy as np
 from sqlalchemy import func, select
@@ -77,7 +77,7 @@ def photo_vectors(catalogue: Catalogue, model_version: str, paths: Sequence[str]
     if None in found:
         return None
     ids = [pid for pid in found if pid is not None]
-    vectors = dict()
+    vectors: dict[int, np.ndarray] = {}
     for chunk_ids, chunk in load_vectors(catalogue, model_version, ids):
         vectors.update(zip(chunk_ids, chunk))
     return ids, np.stack([vectors[i] for i in ids])
@@ -94,7 +94,7 @@ def search(
     index: VectorIndex,
     query: np.ndarray,
     k: int,
-    exclude: set[int] = frozenset(),
+    exclude: AbstractSet[int] = frozenset(),
     filters: Filters = Filters(),
 ) -> list[Hit]:
     allowed = allowed_ids(catalogue, filters)

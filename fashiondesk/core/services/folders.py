@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import func, literal, select, update
+from sqlalchemy import CursorResult, delete, func, literal, select, update
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
@@ -65,11 +66,13 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
                 f"by their content and keep their tags), then 'fashiondesk folders --remove {folder.path}'"
             )
         prefix = folder.path.rstrip(os.sep)
-        moved = session.execute(
+        # An UPDATE's result is a CursorResult (it has rowcount); Session.execute is typed
+        # for any statement, so it says Result.
+        moved = cast("CursorResult[Any]", session.execute(
             update(Photo)
             .where(Photo.folder_id == folder.id, func.substr(Photo.path, 1, len(prefix) + 1) == prefix + os.sep)
             .values(path=literal(target) + func.substr(Photo.path, len(prefix) + 1))
-        ).rowcount
+        )).rowcount
         folder.path = target
     return moved
 
@@ -102,5 +105,5 @@ def remove(catalogue: Catalogue, raw: str) -> Removed:
         photos, manual = removal_counts(catalogue, folder_id)
         saved = backup_now(catalogue, "before-remove-folder") if photos else None
         with catalogue.sessions() as session, session.begin():
-            session.execute(Folder.__table__.delete().where(Folder.id == folder_id))
+            session.execute(delete(Folder).where(Folder.id == folder_id))
     return Removed(path, photos, manual, str(saved) if saved else None)

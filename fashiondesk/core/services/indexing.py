@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
@@ -52,7 +52,7 @@ def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> lis
             for inner in folders:
                 if inside(inner.path, path):
                     session.execute(
-                        Photo.__table__.update().where(Photo.folder_id == inner.id).values(folder_id=folder.id)
+                        update(Photo).where(Photo.folder_id == inner.id).values(folder_id=folder.id)
                     )
                     session.delete(inner)
             added.append(path)
@@ -192,8 +192,8 @@ def _index(
         for start in range(0, len(scan.retag), RETAG_CHUNK):
             if cancel.cancelled:
                 break
-            chunk = _with_outputs(catalogue, embedder.version, scan.retag[start : start + RETAG_CHUNK])
-            retag(chunk, sources, embedder.spec.input_size, embedder.spec.crop_pct,
+            retags = _with_outputs(catalogue, embedder.version, scan.retag[start : start + RETAG_CHUNK])
+            retag(retags, sources, embedder.spec.input_size, embedder.spec.crop_pct,
                   lambda results: writer.submit(apply_retags, results, done=lambda ids: _count(summary, ids)),
                   cancel)
     summary.cancelled = cancel.cancelled

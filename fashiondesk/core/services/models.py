@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fashiondesk.core.vision.spec import shipped_spec
 
 
@@ -14,7 +16,7 @@ def evaluate(dataset: str, model: str | None = None) -> dict:
     from fashiondesk.core.vision.evaluate import evaluate as run
     from fashiondesk.core.vision.runtime import Embedder
 
-    return run(dataset, Embedder.load(model) if model else Embedder.load())
+    return run(Path(dataset), Embedder.load(model) if model else Embedder.load())
 
 
 def format_evaluation(report: dict) -> str:
@@ -27,4 +29,4 @@ def evaluate_colours(labels: str, dataset: str) -> str:
     """Dominant-colour accuracy against hand labels, as a printable report."""
     from fashiondesk.core.vision.colour_eval import evaluate_colours as run, format_colour_report
 
-    return format_colour_report(run(labels, dataset))
+    return format_colour_report(run(Path(labels), Path(dataset)))

@@ -46,9 +46,11 @@ def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
 def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
     """Photos that could not be read and files the scan could not take, with the reason."""
     with catalogue.sessions() as session:
-        found = list(session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED)))
-        found += list(session.execute(select(SkippedFile.path, SkippedFile.reason)))
-    return sorted((tuple(row) for row in found), key=lambda row: row[0])
+        failed = session.execute(select(Photo.path, Photo.error).where(Photo.status == FAILED))
+        found: list[tuple[str, str | None]] = [(path, error) for path, error in failed]
+        found += [(path, reason) for path, reason in session.execute(select(SkippedFile.path, SkippedFile.reason))]
+    # The writer always says why; a catalogue edited by hand may not.
+    return sorted(((path, reason or "unknown reason") for path, reason in found), key=lambda row: row[0])
 
 
 def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:

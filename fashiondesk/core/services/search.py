@@ -49,16 +49,18 @@ def similar(
     ids = catalogued_ids(catalogue, spec.version, images)
     inside = [pid for pid in ids if pid is not None]
     outside = [image for image, pid in zip(images, ids) if pid is None]
-    vectors = []
+    vectors: list[np.ndarray] = []
     if inside:
-        vectors.append(photo_vectors(catalogue, spec.version, [i for i, pid in zip(images, ids) if pid is not None])[1])
+        found = photo_vectors(catalogue, spec.version, [i for i, pid in zip(images, ids) if pid is not None])
+        if found is None:  # an index run removed or re-embedded one of them since catalogued_ids
+            raise UserError("the catalogue changed while searching; try again")
+        vectors.append(found[1])
     if outside:
         vectors.append(_embed_files(outside, embedder or load_embedder()))
-    vectors = np.concatenate(vectors)
     exclude = set(inside)
     if index is None:
         index = open_index(catalogue, spec.version, spec.embedding_dim)
-    return search(catalogue, index, mean_direction(vectors), k, exclude, filters)
+    return search(catalogue, index, mean_direction(np.concatenate(vectors)), k, exclude, filters)
 
 
 def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[list[tuple[str, float]]]:

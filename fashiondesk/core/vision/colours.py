@@ -244,7 +244,7 @@ def _named(centres: np.ndarray, counts: np.ndarray, rgb_sums: np.ndarray) -> lis
             entry[0] += int(count)
             entry[1] += rgb_sum
     total = counts.sum()
-    colours = []
+    colours: list[Colour] = []
     for name, (count, rgb_sum) in sorted(totals.items(), key=lambda kv: -kv[1][0]):
         share = count / int(total)
         if share < MIN_SHARE or len(colours) == MAX_COLOURS:

@@ -23,6 +23,9 @@ class InferenceHead(nn.Module):
     graph instead of in Python beside the decoder threads.
     """
 
+    mean: torch.Tensor  # buffers, registered in __init__
+    std: torch.Tensor
+
     def __init__(self, model: EfficientNetLite0, spec: ModelSpec):
         super().__init__()
         self.model = model.eval()

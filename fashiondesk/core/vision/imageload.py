@@ -235,7 +235,7 @@ def decode_need(img: Image.Image, full_size: tuple[int, int], draft_to: int | No
         per = _SHRINK_PEAK.get("I;16" if mode.startswith("I;16") else mode, 4)
     else:
         per = _storage(mode) + 8  # converted and turned at full size: two working copies at most
-    per += _DECODER_EXTRA.get(img.format, 0)
+    per += _DECODER_EXTRA.get(img.format or "", 0)
     need = w * h * per
     layers = getattr(img, "layer", None)
     if img.format in ("JPEG", "MPO") and img.info.get("progressive") and layers:
@@ -338,7 +338,8 @@ def _to_8bit(img: Image.Image) -> Image.Image:
     if img.mode.startswith("I;16"):
         top = 65535.0
     else:
-        top = 65535.0 if (img.getextrema()[1] or 0) > 255 else 255.0
+        high = img.getextrema()[1]  # one band ("I", "F"): (min, max)
+        top = 65535.0 if isinstance(high, (int, float)) and high > 255 else 255.0
     w, h = img.size
     out = np.empty((h, w), dtype=np.uint8)
     rows = max(1, (1 << 18) // max(w, 1))
@@ -378,7 +379,7 @@ def load_rgb(
     rw, rh = max(short, round(w * scale)), max(short, round(h * scale))
     left, top = (rw - size) // 2, (rh - size) // 2
     try:
-        square = img.resize((rw, rh), Image.BILINEAR).crop((left, top, left + size, top + size))
+        square = img.resize((rw, rh), Image.Resampling.BILINEAR).crop((left, top, left + size, top + size))
     except (OSError, ValueError) as exc:
         raise UnreadableImage(f"damaged image ({exc})") from exc
     return LoadedImage(np.asarray(square, dtype=np.uint8), width, height)

@@ -69,6 +69,8 @@ def category_source(spec: ModelSpec) -> Source | None:
     version = f"{spec.version}/T{spec.temperature:g}"
 
     def make(images: np.ndarray | None, outputs: Outputs) -> list[tuple[AutoTag, ...]]:
+        if outputs.logits is None:
+            raise ValueError("the category source needs the model's logits")
         probs = softmax(outputs.logits, spec.temperature)
         best = probs.argmax(axis=1)
         return [(AutoTag(CATEGORY, spec.categories[i], round(float(p[i]), 4), version=version),) for i, p in zip(best, probs)]
@@ -77,9 +79,14 @@ def category_source(spec: ModelSpec) -> Source | None:
 
 
 def colour_source(spec: ModelSpec) -> Source:
-    version = tagsources.source(COLOUR).version
+    declared = tagsources.source(COLOUR)
+    if declared is None:
+        raise LookupError("the colour source is not declared in core/tagsources.py")
+    version = declared.version
 
     def make(images: np.ndarray | None, outputs: Outputs) -> list[tuple[AutoTag, ...]]:
+        if images is None:
+            raise ValueError("the colour source needs pixels")
         found: list[list[Colour]] = batch_dominant_colours(images, outputs.garment_maps)
         return [tuple(AutoTag(COLOUR, c.name, c.share, c.hex, version) for c in colours) for colours in found]
 
@@ -111,7 +118,12 @@ def auto_tagger(spec: ModelSpec):
 
 
 def tag_with(chosen: list[Source], images: np.ndarray | None, outputs: Outputs) -> list[tuple[AutoTag, ...]]:
-    count = len(images) if images is not None else len(outputs.logits)
+    if images is not None:
+        count = len(images)
+    elif outputs.logits is not None:
+        count = len(outputs.logits)
+    else:
+        raise ValueError("neither pixels nor logits: nothing says how many photos there are")
     tags: list[tuple[AutoTag, ...]] = [() for _ in range(count)]
     for source in chosen:
         tags = [mine + new for mine, new in zip(tags, source.make(images, outputs))]

@@ -56,9 +56,9 @@ def augmented_view(data: bytes, size: int, rng: random.Random) -> np.ndarray:
             left, top = rng.randint(0, w - cw), rng.randint(0, h - ch)
             img = img.crop((left, top, left + cw, top + ch))
             break
-    img = img.resize((size, size), Image.BILINEAR)
+    img = img.resize((size, size), Image.Resampling.BILINEAR)
     if rng.random() < 0.5:
-        img = img.transpose(Image.FLIP_LEFT_RIGHT)
+        img = img.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
     img = ImageEnhance.Brightness(img).enhance(rng.uniform(0.8, 1.2))
     img = ImageEnhance.Contrast(img).enhance(rng.uniform(0.8, 1.2))
     return np.asarray(img, dtype=np.uint8)
@@ -101,6 +101,8 @@ def cache_activations(
             out[i] = acts
             if (i + 1) % 200 == 0:
                 log(f"  cached {i + 1}/{len(files)}")
+    if out is None:  # no photos: say so, rather than cache None for every later run to load
+        raise ValueError(f"no photos to train or validate on ({path.name}); is a dataset folder empty?")
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save(out, path)
     return out

@@ -358,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"fashiondesk: the window cannot start: {exc}. The commands work without it; "
                   "see 'fashiondesk --help'.", file=sys.stderr)
             return 1
-        return run(args.db, getattr(args, "folders", ()))
+        return run(args.db, getattr(args, "folders", ()), verbose=args.verbose)
     from fashiondesk.core import logs
     from fashiondesk.core.services import CatalogueError, SchemaError, UserError, explain
 

@@ -1,31 +1,17 @@
-"""Starting the window: the application object, settings, the catalogue, the first scan."""
+"""Starting the window: the log, the application object, settings, the catalogue, the first scan."""
 
 from __future__ import annotations
 
 import gc
+import logging
 import sys
-from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-SETTINGS_VERSION = 1
+from fashiondesk.gui.settings import SETTINGS_VERSION, open_settings, settings_path  # noqa: F401 - their old home
 
-
-def settings_path() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("fashiondesk", appauthor=False)) / "fashiondesk.ini"
-
-
-def open_settings(path: Path | None = None) -> QSettings:
-    """An INI file in the user config dir; settings of an unknown older layout are dropped."""
-    settings = QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
-    if int(settings.value("settings_version", SETTINGS_VERSION)) != SETTINGS_VERSION:
-        settings.clear()
-    settings.setValue("settings_version", SETTINGS_VERSION)
-    return settings
+log = logging.getLogger("fashiondesk.gui")
 
 
 def application() -> QApplication:
@@ -50,16 +36,41 @@ def quiet_gc() -> None:
     gc.freeze()
 
 
-def run(db: str | None = None, folders: Sequence[str] = ()) -> int:
+def log_uncaught() -> None:
+    """An exception that escapes a slot or an event handler goes to the log too (with its
+    traceback), then to the hook that was there (Qt's: printed on stderr)."""
+    global _hooked
+    if _hooked:
+        return
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        if not issubclass(kind, KeyboardInterrupt):
+            log.error("uncaught exception in the window", exc_info=(kind, value, tb))
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
+    _hooked = True
+
+
+_hooked = False
+
+
+def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = False) -> int:
     """Open the window on the catalogue; folders given are added and indexed at once."""
-    from fashiondesk.core.catalogue.db import open_catalogue
+    from fashiondesk.core import logs, services
+    from fashiondesk.gui.jobs import log_hint
     from fashiondesk.gui.main_window import MainWindow
 
+    logs.setup(verbose)
+    log_uncaught()
+    log.info("window starting (catalogue %s)", db or "default")
     app = application()
     try:
-        catalogue = open_catalogue(db)
+        catalogue = services.open_catalogue(db)
     except Exception as exc:  # a catalogue from a newer release, a read-only disk, ...
-        QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{exc}")
+        log.exception("the catalogue could not be opened")
+        QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{exc}{log_hint()}")
         return 1
     try:
         window = MainWindow(catalogue, open_settings())

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core import services
-from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.gui import dialogs
-from fashiondesk.gui.workers import Tasks
+from fashiondesk.gui.jobs import Jobs
 
 REASONS = {
     "daily": "daily",
@@ -162,7 +161,7 @@ class Restorer(QObject):
     restored = Signal(str)  # what the status bar says
     failed = Signal(str)
 
-    def __init__(self, catalogue: Catalogue, tasks: Tasks, window: QWidget, is_indexing: Callable[[], bool]):
+    def __init__(self, catalogue: services.Catalogue, tasks: Jobs, window: QWidget, is_indexing: Callable[[], bool]):
         super().__init__(window)
         self._catalogue = catalogue
         self._tasks = tasks
@@ -202,7 +201,7 @@ class DailyBackup(QObject):
 
     CHECK_MS = 3_600_000
 
-    def __init__(self, catalogue: Catalogue, tasks: Tasks, warn: Callable[[str], None], parent=None):
+    def __init__(self, catalogue: services.Catalogue, tasks: Jobs, warn: Callable[[str], None], parent=None):
         super().__init__(parent)
         self._catalogue = catalogue
         self._tasks = tasks

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fashiondesk.core.catalogue.models import AUTO, COLOUR, CUSTOM, FAILED, MISSING
-from fashiondesk.core.catalogue.queries import PhotoDetail, TagInfo, needs_review
-from fashiondesk.core.index.similar import Hit
+from fashiondesk.core.records import AUTO, COLOUR, CUSTOM, FAILED, MISSING, Hit
+from fashiondesk.core.services.browse import PhotoDetail, TagInfo, needs_review
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 

@@ -6,7 +6,7 @@ import os
 
 from PySide6.QtCore import QUrl
 
-from fashiondesk.core.vision.imageload import is_image_name
+from fashiondesk.core.services.browse import is_image_name
 
 
 def split_drop(urls: list[QUrl]) -> tuple[list[str], list[str]]:

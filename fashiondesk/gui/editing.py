@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
-from fashiondesk.core.catalogue import edits
-from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core import services
+from fashiondesk.gui.jobs import failure_text
 
 UNDO_STEPS = 50
+log = logging.getLogger("fashiondesk.gui")
 
 
 class TagEdits(QObject):
@@ -15,17 +18,22 @@ class TagEdits(QObject):
     failed = Signal(str)
     undo_text = Signal(str)  # "" when there is nothing to undo
 
-    def __init__(self, catalogue: Catalogue, parent=None):
+    def __init__(self, catalogue: services.Catalogue, parent=None):
         super().__init__(parent)
         self._catalogue = catalogue
-        self._undo: list[edits.TagSnapshot] = []
+        self._undo: list[services.TagSnapshot] = []
 
     def apply(self, description: str, photo_ids: list[int], fn, *args) -> None:
-        before = edits.snapshot(self._catalogue, photo_ids, description)
+        """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...)."""
         try:
+            before = services.snapshot(self._catalogue, photo_ids, description)
             fn(self._catalogue, *args)
-        except edits.TagError as exc:
+        except services.TagError as exc:  # a name the rules refuse: say why, nothing changed
+            log.info("%s refused: %s", description, exc)
             self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a busy or damaged catalogue, a bug: logged, one line shown
+            self.failed.emit(failure_text(exc, description))
             return
         self._undo.append(before)
         del self._undo[:-UNDO_STEPS]
@@ -36,9 +44,18 @@ class TagEdits(QObject):
         if not self._undo:
             return
         snap = self._undo.pop()
-        edits.restore(self._catalogue, snap)
+        try:
+            services.put_back(self._catalogue, snap)
+        except Exception as exc:
+            failed = failure_text(exc, f"undo {snap.description}")
+            self._undo.append(snap)  # nothing was put back: it can be tried again
+        else:
+            failed = ""
         self.undo_text.emit(self._undo[-1].description if self._undo else "")
-        self.changed.emit(f"Undone: {snap.description}")
+        if failed:
+            self.failed.emit(failed)
+        else:
+            self.changed.emit(f"Undone: {snap.description}")
 
     def clear(self) -> None:
         """Forget every step: after a restore or a removed folder the photos they name may be gone."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from fashiondesk.core.catalogue.queries import (
+from fashiondesk.core.services.browse import (
     ALL,
     FOLDER,
     MISSING_SCOPE,

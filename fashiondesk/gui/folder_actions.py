@@ -7,7 +7,6 @@ folder chosen in a dialog, Remove follows a confirmation that says what will be 
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import Callable
 
@@ -16,12 +15,9 @@ from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
 from fashiondesk.core import services
-from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.gui import dialogs
+from fashiondesk.gui.jobs import Jobs
 from fashiondesk.gui.sidebar import folder_name
-from fashiondesk.gui.workers import Tasks
-
-log = logging.getLogger("fashiondesk.gui")
 
 WHILE_INDEXING = "The catalogue is being indexed; {doing} when the run has finished (or cancel it)."
 
@@ -56,13 +52,12 @@ class FolderActions(QObject):
     message = Signal(str)  # for the status bar
     failed = Signal(str)
 
-    def __init__(self, catalogue: Catalogue, tasks: Tasks, window: QWidget, is_indexing: Callable[[], bool]):
+    def __init__(self, catalogue: services.Catalogue, tasks: Jobs, window: QWidget, is_indexing: Callable[[], bool]):
         super().__init__(window)
         self._catalogue = catalogue
         self._tasks = tasks
         self._window = window
         self._is_indexing = is_indexing
-        self._generation = 0
         self.infos: dict[int, services.FolderInfo] = {}
         # Shown in the status bar while any folder is not there; a click offers the fixes.
         self.notice = QPushButton()
@@ -76,15 +71,10 @@ class FolderActions(QObject):
 
     def reload(self) -> None:
         """Look again which folders are there, off the GUI thread; the newest answer wins."""
-        self._generation += 1
-        generation = self._generation
-        self._tasks.run(services.folders, self._catalogue,
-                        done=lambda infos: self._loaded(generation, infos),
-                        error=lambda message: log.warning("folder check failed: %s", message))
+        self._tasks.run(services.folders, self._catalogue, key="folder check", done=self._loaded,
+                        error=lambda _message: None)  # logged by the job; the next check may do better
 
-    def _loaded(self, generation: int, infos: list) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, infos: list) -> None:
         self.infos = {info.id: info for info in infos}
         absent = [info for info in infos if not info.present]
         self.absent_changed.emit(frozenset(info.id for info in absent))

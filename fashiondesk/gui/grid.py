@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from fashiondesk.core.catalogue.models import AUTO, MISSING
-from fashiondesk.core.catalogue.queries import GridRow, needs_review
+from fashiondesk.core.records import AUTO, MISSING
+from fashiondesk.core.services.browse import GridRow, needs_review
 from fashiondesk.gui.thumbnails import GRID_EDGE, ThumbnailLoader
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1

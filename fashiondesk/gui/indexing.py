@@ -1,11 +1,30 @@
-"""One indexing run at a time in its own QThread; a request during a run queues one more."""
+"""One indexing run at a time, as a job with progress; a request during a run queues one more."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
+import time
 
-from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.gui.workers import IndexWorker, start_in_thread, stop_thread
+from PySide6.QtCore import QObject, Signal
+
+from fashiondesk.core import services
+from fashiondesk.core.progress import CancelToken, Progress
+from fashiondesk.gui.jobs import Job, Jobs
+
+PROGRESS_EVERY_S = 0.1  # the status bar needs no more; each report costs the GUI thread a repaint
+
+
+def index_catalogue(catalogue: services.Catalogue, progress, cancel: CancelToken):
+    """``services.index`` with its progress thinned out to a few reports a second (and the last)."""
+    last = 0.0
+
+    def report(p: Progress) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PROGRESS_EVERY_S or p.done == p.total:
+            last = now
+            progress(p)
+
+    return services.index(catalogue, report, cancel)
 
 
 class IndexRunner(QObject):
@@ -13,55 +32,45 @@ class IndexRunner(QObject):
     progress = Signal(object)  # Progress
     ended = Signal(object, str)  # IndexSummary or None, error message or ""
 
-    def __init__(self, catalogue: Catalogue, parent=None):
+    def __init__(self, catalogue: services.Catalogue, parent=None):
         super().__init__(parent)
         self._catalogue = catalogue
-        self._thread = None
-        self._worker: IndexWorker | None = None
+        self._jobs = Jobs("indexing", threads=1, parent=self)
+        self._job: Job | None = None
         self._again = False
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def start(self) -> None:
         """Index every folder; during a run, one more run follows it (new folders, say)."""
         if self.is_running():
             self._again = True
             return
-        worker = IndexWorker(self._catalogue)
-        self._worker = worker
-        self._thread = start_in_thread(worker, "indexing")
-        worker.progress.connect(self.progress)
-        # Bound slots of this object (which lives on the GUI thread), never lambdas: a
-        # lambda would run on the worker's thread.
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+        self._job = self._jobs.run(index_catalogue, self._catalogue, progress=self.progress.emit,
+                                   done=self._finished, error=self._failed)
         self.started.emit()
 
     def cancel(self) -> None:
-        """Stop soon (the worker checks between photos); nothing done so far is lost."""
+        """Stop soon (the run checks between photos); nothing done so far is lost."""
         self._again = False
-        if self._worker is not None:
-            self._worker.cancel_token.cancel()
+        if self._job is not None:
+            self._job.cancel()
 
     def stop(self) -> None:
-        """Cancel and wait for the thread: for closing."""
-        self.cancel()
-        stop_thread(self._thread)
+        """Cancel and wait for the run to end: for closing."""
+        self._again = False
+        self._jobs.stop()
+        self._job = None
 
-    @Slot(object)
     def _finished(self, summary) -> None:
         self._end(summary, "")
 
-    @Slot(str)
     def _failed(self, message: str) -> None:
         self._end(None, message)
 
     def _end(self, summary, message: str) -> None:
-        stop_thread(self._thread)
-        self._thread = None
-        self._worker = None
+        self._job = None
         self.ended.emit(summary, message)
         if self._again:
             self._again = False

@@ -1,12 +1,11 @@
-"""The main window: composes the views and wires their signals to the core and workers."""
+"""The main window: composes the views and wires their signals to the core and the jobs."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -19,17 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core import services
-from fashiondesk.core.catalogue import edits
-from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.queries import (
-    ALL,
-    FOLDER,
-    RESULTS,
-    GridFilter,
-    photo_detail,
-    tag_names,
-)
-from fashiondesk.core.vision.spec import shipped_spec
+from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, GridFilter
+from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
@@ -38,7 +28,10 @@ from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.folder_actions import FolderActions
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
+from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
+from fashiondesk.gui.settings import restore_layout, save_layout
 from fashiondesk.gui.sidebar import Sidebar
+from fashiondesk.gui.similar import SimilarItems
 from fashiondesk.gui.status import (
     FailuresPanel,
     IndexStatus,
@@ -46,44 +39,38 @@ from fashiondesk.gui.status import (
     make_failures_button,
 )
 from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
-from fashiondesk.gui.workers import (
-    CatalogueReader,
-    SimilarWorker,
-    Tasks,
-    start_in_thread,
-    stop_thread,
-)
 
-SIMILAR_STRIP = 12
-SIMILAR_GRID = 60
 LIVE_REFRESH_MS = 1000
 
 
 class MainWindow(QMainWindow):
-    # Requests to the workers; queued across threads.
-    _rows_wanted = Signal(int, object)
-    _counts_wanted = Signal()
-    _similar_wanted = Signal(int, object, int)
-    _similar_stale = Signal()
-
     index_finished = Signal(object)  # IndexSummary, for anyone who waits on a run
 
-    def __init__(self, catalogue: Catalogue, settings: QSettings, thumbnail_dir: Path | None = None):
+    # Made by ``actions.build_actions``:
+    add_folder_action: QAction
+    rescan_action: QAction
+    export_action: QAction
+    restore_action: QAction
+    search_action: QAction
+    undo_action: QAction
+    about_action: QAction
+
+    def __init__(self, catalogue: services.Catalogue, settings: QSettings, thumbnail_dir: Path | None = None):
         super().__init__()
         self.catalogue = catalogue
         self.settings = settings
-        spec = shipped_spec()
-        self.unsure_below = spec.unsure_below
+        self.unsure_below = services.browse.unsure_below()
+        categories = services.browse.categories()
         self.setWindowTitle("fashiondesk")
         self.setAcceptDrops(True)
         self.thumbnails = ThumbnailLoader(thumbnail_dir)
         self.filter = GridFilter()
         self._request_id = 0
         self.shown_request = 0  # the newest request whose rows the grid shows
-        self._similar_id = 0
-        self._similar_for: dict[int, str] = {}
         self._close_when_done = False
-        self.tasks = Tasks(self)
+        self.tasks = jobs_of(self)  # one-off tasks: exports, backups, folder checks
+        self._reader = Jobs("catalogue reader", threads=1, parent=self)  # grid rows and counts, in order
+        self.similar = SimilarItems(catalogue, self)
         self._pending_select: int | None = None
         self.tag_edits = TagEdits(catalogue, self)
         self._results_title = ""
@@ -94,7 +81,7 @@ class MainWindow(QMainWindow):
         self.scope_label = QLabel()
         # A new title must not resize the grid below it: that would lay out every cell again.
         self.scope_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.detail = DetailPanel(self.thumbnails, list(spec.categories), self.unsure_below)
+        self.detail = DetailPanel(self.thumbnails, categories, self.unsure_below)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 4, 0, 0)
@@ -108,10 +95,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([220, 760, 340])
         self.setCentralWidget(self.splitter)
 
-        self.filters = FilterBar(list(spec.categories))
+        self.filters = FilterBar(categories)
         self.folder_actions = FolderActions(catalogue, self.tasks, self, self.is_indexing)
         self.restorer = Restorer(catalogue, self.tasks, self, self.is_indexing)
-        self._build_actions()
+        build_actions(self)
         self.failures = FailuresPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures)
         self.failures.hide()
@@ -125,19 +112,10 @@ class MainWindow(QMainWindow):
         self.tag_edits.changed.connect(self._edited)
         self.tag_edits.failed.connect(self._show_error)
         self.tag_edits.undo_text.connect(self._undo_text)
-        self._reader = CatalogueReader(catalogue, self.unsure_below)
-        self._reader_thread = start_in_thread(self._reader, "catalogue reader")
-        self._rows_wanted.connect(self._reader.load_rows)
-        self._counts_wanted.connect(self._reader.load_counts)
-        self._reader.rows_ready.connect(self._rows_ready)
-        self._reader.counts_ready.connect(self._counts_ready)
-        self._reader.failed.connect(self._show_error)
-        self._similar = SimilarWorker(catalogue)
-        self._similar_thread = start_in_thread(self._similar, "similar items")
-        self._similar_wanted.connect(self._similar.search)
-        self._similar_stale.connect(self._similar.mark_stale)
-        self._similar.results.connect(self._similar_ready)
-        self._similar.failed.connect(self._similar_failed)
+        self.similar.strip_ready.connect(self.detail.show_similar)
+        self.similar.strip_failed.connect(self.detail.show_similar_error)
+        self.similar.grid_ready.connect(self._similar_ready)
+        self.similar.failed.connect(self._show_error)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
         self._live.timeout.connect(self._live_refresh)
 
@@ -153,12 +131,12 @@ class MainWindow(QMainWindow):
         self.filters.changed.connect(self._filters_changed)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
-        self.detail.accept_tag.connect(lambda tag_id: self._edit("accept a tag", None, edits.accept_tag, tag_id))
-        self.detail.remove_tag.connect(lambda tag_id: self._edit("remove a tag", None, edits.remove_tag, tag_id))
+        self.detail.accept_tag.connect(lambda tag_id: self._edit("accept a tag", None, services.accept_tag, tag_id))
+        self.detail.remove_tag.connect(lambda tag_id: self._edit("remove a tag", None, services.remove_tag, tag_id))
         self.detail.set_category.connect(
-            lambda pid, name: self._edit(f"set the category to {name}", [pid], edits.set_category, pid, name))
+            lambda pid, name: self._edit(f"set the category to {name}", [pid], services.set_category, pid, name))
         self.detail.add_tag.connect(lambda pid, name: self._edit(
-            f"add the tag {name}", self._tag_targets(pid), edits.add_custom_tag, self._tag_targets(pid), name))
+            f"add the tag {name}", self._tag_targets(pid), services.add_custom_tag, self._tag_targets(pid), name))
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
         self.indexer = IndexRunner(catalogue, self)
@@ -167,7 +145,7 @@ class MainWindow(QMainWindow):
         self.indexer.ended.connect(self._index_ended)
         self.index_status.cancel_requested.connect(self.cancel_indexing)
         self.failures_button.clicked.connect(self._show_failures)
-        self._restore_settings()
+        restore_layout(self, self.splitter, settings)
         self.tasks.run(prune_cache, self.thumbnails.cache_dir)
         self.refresh()
         self._load_failures()
@@ -175,55 +153,18 @@ class MainWindow(QMainWindow):
         self.daily_backup = DailyBackup(catalogue, self.tasks, self.statusBar().showMessage, self)
         self.daily_backup.start()
 
-    # -- building --------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main toolbar")
-        toolbar.setMovable(False)
-
-        def action(text, slot, shortcut=None, tip=None):
-            act = QAction(text, self)
-            act.triggered.connect(slot)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) if shortcut else ""
-            act.setToolTip(f"{tip or text} ({keys})" if keys else tip or text)
-            return act
-
-        self.add_folder_action = action("Add folder…", self.choose_folder, QKeySequence.StandardKey.Open)
-        self.rescan_action = action("Rescan", self.start_indexing, "F5", "Look for new, changed and moved photos")
-        self.export_action = action("Export CSV…", self.choose_export, "Ctrl+E")
-        self.restore_action = action("Restore from backup…", self.restorer.start,
-                                     tip="Bring the catalogue back to how it was on an earlier day")
-        self.search_action = action("Search", self.filters.focus_search, QKeySequence.StandardKey.Find)
-        self.undo_action = action("Undo", self.undo, QKeySequence.StandardKey.Undo, "Undo the last tag change")
-        self.undo_action.setEnabled(False)
-        toolbar.addAction(self.add_folder_action)
-        toolbar.addAction(self.rescan_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.filters)
-        toolbar.addSeparator()
-        toolbar.addAction(self.export_action)
-        self.addAction(self.search_action)
-        menu = self.menuBar().addMenu("&File")
-        for act in (self.add_folder_action, self.rescan_action, self.export_action):
-            menu.addAction(act)
-        menu.addSeparator()
-        menu.addAction(self.restore_action)
-        menu.addSeparator()
-        menu.addAction(action("Quit", self.close, QKeySequence.StandardKey.Quit))
-        self.menuBar().addMenu("&Edit").addAction(self.undo_action)
-
     # -- what the grid shows ---------------------------------------------------------
 
     def refresh(self, counts: bool = True) -> None:
-        """Ask the reader for the grid rows (and the sidebar counts) again."""
+        """Ask the catalogue for the grid rows (and the sidebar counts) again, off the GUI
+        thread, in order; newer rows supersede rows not shown yet (every count is shown)."""
         self._request_id += 1
-        self._reader.note_request(self._request_id)
-        self._rows_wanted.emit(self._request_id, self.filter)
+        request_id, flt = self._request_id, self.filter
+        self._reader.run(services.browse.grid_rows, self.catalogue, flt, self.unsure_below, key="rows",
+                         done=lambda rows: self._rows_ready(request_id, flt, rows), error=self._show_error)
         if counts:
-            self._counts_wanted.emit()
+            self._reader.run(services.browse.sidebar_counts, self.catalogue, self.unsure_below,
+                             done=self._counts_ready, error=self._show_error)
 
     def settled(self) -> bool:
         """True once the grid shows the answer to the newest request."""
@@ -232,7 +173,7 @@ class MainWindow(QMainWindow):
     def _live_refresh(self) -> None:
         """While indexing: new photos into the grid, and into the next similar search."""
         self.refresh()
-        self._similar_stale.emit()
+        self.similar.mark_stale()
 
     def set_filter(self, flt: GridFilter) -> None:
         self.filter = flt
@@ -276,14 +217,12 @@ class MainWindow(QMainWindow):
 
     def _show_current(self) -> None:
         photo_id = self.grid.current_photo_id()
-        with self.catalogue.sessions() as session:
-            detail = photo_detail(session, photo_id) if photo_id is not None else None
-            names = tag_names(session)
-        self.detail.set_tag_names(names)
+        detail = services.browse.photo_detail(self.catalogue, photo_id) if photo_id is not None else None
+        self.detail.set_tag_names(services.browse.tag_names(self.catalogue))
         previous = self.detail.photo.id if self.detail.photo else None
         self.detail.show_photo(detail)
         if detail is not None and detail.id != previous:
-            self._ask_similar([detail.path], SIMILAR_STRIP, "strip")
+            self.similar.for_strip(detail.path)
 
     def go_to_photo(self, photo_id: int) -> None:
         if not self.grid.select_photo(photo_id):
@@ -319,47 +258,30 @@ class MainWindow(QMainWindow):
 
     # -- similar items ---------------------------------------------------------------
 
-    def _ask_similar(self, images: list[str], k: int, purpose: str) -> None:
-        self._similar_id += 1
-        self._similar_for[self._similar_id] = purpose
-        self._similar_wanted.emit(self._similar_id, images, k)
-
     def _more_like_this(self, photo_id: int) -> None:
         if self.detail.photo is not None:
-            self._results_title = f"Like {os.path.basename(self.detail.photo.path)}"
-            self._ask_similar([self.detail.photo.path], SIMILAR_GRID, "grid")
+            self.similar.for_grid(self.detail.photo.path)
 
     def search_by_photo(self, path: str) -> None:
         """A photo from outside (a customer's picture): its look-alikes fill the grid."""
-        self._results_title = f"Like {os.path.basename(path)}"
-        self.statusBar().showMessage(f"Looking for photos like {os.path.basename(path)}…")
-        self._ask_similar([path], SIMILAR_GRID, "grid")
+        self.statusBar().showMessage(f"Looking for photos like {Path(path).name}…")
+        self.similar.for_grid(path)
 
-    def _similar_ready(self, request_id: int, hits: list) -> None:
-        purpose = self._similar_for.pop(request_id, None)
-        if purpose == "strip" and request_id == self._similar_id:
-            self.detail.show_similar(hits)
-        elif purpose == "grid":
-            self.statusBar().clearMessage()
-            self.grid.clearSelection()
-            self.grid.setCurrentIndex(self.model.index(-1))
-            self.sidebar.clearSelection()
-            self.set_filter(GridFilter(scope=RESULTS, value=tuple(h.photo_id for h in hits)))
-
-    def _similar_failed(self, request_id: int, message: str) -> None:
-        purpose = self._similar_for.pop(request_id, None)
-        if purpose == "strip":
-            self.detail.show_similar_error(message)
-        elif purpose == "grid":
-            self._show_error(message)
+    def _similar_ready(self, hits: list, title: str) -> None:
+        self._results_title = title
+        self.statusBar().clearMessage()
+        self.grid.clearSelection()
+        self.grid.setCurrentIndex(self.model.index(-1))
+        self.sidebar.clearSelection()
+        self.set_filter(GridFilter(scope=RESULTS, value=tuple(h.photo_id for h in hits)))
 
     # -- indexing --------------------------------------------------------------------
 
     def add_folders(self, paths: list[str]) -> None:
         try:
             services.add_folders(self.catalogue, paths)
-        except services.UserError as exc:
-            self._show_error(str(exc))
+        except Exception as exc:  # not a folder, a busy catalogue: logged, one line shown
+            self._show_error(failure_text(exc, "adding folders"))
             return
         self.settings.setValue("last_folder", paths[-1])
         self.start_indexing()
@@ -390,7 +312,7 @@ class MainWindow(QMainWindow):
         self.index_status.stop()
         self.rescan_action.setEnabled(True)
         self.restore_action.setEnabled(True)
-        self._similar_stale.emit()
+        self.similar.mark_stale()
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()  # a folder reported not found is shown so, with its fixes
@@ -412,13 +334,13 @@ class MainWindow(QMainWindow):
     # -- folders that moved or went away, backups ------------------------------------
 
     def _folder_relocated(self) -> None:
-        self._similar_stale.emit()
+        self.similar.mark_stale()
         self.refresh()
         self.start_indexing()  # check the files at their new paths
 
     def _folder_removed(self, folder_id: int) -> None:
         self.tag_edits.clear()  # its steps may name photos that are gone
-        self._similar_stale.emit()
+        self.similar.mark_stale()
         if self.filter.scope == FOLDER and self.filter.value == folder_id:
             self.sidebar.select_key(("scope", ALL, None))
         self.refresh()
@@ -431,8 +353,7 @@ class MainWindow(QMainWindow):
     def reload_everything(self) -> None:
         """After a restore photo ids may all differ: drop all the window holds, ask again."""
         self.tag_edits.clear()
-        self._similar_for.clear()
-        self._similar_stale.emit()
+        self.similar.forget()
         self._pending_select = None
         self._results_title = ""
         self.filters.clear()
@@ -478,36 +399,19 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             QMessageBox.warning(self, "fashiondesk", message)
 
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 820)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
     def closeEvent(self, event) -> None:
         if self.is_indexing():
             self._close_when_done = True
             self.cancel_indexing()
             event.ignore()
             return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.sync()
+        save_layout(self, self.splitter, self.settings)
         self.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop every worker and wait for it; safe to call twice."""
+        """Stop every job (indexing, tasks, queries, searches) and wait for it; safe to call twice."""
         self.indexer.stop()
-        self.tasks.stop_all()
-        stop_thread(self._reader_thread)
-        stop_thread(self._similar_thread)
+        for jobs in self.findChildren(Jobs):
+            jobs.stop()
         self.thumbnails.close()

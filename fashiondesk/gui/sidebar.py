@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from fashiondesk.core.catalogue.queries import (
+from fashiondesk.core.services.browse import (
     ALL,
     FOLDER,
     MISSING_SCOPE,

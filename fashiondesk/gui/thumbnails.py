@@ -17,14 +17,11 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 
-from fashiondesk.core.vision.budget import DecodeBudget
-from fashiondesk.core.vision.imageload import DECODE_BUDGET, open_image, read_photo
-
-_BUDGET = DecodeBudget(DECODE_BUDGET)  # shared by the thumbnail threads
+from fashiondesk.core import services
+from fashiondesk.gui.jobs import Jobs, failure_text
 
 GRID_EDGE = 160
 PREVIEW_EDGE = 720
@@ -83,40 +80,20 @@ def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
             except OSError:
                 pass
             return image
-    try:
-        # The indexing pass's reader: pipes and huge files refused, HEIC and AVIF read,
-        # decoded memory estimated first and shared with the other thumbnail threads.
-        im, _width, _height = open_image(read_photo(path), draft_to=edge, budget=_BUDGET)
-        im.thumbnail((edge, edge), Image.Resampling.BILINEAR, reducing_gap=2.0)
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
-            im.save(tmp, "JPEG", quality=85)
-            os.replace(tmp, cached)
-        except OSError:
-            pass  # a read-only or full cache only costs a decode next time
-        data = im.tobytes()
-        return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
-    except Exception:
+    # The indexing pass's reader: pipes and huge files refused, HEIC and AVIF read, decoded
+    # memory estimated first and shared with the other thumbnail threads.
+    im = services.preview(path, edge)
+    if im is None:
         return QImage()
-
-
-class _Job(QRunnable):
-    def __init__(self, loader: "ThumbnailLoader"):
-        super().__init__()
-        self._loader = loader
-
-    def run(self) -> None:
-        request = self._loader._next_request()
-        if request is None:
-            return
-        path, edge = request
-        image = make_thumbnail(path, round(edge * self._loader.scale), self._loader.cache_dir)
-        self._loader._relay.done.emit(path, edge, image)
-
-
-class _Relay(QObject):
-    done = Signal(str, int, QImage)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
+        im.save(tmp, "JPEG", quality=85)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only or full cache only costs a decode next time
+    data = im.tobytes()
+    return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
 
 
 class ThumbnailLoader(QObject):
@@ -141,10 +118,7 @@ class ThumbnailLoader(QObject):
         self._lock = threading.Lock()
         self._stack: OrderedDict[tuple[str, int], None] = OrderedDict()
         self._pending: set[tuple[str, int]] = set()
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(threads)
-        self._relay = _Relay()
-        self._relay.done.connect(self._on_done)
+        self._jobs = Jobs("thumbnails", threads, self)
         self._closed = False
 
     def pixmap(self, path: str, edge: int = GRID_EDGE) -> QPixmap | None:
@@ -177,16 +151,24 @@ class ThumbnailLoader(QObject):
             while len(self._stack) > MAX_WAITING:
                 dropped, _ = self._stack.popitem(last=False)
                 self._pending.discard(dropped)
-        self._pool.start(_Job(self))
+        self._jobs.run(self._decode_newest, done=self._on_done)
 
-    def _next_request(self) -> tuple[str, int] | None:
+    def _decode_newest(self) -> tuple[str, int, QImage] | None:
+        """On a pool thread: the newest request waiting, decoded (or None: none waits)."""
         with self._lock:
             if self._closed or not self._stack:
                 return None
-            key, _ = self._stack.popitem(last=True)
-            return key
+            (path, edge), _ = self._stack.popitem(last=True)
+        try:
+            return path, edge, make_thumbnail(path, round(edge * self.scale), self.cache_dir)
+        except Exception as exc:  # a bug, not a bad file (those give a null image): logged
+            failure_text(exc, f"thumbnail of {path}")
+            return path, edge, QImage()
 
-    def _on_done(self, path: str, edge: int, image: QImage) -> None:
+    def _on_done(self, made: tuple[str, int, QImage] | None) -> None:
+        if made is None:
+            return
+        path, edge, image = made
         key = (path, edge)
         with self._lock:
             self._pending.discard(key)
@@ -207,4 +189,4 @@ class ThumbnailLoader(QObject):
         with self._lock:
             self._closed = True
             self._stack.clear()
-        self._pool.waitForDone(5000)
+        self._jobs.stop(5000)

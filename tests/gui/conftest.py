@@ -1,23 +1,76 @@
+import time
+
 import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import QThread, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from fashiondesk.core import logs  # noqa: E402
 from fashiondesk.gui.app import open_settings  # noqa: E402
 from fashiondesk.gui.main_window import MainWindow  # noqa: E402
-from fashiondesk.gui.workers import running_threads  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def no_dangling_threads(qapp):
+def no_dangling_threads(qapp, monkeypatch):
+    """Fail a test that leaves a QThread running or a thread pool busy (napari's fixture).
+
+    ``QThread.start`` and ``QThreadPool.start``/``tryStart`` are watched for the test's
+    length, so whatever the test or the code it drives starts is seen, with no hook in the
+    production code. Work still ending gets five seconds, events processed meanwhile.
+    """
+    threads: dict[int, QThread] = {}
+    pools: dict[int, QThreadPool] = {}
+
+    def watch(cls, name, seen):
+        original = getattr(cls, name)
+
+        def start(self, *args, **kwargs):
+            seen.setdefault(id(self), self)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, name, start)
+
+    watch(QThread, "start", threads)
+    watch(QThreadPool, "start", pools)
+    watch(QThreadPool, "tryStart", pools)
     yield
-    for _ in range(50):
-        if not running_threads():
-            break
+
+    def still_running() -> list[str]:
+        found = []
+        for thread in threads.values():
+            try:
+                if thread.isRunning():
+                    found.append(f"QThread {thread.objectName()!r}")
+            except RuntimeError:  # deleted, so stopped
+                pass
+        for pool in pools.values():
+            try:
+                if pool.activeThreadCount():
+                    found.append(f"thread pool {pool.objectName()!r}")
+            except RuntimeError:
+                pass
+        return found
+
+    deadline = time.monotonic() + 5
+    while still_running() and time.monotonic() < deadline:
         qapp.processEvents()
-        running_threads()[0].wait(100) if running_threads() else None
-    assert not running_threads(), f"QThreads left running: {[t.objectName() for t in running_threads()]}"
+        time.sleep(0.01)
+    assert not still_running(), f"left running: {still_running()}"
+
+
+@pytest.fixture(autouse=True)
+def own_log_handlers():
+    """A test that sets up the log file (the window's start does) leaves no handler behind."""
+    before = list(logs.log.handlers)
+    level = logs.log.level
+    yield
+    for handler in logs.log.handlers[:]:
+        if handler not in before:
+            logs.log.removeHandler(handler)
+            handler.close()
+    logs.log.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

@@ -98,7 +98,7 @@ class Catalogue:
     def location(self) -> str:
         database = self.engine.url.database
         # An in-memory SQLite URL ("sqlite://") has no database path: say the URL, not "None".
-        return database if self.engine.url.get_backend_name() == "sqlite" and database else self.url
+        return database if self.engine.url.get_backend_name() == "sqlite" and database else _shown(self.url)
 
     def close(self) -> None:
         self.engine.dispose()

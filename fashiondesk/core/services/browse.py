@@ -36,6 +36,11 @@ def unsure_below() -> float:
     return shipped_spec().unsure_below
 
 
+def categories() -> list[str]:
+    """The shipped model's category names: offered before any photo carries them."""
+    return list(shipped_spec().categories)
+
+
 def grid_rows(catalogue: Catalogue, flt: GridFilter, unsure: float | None = None) -> list[GridRow]:
     with catalogue.sessions() as session:
         return queries.grid_rows(session, flt, unsure_below() if unsure is None else unsure)

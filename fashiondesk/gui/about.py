@@ -1,0 +1,45 @@
+"""Help → About: what a shop needs to tell when asking for help (version, files, model)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fashiondesk.core import logs, services
+from fashiondesk.gui.jobs import log_file
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed("fashiondesk")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def about_facts(catalogue: services.Catalogue) -> list[tuple[str, str]]:
+    written = log_file()
+    log = str(written) if written is not None else f"{logs.log_path()} (not written: logging is off)"
+    try:
+        model = services.model_version()
+    except Exception as exc:  # noqa: BLE001 - the dialog still opens: it is where to look for help
+        model = f"unknown ({exc})"
+    return [
+        ("Version", version()),
+        ("Catalogue", catalogue.location),
+        ("Model", model),
+        ("Log file", log),
+    ]
+
+
+def about_text(catalogue: services.Catalogue) -> str:
+    rows = "".join(f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
+                   for name, value in about_facts(catalogue))
+    return ("<p><b>fashiondesk</b>: a catalogue for clothing boutiques: tags and similar items "
+            f"for product photos.</p><table>{rows}</table>")
+
+
+def show_about(parent: QWidget, catalogue: services.Catalogue) -> None:
+    QMessageBox.about(parent, "About fashiondesk", about_text(catalogue))

@@ -1,0 +1,55 @@
+"""Similar-items searches for the window: the detail panel's strip and "show all in grid".
+
+Searches run one at a time on their own job queue, over an index and a model that
+``services.SimilarSearch`` keeps loaded between them; it never writes the index, so the
+indexing run stays its only writer. A newer search for the same place supersedes an
+older one that has not answered yet.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, Signal
+
+from fashiondesk.core import services
+from fashiondesk.gui.jobs import Jobs
+
+STRIP = 12  # photos in the detail panel's strip
+GRID = 60  # photos shown in the grid by "show all in grid" or a dropped photo
+
+
+class SimilarItems(QObject):
+    strip_ready = Signal(object)  # list[Hit]: for the detail panel
+    strip_failed = Signal(str)
+    grid_ready = Signal(object, str)  # list[Hit], the grid's title ("Like photo.jpg")
+    failed = Signal(str)  # a grid search failed
+
+    def __init__(self, catalogue: services.Catalogue, parent=None):
+        super().__init__(parent)
+        self._search = services.SimilarSearch(catalogue)
+        self._jobs = Jobs("similar items", threads=1, parent=self)
+
+    def for_strip(self, path: str) -> None:
+        self._jobs.run(self._search.search, [path], STRIP, key="strip",
+                       done=self.strip_ready.emit, error=self.strip_failed.emit)
+
+    def for_grid(self, path: str) -> None:
+        """Photos like ``path`` (catalogued or not) for the grid, best first."""
+        title = f"Like {os.path.basename(path)}"
+        self._jobs.run(self._search.search, [path], GRID, key="grid",
+                       done=lambda hits: self.grid_ready.emit(hits, title), error=self.failed.emit)
+
+    def mark_stale(self) -> None:
+        """The catalogue changed (indexing, a moved or removed folder, a restore): the next
+        search opens the index again. Queued behind the searches asked for before."""
+        self._jobs.run(self._search.mark_stale)
+
+    def forget(self) -> None:
+        """Drop the answers still to come (a restore: the photo ids they name may be gone)."""
+        self._jobs.discard("strip")
+        self._jobs.discard("grid")
+        self.mark_stale()
+
+    def stop(self) -> None:
+        self._jobs.stop()

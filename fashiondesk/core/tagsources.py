@@ -59,4 +59,4 @@ def source(kind: str) -> TagSource | None:
 declare(TagSource(CATEGORY, "Categories", "category", "category", one_per_photo=True, reviewed=True))
 declare(TagSource(COLOUR, "Colours", "colour", "colours", one_per_photo=False, version="colours2",
                   swatches=tuple(PALETTE.items())))
-declare(TagSource(CUSTOM, "Tags", "tag", "tags", one_per_photo=False))
+declare(TagSource(CUSTOM, "Tags", "tag", "tags", one_per_photo=False, filter=False))  # the search box finds them

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fashiondesk.core.records import AUTO, COLOUR, CUSTOM, FAILED, MISSING, Hit
-from fashiondesk.core.services.browse import PhotoDetail, TagInfo, needs_review
+from fashiondesk.core.records import AUTO, CATEGORY, COLOUR, FAILED, MISSING, Hit
+from fashiondesk.core.services.browse import PhotoDetail, TagInfo, TagSource, needs_review
+from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
@@ -34,15 +35,53 @@ SIMILAR_EDGE = 96
 
 
 class TagList(QListWidget):
-    """Colour and custom tags of one photo; Delete removes the selected one."""
+    """One photo's tags (besides the category in its own box), grouped by kind under each
+    kind's heading; Delete removes the selected one."""
 
     remove_requested = Signal(int)  # tag id
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem() is not None:
-            self.remove_requested.emit(self.currentItem().data(TagRole).id)
+        tag = self.current_tag()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and tag is not None:
+            self.remove_requested.emit(tag.id)
             return
         super().keyPressEvent(event)
+
+    def current_tag(self) -> TagInfo | None:
+        item = self.currentItem()
+        return item.data(TagRole) if item is not None else None  # None on a heading
+
+    def add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable, skipped by the arrow keys
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        self.addItem(item)
+
+    def add_tag(self, tag: TagInfo, source: TagSource | None) -> None:
+        item = QListWidgetItem(tag_text(tag))
+        item.setData(TagRole, tag)
+        shown = tag.value or (source.swatch(tag.name) if source else None)
+        if (source is not None and source.swatches) or tag.value:
+            item.setIcon(swatch(shown))
+        singular = source.singular if source else tag.kind
+        item.setToolTip(f"{singular} {tag.value or ''}".strip())
+        self.addItem(item)
+
+
+def tag_groups(photo: PhotoDetail, declared: dict[str, TagSource]) -> list[tuple[str, list[TagInfo]]]:
+    """The photo's tags for the list, by kind: the declared kinds shown in the detail panel
+    in their order, then any kind not declared (never hidden). The category in its own box
+    is left out."""
+    shown_apart = photo.category.id if photo.category is not None else None
+    by_kind: dict[str, list[TagInfo]] = {}
+    for tag in photo.tags:
+        if tag.id != shown_apart:
+            by_kind.setdefault(tag.kind, []).append(tag)
+    order = [k for k, s in declared.items() if s.detail] + [k for k in by_kind if k not in declared]
+    return [(kinds.heading(k, declared), by_kind[k]) for k in order if k in by_kind]
 
 
 def _size_text(size: int) -> str:
@@ -117,15 +156,14 @@ class DetailPanel(QScrollArea):
         buttons.addWidget(self.category_state, 1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
-        form.addRow("Category", self.category)
+        form.addRow(kinds.singular(CATEGORY).capitalize(), self.category)
         form.addRow("", buttons)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel("Colours and tags"))
         self.tags = TagList()
-        self.tags.setAccessibleName("Tags")
+        self.tags.setAccessibleName("Tags")  # each kind under its heading ("Colours")
         self.tags.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.tags.setMaximumHeight(4 * self.fontMetrics().height() + 16)
+        self.tags.setMaximumHeight(8 * self.fontMetrics().height() + 16)
         self.tags.remove_requested.connect(self.remove_tag)
         self.tags.currentItemChanged.connect(self._tag_selected)
         layout.addWidget(self.tags)
@@ -188,6 +226,7 @@ class DetailPanel(QScrollArea):
     def show_photo(self, photo: PhotoDetail | None) -> None:
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
         self.photo = photo
+        declared = kinds.sources()
         enabled = photo is not None
         for widget in (self.category, self.new_tag, self.tags, self.more_button):
             widget.setEnabled(enabled)
@@ -220,14 +259,10 @@ class DetailPanel(QScrollArea):
         self.warning.setVisible(bool(self.warning.text()))
         self._show_category(photo.category)
         self.tags.clear()
-        for tag in photo.tags:
-            if tag.kind in (COLOUR, CUSTOM):
-                item = QListWidgetItem(tag_text(tag))
-                item.setData(TagRole, tag)
-                if tag.kind == COLOUR:
-                    item.setIcon(swatch(tag.value))
-                    item.setToolTip(f"colour {tag.value or ''}")
-                self.tags.addItem(item)
+        for heading, tags in tag_groups(photo, declared):
+            self.tags.add_heading(heading)
+            for tag in tags:
+                self.tags.add_tag(tag, declared.get(tag.kind))
         self._update_buttons()
         self._show_preview()
         if not same_photo:
@@ -315,9 +350,9 @@ class DetailPanel(QScrollArea):
             signal.emit(self.photo.category.id)
 
     def _emit_for_tag(self, signal) -> None:
-        item = self.tags.currentItem()
-        if item is not None:
-            signal.emit(item.data(TagRole).id)
+        tag = self.tags.current_tag()
+        if tag is not None:
+            signal.emit(tag.id)
 
     def _tag_selected(self, *_args) -> None:
         self._update_buttons()
@@ -326,8 +361,7 @@ class DetailPanel(QScrollArea):
         category = self.photo.category if self.photo else None
         self.accept_button.setEnabled(category is not None and category.source == AUTO)
         self.reject_button.setEnabled(category is not None and category.source == AUTO)
-        item = self.tags.currentItem()
-        tag = item.data(TagRole) if item is not None else None
+        tag = self.tags.current_tag()
         self.accept_tag_button.setEnabled(tag is not None and tag.source == AUTO)
         self.remove_tag_button.setEnabled(tag is not None)
 

@@ -1,56 +1,85 @@
-"""The toolbar's search box and category and colour filters, and the grid's title line."""
+"""The toolbar's search box and a filter for each declared kind of tag, and the grid's title line."""
 
 from __future__ import annotations
+
+from typing import Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from fashiondesk.core.records import CATEGORY, COLOUR
 from fashiondesk.core.services.browse import (
     ALL,
     FOLDER,
+    KIND,
     MISSING_SCOPE,
     RESULTS,
     REVIEW,
     TAG,
     GridFilter,
     SidebarCounts,
+    TagSource,
 )
+from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
 
-ANY_CATEGORY = "All categories"
-ANY_COLOUR = "All colours"
 SEARCH_DELAY_MS = 250
+NO_SWATCH = "#888888"
+
+
+def any_text(source: TagSource) -> str:
+    return f"All {source.label[:1].lower()}{source.label[1:]}"  # "All categories"
 
 
 class FilterBar(QWidget):
-    changed = Signal(object, object, str)  # category or None, colour or None, search text
+    """The search box, then one box for each kind declared with ``filter``, in the
+    declarations' order. ``presets`` are names offered before any photo carries them (the
+    model's categories): such a box keeps them and adds the catalogue's own; any other box
+    lists the names the catalogue has."""
 
-    def __init__(self, categories: list[str], parent=None):
+    changed = Signal(object, str)  # {kind: name or None} for each box, search text
+
+    def __init__(self, presets: Mapping[str, list[str]] | None = None, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         self.search = QLineEdit(placeholderText="Search tags and file names")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.setAccessibleName("Search")
-        self.category = QComboBox()
-        self.category.setAccessibleName("Category filter")
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.colour = QComboBox()
-        self.colour.setAccessibleName("Colour filter")
-        self.colour.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._fill(self.category, ANY_CATEGORY, [(c, None) for c in categories])
-        self._fill(self.colour, ANY_COLOUR, [])
         layout.addWidget(self.search, 1)
-        layout.addWidget(self.category)
-        layout.addWidget(self.colour)
+        self._presets = dict(presets or {})
+        self.boxes: dict[str, QComboBox] = {}
+        self._add_boxes(kinds.sources())
         self._typing = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._typing.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._typing.start())
         self.search.returnPressed.connect(self._emit)
-        self.category.currentIndexChanged.connect(lambda _i: self._emit())
-        self.colour.currentIndexChanged.connect(lambda _i: self._emit())
-        self._last: tuple | None = (None, None, "")
+        self._last: tuple | None = (self._choices(), "")
+
+    def _add_boxes(self, declared: Mapping[str, TagSource]) -> None:
+        """A box for each declared kind with ``filter`` that has none yet, in order."""
+        for source in declared.values():
+            if not source.filter or source.kind in self.boxes:
+                continue
+            box = QComboBox()
+            box.setAccessibleName(f"{source.singular[:1].upper()}{source.singular[1:]} filter")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMaximumWidth(260)  # a long name elides instead of widening the toolbar
+            self._fill(box, any_text(source), [(n, None) for n in self._presets.get(source.kind, [])])
+            box.currentIndexChanged.connect(lambda _i: self._emit())
+            self.boxes[source.kind] = box
+            order = [k for k in declared if k in self.boxes]
+            self._layout.insertWidget(1 + order.index(source.kind), box)
+
+    # The two boxes GridFilter narrows by itself, by name, for scripts and tests.
+    @property
+    def category(self) -> QComboBox | None:
+        return self.boxes.get(CATEGORY)
+
+    @property
+    def colour(self) -> QComboBox | None:
+        return self.boxes.get(COLOUR)
 
     @staticmethod
     def _fill(combo: QComboBox, any_text: str, entries: list[tuple[str, str | None]]) -> None:
@@ -68,46 +97,62 @@ class FilterBar(QWidget):
         combo.blockSignals(False)
 
     def set_choices(self, counts: SidebarCounts) -> None:
-        """Offer the categories and colours the catalogue has (besides the model's)."""
-        known = [self.category.itemData(i) for i in range(1, self.category.count())]
-        extra = [name for name, _n in counts.categories if name not in known]
-        if extra:
-            self._fill(self.category, ANY_CATEGORY, [(c, None) for c in known + extra])
-        colours = [(name, value or "#888888") for name, value, _n in counts.colours]
-        if [self.colour.itemData(i) for i in range(1, self.colour.count())] != [c for c, _v in colours]:
-            self._fill(self.colour, ANY_COLOUR, colours)
+        """Offer the names the catalogue has, kind by kind (besides any presets)."""
+        declared = kinds.sources()
+        self._add_boxes(declared)
+        for kind, entries in counts.by_kind:
+            box, source = self.boxes.get(kind), declared.get(kind)
+            if box is None or source is None:
+                continue
+            known = [box.itemData(i) for i in range(1, box.count())]
+            if kind in self._presets:
+                extra = [name for name, _v, _n in entries if name not in known]
+                if extra:
+                    self._fill(box, any_text(source), [(n, None) for n in known + extra])
+                continue
+            offered = [(name, (value or NO_SWATCH) if source.swatches else value) for name, value, _n in entries]
+            if known != [name for name, _v in offered]:
+                self._fill(box, any_text(source), offered)
+
+    def set_choice(self, kind: str, name: str | None) -> None:
+        box = self.boxes.get(kind)
+        if box is not None:
+            box.setCurrentIndex(max(0, box.findData(name) if name else 0))
 
     def set_category(self, name: str | None) -> None:
-        index = self.category.findData(name) if name else 0
-        self.category.setCurrentIndex(max(0, index))
+        self.set_choice(CATEGORY, name)
 
     def set_colour(self, name: str | None) -> None:
-        index = self.colour.findData(name) if name else 0
-        self.colour.setCurrentIndex(max(0, index))
+        self.set_choice(COLOUR, name)
 
     def clear(self) -> None:
-        for widget in (self.search, self.category, self.colour):
+        widgets = [self.search, *self.boxes.values()]
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
-        self.category.setCurrentIndex(0)
-        self.colour.setCurrentIndex(0)
-        for widget in (self.search, self.category, self.colour):
+        for box in self.boxes.values():
+            box.setCurrentIndex(0)
+        for widget in widgets:
             widget.blockSignals(False)
-        self._last = (None, None, "")
+        self._last = (self._choices(), "")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _choices(self) -> tuple[tuple[str, str | None], ...]:
+        return tuple((kind, box.currentData()) for kind, box in self.boxes.items())
+
     def _emit(self) -> None:
         self._typing.stop()
-        state = (self.category.currentData(), self.colour.currentData(), self.search.text().strip())
+        state = (self._choices(), self.search.text().strip())
         if state != self._last:
             self._last = state
-            self.changed.emit(*state)
+            self.changed.emit(dict(state[0]), state[1])
 
 
-def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None, results_title: str = "") -> str:
+def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None, results_title: str = "",
+                also: kinds.Narrowing = ()) -> str:
     if flt.scope == REVIEW:
         title = "Needs review, least sure first"
     elif flt.scope == MISSING_SCOPE:
@@ -117,11 +162,15 @@ def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None
         title = f"Folder {path}"
     elif flt.scope == TAG:
         title = f"Tagged “{flt.value}”"
+    elif flt.scope == KIND:
+        kind, name = flt.value  # type: ignore[misc]
+        singular = kinds.singular(kind)
+        title = f"{singular[:1].upper()}{singular[1:]} “{name}”"
     elif flt.scope == RESULTS:
         title = f"{results_title}, most similar first" if results_title else "Similar items"
     else:
         title = "All photos" if flt.scope == ALL else flt.scope
-    narrowed = [x for x in (flt.category, flt.colour) if x]
+    narrowed = kinds.narrowed_names(flt, also)
     if flt.text:
         narrowed.append(f"“{flt.text}”")
     if narrowed:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core import services
+from fashiondesk.core.records import CATEGORY
 from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, GridFilter
+from fashiondesk.gui import kinds
 from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.thumbnails = ThumbnailLoader(thumbnail_dir)
         self.filter = GridFilter()
+        self.also: kinds.Narrowing = ()  # toolbar filters of kinds GridFilter has no field for
         self._request_id = 0
         self.shown_request = 0  # the newest request whose rows the grid shows
         self._close_when_done = False
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([220, 760, 340])
         self.setCentralWidget(self.splitter)
 
-        self.filters = FilterBar(categories)
+        self.filters = FilterBar({CATEGORY: categories})  # the model's, offered from the start
         self.folder_actions = FolderActions(catalogue, self.tasks, self, self.is_indexing)
         self.restorer = Restorer(catalogue, self.tasks, self, self.is_indexing)
         build_actions(self)
@@ -159,9 +162,9 @@ class MainWindow(QMainWindow):
         """Ask the catalogue for the grid rows (and the sidebar counts) again, off the GUI
         thread, in order; newer rows supersede rows not shown yet (every count is shown)."""
         self._request_id += 1
-        request_id, flt = self._request_id, self.filter
-        self._reader.run(services.browse.grid_rows, self.catalogue, flt, self.unsure_below, key="rows",
-                         done=lambda rows: self._rows_ready(request_id, flt, rows), error=self._show_error)
+        request_id, flt, also = self._request_id, self.filter, self.also
+        self._reader.run(kinds.grid_rows, self.catalogue, flt, also, self.unsure_below, key="rows",
+                         done=lambda rows: self._rows_ready(request_id, flt, also, rows), error=self._show_error)
         if counts:
             self._reader.run(services.browse.sidebar_counts, self.catalogue, self.unsure_below,
                              done=self._counts_ready, error=self._show_error)
@@ -175,31 +178,29 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.similar.mark_stale()
 
-    def set_filter(self, flt: GridFilter) -> None:
-        self.filter = flt
-        self.scope_label.setText(scope_title(flt, None, self.sidebar.counts, self._results_title))
+    def set_filter(self, flt: GridFilter, also: kinds.Narrowing = ()) -> None:
+        self.filter, self.also = flt, also
+        self.scope_label.setText(scope_title(flt, None, self.sidebar.counts, self._results_title, also))
         self.refresh(counts=False)
 
     def _sidebar_chosen(self, key: tuple) -> None:
-        if key[0] == "scope":
+        if key[0] == "scope":  # keeps the toolbar's filters and search
             self.set_filter(GridFilter(scope=key[1], value=key[2], category=self.filter.category,
-                                       colour=self.filter.colour, text=self.filter.text))
-        elif key[0] == "category":
-            self.filters.set_category(key[1])
-        elif key[0] == "colour":
-            self.filters.set_colour(key[1])
+                                       colour=self.filter.colour, text=self.filter.text), self.also)
+        else:  # (kind, name): that kind's toolbar filter
+            self.filters.set_choice(key[0], key[1])
 
-    def _filters_changed(self, category: str | None, colour: str | None, text: str) -> None:
-        self.set_filter(GridFilter(self.filter.scope, self.filter.value, category, colour, text))
+    def _filters_changed(self, choices: dict, text: str) -> None:
+        self.set_filter(*kinds.narrowed(GridFilter(self.filter.scope, self.filter.value, text=text), choices))
 
-    def _rows_ready(self, request_id: int, flt: GridFilter, rows: list) -> None:
+    def _rows_ready(self, request_id: int, flt: GridFilter, also: kinds.Narrowing, rows: list) -> None:
         if request_id != self._request_id:
             return
         current = self._pending_select or self.grid.current_photo_id()
         self._pending_select = None
         self.model.set_rows(rows)
         self.shown_request = request_id
-        self.scope_label.setText(scope_title(flt, len(rows), self.sidebar.counts, self._results_title))
+        self.scope_label.setText(scope_title(flt, len(rows), self.sidebar.counts, self._results_title, also))
         if current is not None and self.grid.current_photo_id() != current:
             if not self.grid.select_photo(current):
                 self._show_current()
@@ -211,7 +212,8 @@ class MainWindow(QMainWindow):
         self.filters.set_choices(counts)
         self.failures_button.setText(failures_button_text(counts.failed))
         self.failures_button.setVisible(counts.failed > 0)
-        self.scope_label.setText(scope_title(self.filter, self.model.rowCount(), counts, self._results_title))
+        self.scope_label.setText(scope_title(self.filter, self.model.rowCount(), counts, self._results_title,
+                                             self.also))
 
     # -- the selected photo ----------------------------------------------------------
 
@@ -357,7 +359,7 @@ class MainWindow(QMainWindow):
         self._pending_select = None
         self._results_title = ""
         self.filters.clear()
-        self.filter = GridFilter()
+        self.filter, self.also = GridFilter(), ()
         self.grid.clearSelection()
         self.model.set_rows([])
         self.detail.show_photo(None)

@@ -1,4 +1,4 @@
-"""The sidebar: library views, folders, categories, colours and tags, with counts."""
+"""The sidebar: library views, folders, and a section for each declared kind of tag, with counts."""
 
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ from fashiondesk.core.services.browse import (
     FOLDER,
     MISSING_SCOPE,
     REVIEW,
-    TAG,
     SidebarCounts,
 )
+from fashiondesk.gui import kinds
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
-# Keys: ("scope", scope, value) selects what the grid starts from;
-# ("category", name) and ("colour", name) narrow it, as the toolbar filters do.
+# Keys: ("scope", scope, value) selects what the grid starts from (a name of a declared
+# kind: ("scope", KIND, (kind, name)); staff's tags: ("scope", TAG, name));
+# (kind, name) narrows it as that kind's toolbar filter does (category, colour): see kinds.py.
 
 NOT_FOUND = "not found"
 
@@ -94,15 +95,16 @@ class Sidebar(QTreeWidget):
             for fid, path, n in counts.folders:
                 self._entry(folders, folder_name(path), n, ("scope", FOLDER, fid))
             self._show_presence()
-            categories = self._group("Categories")
-            for name, n in counts.categories:
-                self._entry(categories, name, n, ("category", name))
-            colours = self._group("Colours")
-            for name, value, n in counts.colours:
-                self._entry(colours, name, n, ("colour", name)).setIcon(0, swatch(value))
-            tags = self._group("Tags")
-            for name, n in counts.tags:
-                self._entry(tags, name, n, ("scope", TAG, name))
+            declared = kinds.sources()
+            for kind, entries in counts.by_kind:
+                source = declared.get(kind)
+                if source is None or not source.sidebar:
+                    continue
+                group = self._group(source.label, f"kind:{kind}")
+                for name, value, n in entries:
+                    item = self._entry(group, name, n, kinds.sidebar_key(source, name))
+                    if source.swatches or value is not None:
+                        item.setIcon(0, swatch(value))
             for name, item in self._groups.items():
                 item.setExpanded(name not in collapsed)
                 item.setHidden(item.childCount() == 0)
@@ -160,13 +162,13 @@ class Sidebar(QTreeWidget):
             path = next((p for fid, p, _n in self.counts.folders if fid == key[2]), "") if self.counts else ""
             self.folder_menu_requested.emit(key[2], path, self.viewport().mapToGlobal(pos))
 
-    def _group(self, title: str) -> QTreeWidgetItem:
+    def _group(self, title: str, key: str | None = None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title])
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self._groups[title] = item
+        self._groups[key or title] = item
         return item
 
     def _entry(self, parent: QTreeWidgetItem, text: str, count: int, key: tuple) -> QTreeWidgetItem:

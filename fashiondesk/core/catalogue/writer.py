@@ -245,8 +245,9 @@ def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag],
 
 
 def _record_runs(session: Session, photo_id: int, runs: Sequence[tuple[str, str]]) -> None:
-    for kind, version in runs:
-        session.merge(TagRun(photo_id=photo_id, kind=kind, version=version))
+    if runs:
+        session.execute(delete(TagRun).where(TagRun.photo_id == photo_id, TagRun.kind.in_([k for k, _ in runs])))
+        session.add_all(TagRun(photo_id=photo_id, kind=kind, version=version) for kind, version in runs)
 
 
 def apply_retags(session: Session, results: Sequence[Retagged]) -> list[int]:

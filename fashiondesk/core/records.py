@@ -33,6 +33,7 @@ class FileEntry:
     photo_id: int | None = None  # the photo these bytes are (the one here, or one that moved here)
     expected_hash: str | None = None  # the hash that decision was made on
     compare_with: int | None = None  # the photo that was here: the same one, edited, if it still looks the same
+    retag_only: bool = False  # unchanged and embedded: read only for what a newer tag source needs
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Retag:
     kinds: tuple[str, ...]
     logits: bytes | None
     garment_map: bytes | None
+    content_hash: str | None = None  # the bytes the stored outputs came from
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ class Extracted:
     vector: bytes
     tags: tuple[AutoTag, ...] = ()
     logits: bytes | None = None  # float32, the model's category logits
-    garment_map: bytes | None = None  # float16 (h, w), the activation map of the predicted category
+    garment_map: bytes | None = None  # float32 (h, w), the activation map of the predicted category
     runs: tuple[tuple[str, str], ...] = ()  # (kind, version) of every source that ran
 
 

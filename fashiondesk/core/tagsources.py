@@ -54,8 +54,9 @@ def source(kind: str) -> TagSource | None:
     return _SOURCES.get(kind)
 
 
-# The category's version follows the model's (see ``vision/tagging.py``, which declares it
-# again with the shipped model's version and temperature when it makes a tagger).
+# An automatic kind's version here is what the export and the window show; the version that
+# decides re-tagging is its tagger's (``vision/tagging.py``): for the category, the model's
+# version and calibration.
 declare(TagSource(CATEGORY, "Categories", "category", "category", one_per_photo=True, reviewed=True))
 declare(TagSource(COLOUR, "Colours", "colour", "colours", one_per_photo=False, version="colours2",
                   swatches=tuple(PALETTE.items())))

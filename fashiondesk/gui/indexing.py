@@ -87,6 +87,8 @@ def summary_text(summary) -> str:
         parts.append(f"{summary.missing:,} missing")
     if summary.relinked:
         parts.append(f"{len(summary.relinked):,} moved")
+    if summary.retagged:
+        parts.append(f"{summary.retagged:,} tagged again by a newer method")
     if summary.unavailable:
         parts.append("not found: " + ", ".join(summary.unavailable))
     prefix = "Indexing cancelled" if summary.cancelled else "Indexing done"

@@ -37,7 +37,7 @@ def test_a_new_colour_method_re_tags_colours_without_the_model(catalogue, embedd
     indexed(catalogue, embedder, sample_photos)
     with catalogue.sessions() as s:
         seqs = dict(s.execute(select(Embedding.photo_id, Embedding.seq)).all())
-        before = sorted(s.scalars(select(Tag.name).where(Tag.kind == COLOUR)))
+        before = sorted(s.execute(select(Tag.photo_id, Tag.name, Tag.confidence).where(Tag.kind == COLOUR)).all())
     colour = tagsources.source(COLOUR)
     monkeypatch.setitem(tagsources._SOURCES, COLOUR, dataclasses.replace(colour, version="colours-test"))
     runs = counting(embedder, monkeypatch)
@@ -46,7 +46,8 @@ def test_a_new_colour_method_re_tags_colours_without_the_model(catalogue, embedd
     with catalogue.sessions() as s:
         assert dict(s.execute(select(Embedding.photo_id, Embedding.seq)).all()) == seqs  # not re-embedded
         assert set(s.scalars(select(Tag.source_version).where(Tag.kind == COLOUR))) == {"colours-test"}
-        assert sorted(s.scalars(select(Tag.name).where(Tag.kind == COLOUR))) == before  # the same method, re-run
+        # The same method run again from what is stored gives the same colours, photo by photo.
+        assert sorted(s.execute(select(Tag.photo_id, Tag.name, Tag.confidence).where(Tag.kind == COLOUR)).all()) == before
         assert set(s.scalars(select(TagRun.version).where(TagRun.kind == COLOUR))) == {"colours-test"}
     assert services.index(catalogue, embedder=embedder).retagged == 0  # done once
 
@@ -115,5 +116,77 @@ def test_a_schema_2_catalogue_keeps_its_embeddings_under_the_new_version(tmp_pat
         with cat.sessions() as s:
             assert s.scalar(select(Embedding.model_version)) == embedder.version
             assert set(s.scalars(select(Tag.source_version))) == {"colours2", f"{embedder.version}/T0.6269"}
+    finally:
+        cat.close()
+
+
+def bump(monkeypatch, kind=COLOUR, version="colours-test"):
+    monkeypatch.setitem(tagsources._SOURCES, kind, dataclasses.replace(tagsources.source(kind), version=version))
+
+
+def test_photos_indexed_before_outputs_were_kept_are_read_once_and_keep_their_embedding(
+    catalogue, embedder, sample_photos, monkeypatch
+):
+    indexed(catalogue, embedder, sample_photos, 4)
+    with catalogue.sessions() as s, s.begin():
+        s.execute(Embedding.__table__.update().values(logits=None, garment_map=None))  # as after an upgrade
+        seqs = dict(s.execute(select(Embedding.photo_id, Embedding.seq)).all())
+    bump(monkeypatch)
+    summary = services.index(catalogue, embedder=embedder)
+    assert summary.indexed == 0 and summary.retagged == 4
+    with catalogue.sessions() as s:
+        assert dict(s.execute(select(Embedding.photo_id, Embedding.seq)).all()) == seqs  # the index keeps them
+        assert s.scalar(select(Embedding.garment_map).limit(1)) is not None
+    bump(monkeypatch, version="colours-test-2")
+    runs = counting(embedder, monkeypatch)
+    assert services.index(catalogue, embedder=embedder).retagged == 4 and runs == []  # from now on, no model
+
+
+def test_a_photo_tagged_again_for_two_kinds_counts_once(catalogue, embedder, sample_photos, monkeypatch):
+    indexed(catalogue, embedder, sample_photos, 3)
+    bump(monkeypatch)
+    with catalogue.sessions() as s, s.begin():
+        s.execute(TagRun.__table__.update().values(version="old"))  # both kinds stale
+    summary = services.index(catalogue, embedder=embedder)
+    assert summary.retagged == 3
+
+
+def test_a_file_whose_bytes_changed_unseen_is_not_tagged_from_them(catalogue, embedder, sample_photos, monkeypatch):
+    from fashiondesk.core.vision import pipeline
+
+    folder = indexed(catalogue, embedder, sample_photos, 2)
+    bump(monkeypatch)
+    victim = sorted(folder.glob("*.jpg"))[0]
+    other = (SAMPLE / "skirt-3.jpg").read_bytes()
+    real = pipeline.read_photo
+    monkeypatch.setattr(pipeline, "read_photo", lambda p: other if str(p) == str(victim) else real(p))
+    summary = services.index(catalogue, embedder=embedder)
+    assert summary.retagged == 1
+    with catalogue.sessions() as s:
+        versions = set(s.scalars(select(TagRun.version).where(TagRun.kind == COLOUR)))
+    assert versions == {"colours2", "colours-test"}  # the victim waits for a real read
+
+
+def test_a_schema_3_catalogue_upgrades_to_4(tmp_path, embedder, sample_photos):
+    from sqlalchemy import create_engine
+
+    from fashiondesk.core.catalogue.migrations import STEPS, upgrade
+
+    db = tmp_path / "v3.db"
+    con = sqlite3.connect(db)
+    con.executescript((SAMPLE.parents[1] / "tests" / "data" / "catalogue_v1.sql").read_text())
+    con.commit()
+    con.close()
+    engine = create_engine(f"sqlite:///{db}")
+    upgrade(engine, [step for step in STEPS if step[0] <= 3])  # what the schema-3 release left
+    engine.dispose()
+    cat = open_catalogue(db)
+    try:
+        assert cat.upgraded_from == 3
+        folder = sample_photos(2)
+        services.add_folders(cat, [folder])
+        assert services.index(cat, embedder=embedder).indexed == 2
+        out = io.StringIO()
+        assert services.export_csv(cat, out) == 5
     finally:
         cat.close()

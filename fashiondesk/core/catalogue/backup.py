@@ -285,8 +285,8 @@ def _carry_embeddings(staging: Path, current: Path) -> None:
         con.execute("ATTACH DATABASE ? AS cur", (str(current),))
         con.execute("BEGIN")
         con.execute(
-            "INSERT OR IGNORE INTO embeddings (photo_id, model_version, vector) "
-            "SELECT p.id, e.model_version, e.vector FROM photos p "
+            "INSERT OR IGNORE INTO embeddings (photo_id, model_version, vector, logits, garment_map) "
+            "SELECT p.id, e.model_version, e.vector, e.logits, e.garment_map FROM photos p "
             "JOIN cur.photos c ON c.content_hash = p.content_hash "
             "JOIN cur.embeddings e ON e.photo_id = c.id"
         )

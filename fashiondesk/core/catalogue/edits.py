@@ -101,13 +101,14 @@ class TagSnapshot:
 
     description: str
     photo_ids: tuple[int, ...]
-    rows: tuple[tuple, ...]  # (photo_id, kind, name, source, confidence, value, created_at)
+    rows: tuple[tuple, ...]  # (photo_id, kind, name, source, confidence, value, created_at, source_version)
 
 
 def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> TagSnapshot:
     with catalogue.sessions() as session:
         rows = session.execute(
-            select(Tag.photo_id, Tag.kind, Tag.name, Tag.source, Tag.confidence, Tag.value, Tag.created_at).where(
+            select(Tag.photo_id, Tag.kind, Tag.name, Tag.source, Tag.confidence, Tag.value, Tag.created_at,
+                   Tag.source_version).where(
                 Tag.photo_id.in_(photo_ids)
             )
         ).all()
@@ -119,7 +120,8 @@ def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
     with catalogue.sessions() as session, session.begin():
         existing = set(session.scalars(select(Photo.id).where(Photo.id.in_(snap.photo_ids))))
         session.execute(delete(Tag).where(Tag.photo_id.in_(snap.photo_ids)))
-        for photo_id, kind, name, source, confidence, value, created_at in snap.rows:
+        for photo_id, kind, name, source, confidence, value, created_at, source_version in snap.rows:
             if photo_id in existing:
                 session.add(Tag(photo_id=photo_id, kind=kind, name=name, source=source,
-                                confidence=confidence, value=value, created_at=created_at))
+                                confidence=confidence, value=value, created_at=created_at,
+                                source_version=source_version))

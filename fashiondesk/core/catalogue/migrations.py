@@ -45,9 +45,11 @@ STEPS: list[tuple[int, list[str]]] = [
         "CREATE INDEX ix_skipped_files_folder_id ON skipped_files (folder_id)",
         "ALTER TABLE embeddings ADD COLUMN seq INTEGER NOT NULL DEFAULT '0'",
         "CREATE INDEX ix_embeddings_seq ON embeddings (seq)",
-        # Automatic tags carry their method's version; the model's own outputs are kept so
-        # a new method re-tags without the model. The colour method's version left the
-        # embedding model's version string: the embeddings are renamed, not made again.
+    ]),
+    # 4: automatic tags carry their method's version; the model's own outputs are kept so
+    #    a new method re-tags without the model. The colour method's version left the
+    #    embedding model's version string: the embeddings are renamed, not made again.
+    (4, [
         "ALTER TABLE tags ADD COLUMN source_version VARCHAR(64)",
         "ALTER TABLE embeddings ADD COLUMN logits BLOB",
         "ALTER TABLE embeddings ADD COLUMN garment_map BLOB",

@@ -103,7 +103,7 @@ class Embedding(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, L2-normalised
     seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)  # see writer.next_seq
     # What the model said besides the embedding, so tags can be made again without it:
-    # the category logits (float32) and the garment map of the predicted category (float16).
+    # the category logits and the garment map of the predicted category (both float32).
     logits: Mapped[bytes | None] = mapped_column(LargeBinary)
     garment_map: Mapped[bytes | None] = mapped_column(LargeBinary)
 

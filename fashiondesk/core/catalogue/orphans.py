@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from fashiondesk.core.catalogue.edits import tag_key
 from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, Photo, Tag
 
 # Same threshold as rule 2 (see identity.SAME_PHOTO); kept here so both read the same number.
@@ -95,7 +96,7 @@ def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tup
 
 def _take_staff_tags(session: Session, original_id: int, copy_id: int) -> None:
     """The copy's staff tags join the original's; of two staff categories, the newer wins."""
-    mine = {(t.kind, t.name.casefold()): t for t in session.scalars(select(Tag).where(Tag.photo_id == original_id))}
+    mine = {(t.kind, tag_key(t.name)): t for t in session.scalars(select(Tag).where(Tag.photo_id == original_id))}
     my_category = next((t for t in mine.values() if t.kind == CATEGORY and t.source == MANUAL), None)
     for tag in session.scalars(select(Tag).where(Tag.photo_id == copy_id, Tag.source == MANUAL)).all():
         if tag.kind == CATEGORY:
@@ -104,7 +105,7 @@ def _take_staff_tags(session: Session, original_id: int, copy_id: int) -> None:
             session.execute(delete(Tag).where(Tag.photo_id == original_id, Tag.kind == CATEGORY))
             session.flush()
             tag.photo_id = original_id
-        elif (tag.kind, tag.name.casefold()) not in mine:
+        elif (tag.kind, tag_key(tag.name)) not in mine:
             tag.photo_id = original_id
-            mine[(tag.kind, tag.name.casefold())] = tag
+            mine[(tag.kind, tag_key(tag.name))] = tag
     session.flush()

@@ -135,7 +135,7 @@ def plan(
         known = {
             row.path: row
             for row in session.execute(
-                select(Photo.id, Photo.path, Photo.size, Photo.mtime, Photo.inode, Photo.status).where(
+                select(Photo.id, Photo.path, Photo.size, Photo.mtime, Photo.inode, Photo.status, Photo.content_hash).where(
                     Photo.folder_id == folder.id, Photo.status != MISSING
                 )
             )
@@ -172,10 +172,10 @@ def plan(
                 # A source's method changed: tag again from what is stored, where it is enough.
                 stored = {"pixels"} | embedded[row.id]
                 if all(r.needs <= stored for r in stale):
-                    result.retag.append(Retag(row.id, path, tuple(r.kind for r in stale), None, None))
+                    result.retag.append(Retag(row.id, path, tuple(r.kind for r in stale), None, None, row.content_hash))
                     result.unchanged += 1
-                else:
-                    result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id))
+                else:  # indexed before the model's outputs were kept: read once more, to keep them
+                    result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id, retag_only=True))
             elif row.status == OK and row.id in embedded:
                 result.unchanged += 1
             elif row.status == FAILED:

@@ -127,10 +127,15 @@ def apply_results(session: Session, results: Sequence[Result], orphans: Orphans 
         if isinstance(result, Extracted):
             photo.status, photo.error = OK, None
             photo.width, photo.height = result.width, result.height
-            seq = seq or next_seq(session)
-            session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
-            session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector, seq=seq,
-                                  logits=result.logits, garment_map=result.garment_map))
+            kept = session.get(Embedding, (photo.id, result.model_version)) if entry.retag_only else None
+            if kept is not None and kept.vector == result.vector:
+                # Same bytes, same model: the embedding (and the similarity index) stay as they are.
+                kept.logits, kept.garment_map = result.logits, result.garment_map
+            else:
+                seq = seq or next_seq(session)
+                session.execute(delete(Embedding).where(Embedding.photo_id == photo.id))
+                session.add(Embedding(photo_id=photo.id, model_version=result.model_version, vector=result.vector,
+                                      seq=seq, logits=result.logits, garment_map=result.garment_map))
             _replace_auto_tags(session, photo.id, result.tags, {kind for kind, _ in result.runs})
             _record_runs(session, photo.id, result.runs)
         else:
@@ -230,6 +235,7 @@ def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag],
     }
     if any(kind == CATEGORY and tag.source == MANUAL for (kind, _), tag in existing.items()):
         tags = [t for t in tags if t.kind != CATEGORY]
+    tags = list({(t.kind, t.name): t for t in tags}.values())  # a source naming a tag twice: once
     wanted = {(t.kind, t.name) for t in tags}
     for key, tag in existing.items():
         if tag.source == AUTO and key not in wanted:

@@ -60,10 +60,19 @@ def _join(names) -> str:
     return ";".join(name.replace(";", ",") for name in names)
 
 
-def columns() -> list[str]:
-    """The header: the path, then each declared kind of tag (``tagsources``), then the file."""
+def kinds(session: Session) -> list[TagSource]:
+    """Every declared kind, and any kind found in the catalogue that nothing declares (a
+    source no longer installed, say): exported under its own name rather than dropped."""
+    known = declared()
+    found = set(session.scalars(select(Tag.kind).distinct())) - {s.kind for s in known}
+    extra = [TagSource(kind, kind, kind, kind, one_per_photo=False, version="?") for kind in sorted(found)]
+    return known[:-1] + extra + known[-1:] if known else extra
+
+
+def columns(sources: list[TagSource] | None = None) -> list[str]:
+    """The header: the path, then each kind of tag, then the file."""
     names = ["path"]
-    for source in declared():
+    for source in sources if sources is not None else declared():
         names.append(source.csv_column)
         if source.one_per_photo:
             names.append(f"{source.csv_column}_confidence")
@@ -96,8 +105,8 @@ def _cells(source: TagSource, tags: list[Tag], unsure_below: float) -> dict[str,
     return cells
 
 
-def rows(session: Session, unsure_below: float = 0.0):
-    sources = declared()
+def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] | None = None):
+    sources = sources if sources is not None else kinds(session)
     tags_by_photo: dict[int, list[Tag]] = defaultdict(list)
     for tag in session.scalars(select(Tag)):
         tags_by_photo[tag.photo_id].append(tag)
@@ -111,10 +120,11 @@ def rows(session: Session, unsure_below: float = 0.0):
 
 
 def write_csv(session: Session, out, unsure_below: float = 0.0) -> int:
-    writer = csv.DictWriter(out, fieldnames=columns(), dialect=ExportDialect)
+    sources = kinds(session)
+    writer = csv.DictWriter(out, fieldnames=columns(sources), dialect=ExportDialect)
     writer.writeheader()
     count = 0
-    for row in rows(session, unsure_below):
+    for row in rows(session, unsure_below, sources):
         writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
         count += 1
     return count

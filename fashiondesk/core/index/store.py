@@ -23,6 +23,10 @@ from fashiondesk.core.index.hnsw import VectorIndex
 
 log = logging.getLogger("fashiondesk.index")
 
+# Model versions renamed without new vectors (catalogue schema 4): an index saved under the
+# old name is kept, not rebuilt.
+RENAMED = {"lite0-clothing-ffc28458-cam1-colours2": "lite0-clothing-ffc28458-cam1"}
+
 
 def index_path(catalogue: Catalogue) -> Path:
     url = catalogue.engine.url
@@ -73,6 +77,8 @@ def _renewed(catalogue: Catalogue, model_version: str, since: int) -> tuple[int,
 def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = True) -> VectorIndex:
     path = index_path(catalogue)
     index = VectorIndex.load(path)
+    if index is not None and RENAMED.get(index.sidecar.model_version) == model_version:
+        index.sidecar.model_version = model_version  # the same vectors under their new name
     if index is None or index.sidecar.model_version != model_version or index.sidecar.dim != dim:
         index = None
     wanted = indexed_ids(catalogue, model_version)

@@ -73,7 +73,11 @@ class IndexSummary:
     model_version: str = ""
     added: list[str] = field(default_factory=list)  # folders added by this run
     rechecked: int = 0  # files touched (new file facts) whose bytes had not changed
-    retagged: int = 0  # photos tagged again by a newer method, without the model
+    retagged_ids: set[int] = field(default_factory=set)  # photos tagged again by a newer method
+
+    @property
+    def retagged(self) -> int:
+        return len(self.retagged_ids)
 
 
 def index(
@@ -122,8 +126,13 @@ def _with_outputs(catalogue: Catalogue, model_version: str, entries: list[Retag]
             for e in entries if e.photo_id in stored]
 
 
+def _offset(progress: ProgressCallback, before: int, total: int) -> ProgressCallback:
+    """Progress of one chunk of the re-tag phase, as progress through the whole phase."""
+    return lambda p: progress(replace(p, done=before + p.done, total=total, current=f"updating tags: {p.current}"))
+
+
 def _count(summary: "IndexSummary", ids: list[int]) -> None:
-    summary.retagged += len(ids)
+    summary.retagged_ids.update(ids)
 
 
 def _index(
@@ -168,6 +177,8 @@ def _index(
                 summary.replaced.append(entry.path)
             if results is not None and isinstance(results[n], Failed):
                 summary.failed.append((entry.path, results[n].reason))
+            elif results is not None and entry.retag_only:
+                summary.retagged_ids.add(entry.known_id)
             elif results is not None:
                 summary.indexed += 1
 
@@ -195,7 +206,7 @@ def _index(
             retags = _with_outputs(catalogue, embedder.version, scan.retag[start : start + RETAG_CHUNK])
             retag(retags, sources, embedder.spec.input_size, embedder.spec.crop_pct,
                   lambda results: writer.submit(apply_retags, results, done=lambda ids: _count(summary, ids)),
-                  cancel)
+                  cancel, _offset(progress, start, len(scan.retag)))
     summary.cancelled = cancel.cancelled
     with catalogue.sessions() as session:
         summary.missing = max(0, _count_missing(session) - missing_before)

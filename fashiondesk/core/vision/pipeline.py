@@ -121,7 +121,7 @@ def extract(
                         d.entry, d.content_hash, d.image.width, d.image.height,
                         embedder.version, vector.tobytes(), tag_set,
                         logits=_stored(outputs.logits, n, np.float32),
-                        garment_map=_stored(outputs.garment_maps, n, np.float16),
+                        garment_map=_stored(outputs.garment_maps, n, np.float32),
                         runs=runs,
                     )
                 )
@@ -161,48 +161,67 @@ def retag(
     crop_pct: float,
     sink: Callable[[list[Retagged]], None],
     cancel: CancelToken | None = None,
+    progress: ProgressCallback = no_progress,
     batch_size: int = 32,
     decode_threads: int = 2,
 ) -> int:
     """Tag photos again with the given sources from their stored model outputs, decoding
-    pixels only for sources that need them; the model never runs. A photo that cannot be
-    read now is left as it is (and tried again on the next run). Returns how many were done."""
+    only the photos a pixel source needs (with the shared decode budget); the model never
+    runs. A photo whose file cannot be read now, or no longer holds the bytes it was
+    indexed from, is left as it is (the next run reads it). Returns how many were done."""
     cancel = cancel or CancelToken()
     by_kind = {source.kind: source for source in chosen}
-    done = 0
+    budget = DecodeBudget(DECODE_BUDGET)
+    started = time.perf_counter()
+    done = skipped = 0
+
+    def wants_pixels(entry: Retag) -> bool:
+        return any(PIXELS in by_kind[k].needs for k in entry.kinds if k in by_kind)
+
     with ThreadPoolExecutor(decode_threads, thread_name_prefix="fashiondesk-retag") as pool:
         for start in range(0, len(entries), batch_size):
             if cancel.cancelled:
                 break
             batch = list(entries[start : start + batch_size])
-            pixels = any(PIXELS in by_kind[k].needs for e in batch for k in e.kinds if k in by_kind)
-            images = list(pool.map(lambda e: _pixels(e.path, size, crop_pct), batch)) if pixels else [None] * len(batch)
-            keep = [i for i, image in enumerate(images) if image is not None or not pixels]
-            decoded = {i: image for i, image in enumerate(images) if image is not None}
-            results = []
+            decoded = dict(zip(
+                (i for i, e in enumerate(batch) if wants_pixels(e)),
+                pool.map(lambda e: _pixels(e, size, crop_pct, budget), [e for e in batch if wants_pixels(e)]),
+            ))
+            results: list[Retagged] = []
             for source in chosen:
-                mine = [i for i in keep if source.kind in batch[i].kinds and (PIXELS not in source.needs or i in decoded)]
+                mine = [
+                    i for i, e in enumerate(batch)
+                    if source.kind in e.kinds and (PIXELS not in source.needs or decoded.get(i) is not None)
+                ]
                 if not mine:
                     continue
                 outputs = Outputs(
                     _array([batch[i].logits for i in mine], np.float32),
                     _maps([batch[i].garment_map for i in mine]),
                 )
-                stack = np.stack([decoded[i] for i in mine]) if PIXELS in source.needs else None
+                pixels = [image for image in (decoded.get(i) for i in mine) if image is not None]
+                stack = np.stack(pixels) if PIXELS in source.needs else None
                 for i, tags in zip(mine, source.make(stack, outputs)):
                     results.append(Retagged(batch[i].photo_id, ((source.kind, source.version),), tags))
             sink(results)
-            done += len(keep)
+            finished = {r.photo_id for r in results}
+            done += len(finished)
+            skipped += len(batch) - len(finished)
+            progress(Progress(start + len(batch), len(entries), skipped, time.perf_counter() - started,
+                              batch[-1].path))
     return done
 
 
-def _pixels(path: str, size: int, crop_pct: float) -> np.ndarray | None:
+def _pixels(entry: Retag, size: int, crop_pct: float, budget: DecodeBudget) -> np.ndarray | None:
     try:
-        return load_rgb(read_photo(path), size, crop_pct).pixels
+        data = read_photo(entry.path)
+        if entry.content_hash is not None and content_hash(data) != entry.content_hash:
+            return None  # other bytes than those indexed: the next run reads the file again
+        return load_rgb(data, size, crop_pct, budget).pixels
     except (UnreadableImage, MemoryError):
         return None
     except Exception:  # noqa: BLE001 - a decoder's own error: leave this photo for the next run
-        log.warning("decoding %s to tag it again failed", path, exc_info=True)
+        log.warning("decoding %s to tag it again failed", entry.path, exc_info=True)
         return None
 
 
@@ -214,7 +233,7 @@ def _array(blobs: list[bytes | None], dtype) -> np.ndarray | None:
 
 
 def _maps(blobs: list[bytes | None]) -> np.ndarray | None:
-    flat = _array(blobs, np.float16)
+    flat = _array(blobs, np.float32)
     if flat is None:
         return None
     side = int(round(flat.shape[1] ** 0.5))

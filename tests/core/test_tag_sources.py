@@ -190,3 +190,23 @@ def test_a_schema_3_catalogue_upgrades_to_4(tmp_path, embedder, sample_photos):
         assert services.export_csv(cat, out) == 5
     finally:
         cat.close()
+
+
+def test_a_rejected_automatic_tag_stays_rejected_through_a_re_tag_and_undo_brings_it_back(
+    catalogue, embedder, sample_photos, monkeypatch
+):
+    indexed(catalogue, embedder, sample_photos, 2)
+    with catalogue.sessions() as s:
+        tag = s.scalars(select(Tag).where(Tag.kind == COLOUR)).first()
+        photo_id, name, tag_id = tag.photo_id, tag.name, tag.id
+    snap = services.snapshot(catalogue, [photo_id], "reject")
+    services.remove_tag(catalogue, tag_id)  # staff: "not that colour"
+    bump(monkeypatch)
+    assert services.index(catalogue, embedder=embedder).retagged == 2
+    with catalogue.sessions() as s:
+        assert name not in set(s.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == COLOUR)))
+    services.put_back(catalogue, snap)  # undo the rejection
+    bump(monkeypatch, version="colours-test-2")
+    services.index(catalogue, embedder=embedder)
+    with catalogue.sessions() as s:
+        assert name in set(s.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == COLOUR)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.models import CATEGORY, CUSTOM, MANUAL, Photo, Tag
+from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Photo, Rejection, Tag
 
 
 class TagError(ValueError):
@@ -64,9 +64,14 @@ def accept_tag(catalogue: Catalogue, tag_id: int) -> None:
 
 
 def remove_tag(catalogue: Catalogue, tag_id: int) -> None:
-    """Reject an automatic tag or remove a manual one."""
+    """Reject an automatic tag (remembered: no re-tag writes it again) or remove a manual one."""
     with catalogue.sessions() as session, session.begin():
-        session.execute(delete(Tag).where(Tag.id == tag_id))
+        tag = session.get(Tag, tag_id)
+        if tag is None:
+            return
+        if tag.source == AUTO:
+            session.merge(Rejection(photo_id=tag.photo_id, kind=tag.kind, key=tag_key(tag.name)))
+        session.delete(tag)
 
 
 def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
@@ -102,6 +107,7 @@ class TagSnapshot:
     description: str
     photo_ids: tuple[int, ...]
     rows: tuple[tuple, ...]  # (photo_id, kind, name, source, confidence, value, created_at, source_version)
+    rejected: tuple[tuple[int, str, str], ...] = ()  # (photo_id, kind, key)
 
 
 def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> TagSnapshot:
@@ -112,7 +118,11 @@ def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> Ta
                 Tag.photo_id.in_(photo_ids)
             )
         ).all()
-    return TagSnapshot(description, tuple(photo_ids), tuple(tuple(r) for r in rows))
+        rejected = session.execute(
+            select(Rejection.photo_id, Rejection.kind, Rejection.key).where(Rejection.photo_id.in_(photo_ids))
+        ).all()
+    return TagSnapshot(description, tuple(photo_ids), tuple(tuple(r) for r in rows),
+                       tuple((int(p), str(k), str(key)) for p, k, key in rejected))
 
 
 def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
@@ -120,6 +130,8 @@ def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
     with catalogue.sessions() as session, session.begin():
         existing = set(session.scalars(select(Photo.id).where(Photo.id.in_(snap.photo_ids))))
         session.execute(delete(Tag).where(Tag.photo_id.in_(snap.photo_ids)))
+        session.execute(delete(Rejection).where(Rejection.photo_id.in_(snap.photo_ids)))
+        session.add_all(Rejection(photo_id=p, kind=k, key=key) for p, k, key in snap.rejected if p in existing)
         for photo_id, kind, name, source, confidence, value, created_at, source_version in snap.rows:
             if photo_id in existing:
                 session.add(Tag(photo_id=photo_id, kind=kind, name=name, source=source,

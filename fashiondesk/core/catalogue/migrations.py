@@ -66,6 +66,9 @@ STEPS: list[tuple[int, list[str]]] = [
         "(SELECT photo_id FROM embeddings WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2')",
         "UPDATE embeddings SET model_version = 'lite0-clothing-ffc28458-cam1' "
         "WHERE model_version = 'lite0-clothing-ffc28458-cam1-colours2'",
+        # Rejected automatic tags are remembered, so a re-tag does not bring them back.
+        "CREATE TABLE rejections (photo_id INTEGER NOT NULL, kind VARCHAR(16) NOT NULL, \"key\" TEXT NOT NULL, "
+        "PRIMARY KEY (photo_id, kind, \"key\"), FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
     ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1

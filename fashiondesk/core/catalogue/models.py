@@ -84,6 +84,15 @@ class SkippedFile(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class Rejection(Base):
+    """An automatic tag staff rejected on a photo: no source writes it there again."""
+
+    __tablename__ = "rejections"
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)  # edits.tag_key of the name
+
+
 class TagRun(Base):
     """Which version of each automatic tag source last tagged a photo (even when it found
     nothing to tag): a source whose version moved on tags the photo again."""

@@ -26,11 +26,13 @@ from fashiondesk.core.catalogue.models import (
     Embedding,
     Meta,
     Photo,
+    Rejection,
     SkippedFile,
     Tag,
     TagRun,
     utcnow,
 )
+from fashiondesk.core.catalogue.edits import tag_key
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
 from fashiondesk.core.catalogue.orphans import Orphans
 from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result, Retagged  # noqa: F401
@@ -236,6 +238,8 @@ def _replace_auto_tags(session: Session, photo_id: int, tags: Sequence[AutoTag],
     if any(kind == CATEGORY and tag.source == MANUAL for (kind, _), tag in existing.items()):
         tags = [t for t in tags if t.kind != CATEGORY]
     tags = list({(t.kind, t.name): t for t in tags}.values())  # a source naming a tag twice: once
+    rejected = set(session.execute(select(Rejection.kind, Rejection.key).where(Rejection.photo_id == photo_id)).all())
+    tags = [t for t in tags if (t.kind, tag_key(t.name)) not in rejected]  # staff said no
     wanted = {(t.kind, t.name) for t in tags}
     for key, tag in existing.items():
         if tag.source == AUTO and key not in wanted:

@@ -72,6 +72,7 @@ class Retagged:
     photo_id: int
     runs: tuple[tuple[str, str], ...]  # (kind, version) made now
     tags: tuple["AutoTag", ...]
+    retry: bool = False  # its file could not be read as indexed: read it whole on the next run
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,27 @@ def test_a_rejected_automatic_tag_stays_rejected_through_a_re_tag_and_undo_bring
     services.index(catalogue, embedder=embedder)
     with catalogue.sessions() as s:
         assert name in set(s.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == COLOUR)))
+
+
+def test_a_photo_that_cannot_be_read_to_re_tag_it_is_read_whole_next_time(catalogue, embedder, sample_photos, monkeypatch):
+    """Its tags stay; the next run reads it (through its unchanged bytes: a move, not a decode)
+    and the newer source tags it in that same run."""
+    from fashiondesk.core.vision import pipeline
+
+    folder = indexed(catalogue, embedder, sample_photos, 2)
+    bump(monkeypatch)
+    victim = str(sorted(folder.glob("*.jpg"))[0])
+    real = pipeline.read_photo
+
+    def locked(path):
+        if str(path) == victim:
+            raise pipeline.UnreadableImage("cannot read file: Permission denied", transient=True)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "read_photo", locked)
+    assert services.index(catalogue, embedder=embedder).retagged == 1
+    monkeypatch.setattr(pipeline, "read_photo", real)
+    summary = services.index(catalogue, embedder=embedder)
+    assert summary.retagged == 1 and summary.indexed == 0
+    with catalogue.sessions() as s:
+        assert set(s.scalars(select(TagRun.version).where(TagRun.kind == COLOUR))) == {"colours-test"}

@@ -92,6 +92,36 @@ def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def stale_retags(
+    session: Session, photos: Sequence[tuple[int, str, str | None]], runs: Sequence[SourceRun], model_version: str
+) -> list[Retag]:
+    """Of these (photo id, path, content hash), the photos a source must tag again and can
+    from what is stored (photos that moved in this run, say, without a decode)."""
+    if not runs or not photos:
+        return []
+    found = []
+    for start in range(0, len(photos), 500):
+        part = list(photos[start : start + 500])
+        ids = [p[0] for p in part]
+        tagged: dict[int, dict[str, str]] = {}
+        for photo_id, kind, version in session.execute(
+            select(TagRun.photo_id, TagRun.kind, TagRun.version).where(TagRun.photo_id.in_(ids))
+        ):
+            tagged.setdefault(photo_id, {})[kind] = version
+        stored = {
+            photo_id: {"pixels"} | {n for n, there in (("logits", logits), ("garment_map", garment_map)) if there}
+            for photo_id, logits, garment_map in session.execute(
+                select(Embedding.photo_id, Embedding.logits.is_not(None), Embedding.garment_map.is_not(None))
+                .where(Embedding.photo_id.in_(ids), Embedding.model_version == model_version)
+            )
+        }
+        for photo_id, path, digest in part:
+            stale = [r for r in runs if tagged.get(photo_id, {}).get(r.kind) != r.version]
+            if stale and photo_id in stored and all(r.needs <= stored[photo_id] for r in stale):
+                found.append(Retag(photo_id, path, tuple(r.kind for r in stale), None, None, digest))
+    return found
+
+
 def _tag_runs(session: Session, folder_id: int) -> dict[int, dict[str, str]]:
     found: dict[int, dict[str, str]] = {}
     for photo_id, kind, version in session.execute(

@@ -264,7 +264,11 @@ def apply_retags(session: Session, results: Sequence[Retagged]) -> list[int]:
     """Automatic tags made again by a newer method (no decode by the model needed)."""
     done = []
     for result in results:
-        if session.get(Photo, result.photo_id) is None:
+        photo = session.get(Photo, result.photo_id)
+        if photo is None:
+            continue
+        if result.retry:
+            photo.size = RETRY
             continue
         _replace_auto_tags(session, result.photo_id, result.tags, {kind for kind, _ in result.runs})
         _record_runs(session, result.photo_id, result.runs)

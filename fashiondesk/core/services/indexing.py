@@ -14,7 +14,7 @@ from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
 from fashiondesk.core.catalogue.models import MISSING, Embedding, Folder, Photo
 from fashiondesk.core.catalogue.orphans import Orphans, merge_copies
-from fashiondesk.core.catalogue.scan import plan
+from fashiondesk.core.catalogue.scan import plan, stale_retags
 from fashiondesk.core.catalogue.writer import (
     Failed,
     Writer,
@@ -157,6 +157,11 @@ def _index(
         sources = tag_sources(embedder.spec)
         scan = plan(session, folders, embedder.version, only, [source.run for source in sources])
         work = resolve(session, scan, embedder.version, cancel)
+        # Photos found at a new place without a decode may still need a newer tag source.
+        scan.retag += stale_retags(
+            session, [(e.photo_id, e.path, e.expected_hash) for e in work.moved if e.photo_id is not None],
+            [source.run for source in sources], embedder.version,
+        )
         missing_before = _count_missing(session)
         session.expunge_all()
     summary.unchanged = scan.unchanged

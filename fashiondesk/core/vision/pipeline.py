@@ -168,7 +168,8 @@ def retag(
     """Tag photos again with the given sources from their stored model outputs, decoding
     only the photos a pixel source needs (with the shared decode budget); the model never
     runs. A photo whose file cannot be read now, or no longer holds the bytes it was
-    indexed from, is left as it is (the next run reads it). Returns how many were done."""
+    indexed from, keeps its tags and is handed on with ``retry``: the next run reads it
+    whole (and lists it in the failures if it still cannot be read). Returns how many were done."""
     cancel = cancel or CancelToken()
     by_kind = {source.kind: source for source in chosen}
     budget = DecodeBudget(DECODE_BUDGET)
@@ -203,10 +204,14 @@ def retag(
                 stack = np.stack(pixels) if PIXELS in source.needs else None
                 for i, tags in zip(mine, source.make(stack, outputs)):
                     results.append(Retagged(batch[i].photo_id, ((source.kind, source.version),), tags))
+            made: dict[int, set[str]] = {}
+            for r in results:
+                made.setdefault(r.photo_id, set()).update(kind for kind, _ in r.runs)
+            unfinished = [e for e in batch if not {k for k in e.kinds if k in by_kind} <= made.get(e.photo_id, set())]
+            results += [Retagged(e.photo_id, (), (), retry=True) for e in unfinished]
             sink(results)
-            finished = {r.photo_id for r in results}
-            done += len(finished)
-            skipped += len(batch) - len(finished)
+            done += len(batch) - len(unfinished)
+            skipped += len(unfinished)
             progress(Progress(start + len(batch), len(entries), skipped, time.perf_counter() - started,
                               batch[-1].path))
     return done

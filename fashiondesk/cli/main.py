@@ -27,10 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the catalogue as CSV")
     p.add_argument("out", help="output file, or '-' for stdout")
 
-    p = sub.add_parser("tag", help="add or remove manual tags")
+    p = sub.add_parser("tag", help="add or remove manual tags, set the staff category")
     p.add_argument("paths", nargs="+")
     p.add_argument("--add", action="append", default=[], metavar="TAG")
     p.add_argument("--remove", action="append", default=[], metavar="TAG")
+    p.add_argument("--category", metavar="NAME", help="the staff category of these photos (a new name is allowed)")
 
     p = sub.add_parser("similar", help="most similar catalogue photos, as path,score CSV")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="catalogued photos or any image files")
@@ -175,12 +176,12 @@ def cmd_export(args) -> int:
 def cmd_tag(args) -> int:
     from fashiondesk.core import services
 
-    if not args.add and not args.remove:
-        raise services.UserError("say what to do: --add TAG and/or --remove TAG")
+    if not args.add and not args.remove and args.category is None:
+        raise services.UserError("say what to do: --add TAG, --remove TAG and/or --category NAME")
     catalogue = _open(args)
     try:
         _daily_backup(catalogue)
-        n = services.tag(catalogue, args.paths, args.add, args.remove)
+        n = services.tag(catalogue, args.paths, args.add, args.remove, args.category)
     finally:
         catalogue.close()
     print(f"tags changed on {n} of {len(args.paths)} photos" if n else "no change: every photo already had those tags",

@@ -98,7 +98,9 @@ class Jobs(QObject):
         self._outcome.connect(self._deliver)
         self._progressed.connect(self._report)
         # Deleted without ``stop`` (its window went first): the pool threads tell nobody.
-        self._gone = threading.Event()
+        # The lock makes "not gone, so emit" one step: ``destroyed`` (on the GUI thread, as the
+        # object starts to go) waits for an emission under way, and none starts after it.
+        self._gone = _Gone()
         gone = self._gone
         self.destroyed.connect(lambda *_: gone.set())
 
@@ -144,11 +146,8 @@ class Jobs(QObject):
     # -- on the pool thread ---------------------------------------------------------------
 
     def _post_progress(self, job: Job, value) -> None:
-        if not job.discarded and not self._gone.is_set():
-            try:
-                self._progressed.emit(job, value)
-            except RuntimeError:  # deleted meanwhile
-                pass
+        if not job.discarded:
+            self._gone.unless_gone(self._progressed.emit, job, value)
 
     # -- on the GUI thread ----------------------------------------------------------------
 
@@ -175,8 +174,32 @@ class Jobs(QObject):
             job.progress(value)
 
 
+class _Gone:
+    """Whether the Jobs object has started to go, and a way to emit only while it has not."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._gone = False
+
+    def set(self) -> None:
+        with self._lock:
+            self._gone = True
+
+    def is_set(self) -> bool:
+        return self._gone
+
+    def unless_gone(self, emit: Callable, *args) -> None:
+        with self._lock:
+            if self._gone:
+                return
+            try:
+                emit(*args)
+            except RuntimeError:  # the wrapper knows its object is gone
+                pass
+
+
 class _Runnable(QRunnable):
-    def __init__(self, jobs: Jobs, job: Job, kwargs: dict, gone: threading.Event):
+    def __init__(self, jobs: Jobs, job: Job, kwargs: dict, gone: _Gone):
         super().__init__()
         self._jobs, self._job, self._kwargs, self._gone = jobs, job, kwargs, gone
 
@@ -188,12 +211,7 @@ class _Runnable(QRunnable):
                 value = job.fn(*job.args, **self._kwargs)
             except Exception as exc:  # logged here, with its traceback; one line goes back
                 ok, value = False, failure_text(exc, job.name)
-        if self._gone.is_set():
-            return
-        try:
-            jobs._outcome.emit(job, ok, value)
-        except RuntimeError:  # the Jobs object went with its window meanwhile: nobody to tell
-            pass
+        self._gone.unless_gone(jobs._outcome.emit, job, ok, value)
 
 
 _TAKES: dict[tuple[Callable, str], bool] = {}

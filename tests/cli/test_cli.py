@@ -1,5 +1,6 @@
 import csv
 import io
+import os
 import subprocess
 import sys
 
@@ -96,3 +97,22 @@ def test_window_without_qt_says_so_in_one_line(monkeypatch, capsys):
     assert main([]) == 1
     err = capsys.readouterr().err
     assert err.startswith("fashiondesk: the window cannot start: libEGL") and err.count("\n") == 1
+
+
+def test_tag_sets_the_staff_category_and_export_shows_it(tmp_path, sample_photos):
+    """`tag --category` (a new name allowed) is the staff's category: the export shows it,
+    not the model's guess, marks it sure, and a re-index keeps it."""
+    folder = sample_photos(2)
+    db = tmp_path / "cat.db"
+    assert fd("index", folder, "--quiet", db=db).returncode == 0
+    target = sorted(folder.glob("*.jpg"))[0]
+    res = fd("tag", target, "--category", "Blazer", db=db)
+    assert res.returncode == 0 and "tags changed on 1 of 1" in res.stderr
+    assert "no change" in fd("tag", target, "--category", "Blazer", db=db).stderr
+    assert "cannot contain ';'" in fd("tag", target, "--category", "a;b", db=db).stderr
+    touched = target.stat()
+    os.utime(target, (touched.st_atime, touched.st_mtime + 5))  # touched: read again
+    assert fd("index", "--quiet", db=db).returncode == 0
+    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(fd("export", "-", db=db).stdout))}
+    row = rows[str(target)]
+    assert row["category"] == "Blazer" and row["category_confidence"] == "" and row["category_unsure"] == ""

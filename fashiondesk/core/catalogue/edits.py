@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Photo, Rejection, Tag
@@ -79,16 +80,24 @@ def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
     with catalogue.sessions() as session, session.begin():
         if session.get(Photo, photo_id) is None:
             raise TagError("that photo is no longer in the catalogue")
-        current = list(session.scalars(select(Tag).where(Tag.photo_id == photo_id, Tag.kind == CATEGORY)))
-        same = [t for t in current if tag_key(t.name) == tag_key(name)]
-        for tag in current:
-            if tag not in same[:1]:
-                session.delete(tag)
-        session.flush()
-        if same:
-            same[0].source, same[0].name = MANUAL, name
-        else:
-            session.add(Tag(photo_id=photo_id, kind=CATEGORY, name=name, source=MANUAL))
+        put_category(session, photo_id, name)
+
+
+def put_category(session: Session, photo_id: int, name: str) -> bool:
+    """Make ``name`` (already clean) the photo's staff category; False if it already was."""
+    current = list(session.scalars(select(Tag).where(Tag.photo_id == photo_id, Tag.kind == CATEGORY)))
+    same = [t for t in current if tag_key(t.name) == tag_key(name)]
+    if len(current) == 1 and same and same[0].source == MANUAL and same[0].name == name:
+        return False
+    for tag in current:
+        if tag not in same[:1]:
+            session.delete(tag)
+    session.flush()
+    if same:
+        same[0].source, same[0].name = MANUAL, name
+    else:
+        session.add(Tag(photo_id=photo_id, kind=CATEGORY, name=name, source=MANUAL))
+    return True
 
 
 def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> None:

@@ -16,6 +16,7 @@ from fashiondesk.core.catalogue.edits import (  # noqa: F401 - the window's edit
     accept_tag,
     add_custom_tag,
     clean_name,
+    put_category,
     remove_tag,
     set_category,
     snapshot,
@@ -34,14 +35,19 @@ def clean_tag(name: str) -> str:
         raise UserError(str(exc)) from exc
 
 
-def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()) -> int:
-    """Add or remove custom tags on catalogued photos; returns how many photos changed.
+def tag(
+    catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = (),
+    category: str | None = None,
+) -> int:
+    """Add or remove custom tags on catalogued photos, and set their staff category (any name:
+    a new one is allowed); returns how many photos changed.
 
     Names are compared with ``tag_key``, the window's rule too. Removal does not apply the
     naming rules, so a tag stored before them (with a ';', say) can still be removed.
     """
     add = [clean_tag(t) for t in add]
     remove_keys = {tag_key(t) for t in remove if t.strip()}
+    category = clean_tag(category) if category is not None else None
     changed = 0
     with catalogue.sessions() as session, session.begin():
         for photo in photos_by_path(session, paths):
@@ -56,5 +62,6 @@ def tag(catalogue: Catalogue, paths: Sequence[str], add: Sequence[str] = (), rem
                 existing = current.pop(key, None)
                 if existing is not None:
                     session.delete(existing)
-            changed += set(current) != before
+            recategorised = category is not None and put_category(session, photo.id, category)
+            changed += set(current) != before or recategorised
     return changed

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
+from fashiondesk.core.catalogue.db import SQLITE_MAGIC
+
 KEEP = 10
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _NAME = re.compile(r"^catalogue-(\d{8}-\d{6})-([a-z-]+)\.db$")
 
 

@@ -95,6 +95,14 @@ class Catalogue:
     read_only: bool = False
 
     @property
+    def file(self) -> Path | None:
+        """The catalogue's SQLite file, or None for a server database or an in-memory one."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return Path(url.database)
+        return None
+
+    @property
     def location(self) -> str:
         database = self.engine.url.database
         # An in-memory SQLite URL ("sqlite://") has no database path: say the URL, not "None".

@@ -36,6 +36,10 @@ class Orphans:
         self._waiting: set[int] = set(ids)
         self._vectors: dict[int, np.ndarray] = {}
         self._loaded: set[int] = set()
+        # The vectors stacked once, and again only when the set changes: most new photos
+        # match nothing, and stacking thousands of vectors for each would cost more than the
+        # comparison (an unplugged drive's photos are all candidates).
+        self._stacked: tuple[list[int], np.ndarray] | None = None
 
     def add(self, ids: Iterable[int]) -> None:
         ids = set(ids)
@@ -47,8 +51,10 @@ class Orphans:
         self._load(session)
         if not self._vectors:
             return None
-        ids = list(self._vectors)
-        matrix = np.stack([self._vectors[i] for i in ids])
+        if self._stacked is None:
+            ids = list(self._vectors)
+            self._stacked = ids, np.stack([self._vectors[i] for i in ids])
+        ids, matrix = self._stacked
         scores = matrix @ np.frombuffer(vector, dtype=np.float32)
         best = int(np.argmax(scores))
         if scores[best] < SAME_PHOTO:
@@ -56,6 +62,7 @@ class Orphans:
         chosen = ids[best]
         self._vectors.pop(chosen)
         self._waiting.discard(chosen)
+        self._stacked = None
         return chosen
 
     def _load(self, session: Session) -> None:
@@ -68,6 +75,7 @@ class Orphans:
             )
             for photo_id, blob in rows:
                 self._vectors[photo_id] = np.frombuffer(blob, dtype=np.float32)
+                self._stacked = None
         self._loaded.update(todo)
 
 

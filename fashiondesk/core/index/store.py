@@ -29,9 +29,8 @@ RENAMED = {"lite0-clothing-ffc28458-cam1-colours2": "lite0-clothing-ffc28458-cam
 
 
 def index_path(catalogue: Catalogue) -> Path:
-    url = catalogue.engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        db = Path(url.database)
+    db = catalogue.file
+    if db is not None:
         return db.with_name(db.name + ".hnsw")
     digest = hashlib.sha256(catalogue.url.encode()).hexdigest()[:12]
     return default_db_path().with_name(f"index-{digest}.hnsw")

@@ -17,10 +17,7 @@ from fashiondesk.core.services.paths import inside
 
 def database_file(catalogue: Catalogue) -> Path | None:
     """The catalogue's SQLite file, or None for a server database or an in-memory one."""
-    url = catalogue.engine.url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database)
-    return None
+    return catalogue.file
 
 
 def run_lock(catalogue: Catalogue) -> Path:

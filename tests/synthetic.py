@@ -39,3 +39,58 @@ def fill(catalogue, n: int, folder: str = "/shop/photos", seed: int = 0) -> None
                 tags.append(dict(photo_id=i + 1, kind=CUSTOM, name=f"collection {i % 50}", source=MANUAL,
                                  confidence=None, value=None, created_at=now))
         session.execute(insert(Tag), tags)
+
+
+def taught_world(catalogue, per_class: int = 30, dim: int = 64, seed: int = 0) -> dict[str, list[int]]:
+    """A catalogue whose photos have embeddings and logits but no files, built so that what
+    teaching should do is known. Each of the shipped model's ten categories is a cluster the
+    model names right, except:
+
+    - ``worn t-shirt``: t-shirts in another photo style (an offset shared by all of them),
+      which the model calls longsleeve;
+    - ``blazer``: a category the model never learnt, near outwear, which it calls outwear.
+
+    Returns the photo ids of each group: the ten categories (their plain photos), plus
+    "worn t-shirt" and "blazer". Every photo starts with the model's category, as after
+    indexing.
+    """
+    import numpy as np
+
+    from fashiondesk.core.catalogue.models import Embedding
+    from fashiondesk.core.vision.spec import shipped_spec
+
+    spec = shipped_spec()
+    rng = np.random.default_rng(seed)
+    centres = {c: rng.uniform(0, 1, dim) * (rng.uniform(0, 1, dim) < 0.3) for c in spec.categories}
+    style = rng.uniform(0, 1, dim) * (rng.uniform(0, 1, dim) < 0.3)
+    own = rng.uniform(0, 1, dim) * (rng.uniform(0, 1, dim) < 0.3)
+    groups: dict[str, tuple[np.ndarray, str]] = {c: (centres[c], c) for c in spec.categories}
+    groups["worn t-shirt"] = (0.5 * centres["t-shirt"] + 0.9 * style, "longsleeve")
+    groups["blazer"] = (0.5 * centres["outwear"] + 0.8 * own, "outwear")
+    now = datetime(2026, 11, 27)
+    ids: dict[str, list[int]] = {}
+    photos, embeddings, tags = [], [], []
+    with catalogue.sessions() as session, session.begin():
+        fid = session.execute(insert(Folder).values(path="/shop", added_at=now).returning(Folder.id)).scalar_one()
+        next_id = 1
+        for name, (centre, said) in groups.items():
+            for _ in range(per_class):
+                vector = np.clip(centre + rng.normal(0, 0.12, dim), 0, None).astype(np.float32)
+                vector /= np.linalg.norm(vector)
+                logits = rng.normal(0, 0.5, len(spec.categories)).astype(np.float32)
+                logits[spec.categories.index(said)] += 3.0
+                probs = np.exp(logits / spec.temperature)
+                probs /= probs.sum()
+                photos.append(dict(id=next_id, folder_id=fid, path=f"/shop/{name}/{next_id:05d}.jpg",
+                                   content_hash=f"{next_id:032x}", size=1000, mtime=1.7e9, status=OK, indexed_at=now))
+                embeddings.append(dict(photo_id=next_id, model_version=spec.version, vector=vector.tobytes(),
+                                       seq=next_id, logits=logits.tobytes()))
+                tags.append(dict(photo_id=next_id, kind=CATEGORY, name=said, source=AUTO, created_at=now,
+                                 confidence=round(float(probs.max()), 4),
+                                 source_version=f"{spec.version}/T{spec.temperature:g}"))
+                ids.setdefault(name, []).append(next_id)
+                next_id += 1
+        session.execute(insert(Photo), photos)
+        session.execute(insert(Embedding), embeddings)
+        session.execute(insert(Tag), tags)
+    return ids

@@ -8,6 +8,7 @@ import sys
 from typing import Sequence
 
 from fashiondesk import __version__
+from fashiondesk.cli import teach_cmd
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("backup", nargs="?", help="a number from --list (1 = newest) or a backup file")
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
 
+    teach_cmd.add_commands(sub)
     sub.add_parser("info", help="catalogue location, counts, model version")
     sub.add_parser("failures", help="photos that could not be read, with the reason")
     return parser
@@ -186,6 +188,8 @@ def cmd_tag(args) -> int:
         catalogue.close()
     print(f"tags changed on {n} of {len(args.paths)} photos" if n else "no change: every photo already had those tags",
           file=sys.stderr)
+    if n and args.category is not None:
+        print("the other photos learn from this on the next 'fashiondesk learn' or 'fashiondesk index'", file=sys.stderr)
     return 0
 
 
@@ -347,6 +351,8 @@ COMMANDS = {
     "failures": cmd_failures,
     "folders": cmd_folders,
     "restore": cmd_restore,
+    "learn": lambda args: teach_cmd.cmd_learn(args, _open),
+    "evaluate-teaching": teach_cmd.cmd_evaluate_teaching,
 }
 
 

@@ -18,6 +18,8 @@ COLOUR = "colour"
 CUSTOM = "custom"
 AUTO = "auto"
 MANUAL = "manual"
+# The version of every tag the shop classifier (learnt from staff categories) writes starts so.
+LEARNED = "shop"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fashiondesk.core import tagsources
+from fashiondesk.core.records import AUTO, LEARNED
 
 from fashiondesk.core.catalogue.models import (
     AUTO,
@@ -200,6 +201,12 @@ class TagInfo:
     source: str
     confidence: float | None
     value: str | None
+    version: str | None = None  # of the method that made an automatic tag
+
+    @property
+    def learned(self) -> bool:
+        """Made by the shop classifier, from staff's examples (``services.examples_behind``)."""
+        return self.source == AUTO and (self.version or "").startswith(LEARNED)
 
 
 @dataclass(frozen=True)
@@ -231,7 +238,7 @@ def photo_detail(session: Session, photo_id: int) -> PhotoDetail | None:
     if photo is None:
         return None
     tags = session.execute(
-        select(Tag.id, Tag.kind, Tag.name, Tag.source, Tag.confidence, Tag.value)
+        select(Tag.id, Tag.kind, Tag.name, Tag.source, Tag.confidence, Tag.value, Tag.source_version)
         .where(Tag.photo_id == photo_id)
         .order_by(_KIND_ORDER, Tag.confidence.desc(), Tag.name)
     )

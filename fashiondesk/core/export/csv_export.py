@@ -1,9 +1,11 @@
 """CSV export for the web shop or the till: one row per photo, UTF-8, header row.
 
 Columns: path, then one group per declared kind of tag (``core/tagsources.py``): category,
-category_confidence, category_unsure, colours, tags (and any kind declared later, before
-tags); then status, width, height. ``category_unsure`` is "yes" for an automatic category whose calibrated
-confidence is below the model's ``unsure_below`` (to review), empty otherwise.
+category_confidence, category_unsure, category_set_by, colours, tags (and any kind declared
+later, before tags); then status, width, height. ``category_unsure`` is "yes" for an
+automatic category whose calibrated confidence is below the model's ``unsure_below`` (to
+review), empty otherwise. ``category_set_by`` says who chose the category: "staff", "learned"
+(the shop classifier, taught by staff's categories) or "model" (the shipped model).
 
 Format (``ExportDialect``, also used by the CLI's ``similar`` and ``duplicates``): comma
 separated, every field in double quotes, a double quote inside a field doubled, rows ended
@@ -36,6 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import MANUAL, Photo, Tag
+from fashiondesk.core.records import LEARNED
 from fashiondesk.core.tagsources import TagSource, declared
 # a piece of a cell a spreadsheet could read as a formula (see the module docstring)
 _FORMULA = re.compile(r'[\t\r\n]|[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20]')
@@ -77,7 +80,7 @@ def columns(sources: list[TagSource] | None = None) -> list[str]:
         if source.one_per_photo:
             names.append(f"{source.csv_column}_confidence")
             if source.reviewed:
-                names.append(f"{source.csv_column}_unsure")
+                names += [f"{source.csv_column}_unsure", f"{source.csv_column}_set_by"]
     return names + ["status", "width", "height"]
 
 
@@ -102,7 +105,17 @@ def _cells(source: TagSource, tags: list[Tag], unsure_below: float) -> dict[str,
     if source.reviewed:
         unsure = best is not None and best.source != MANUAL and (best.confidence or 0.0) < unsure_below
         cells[f"{column}_unsure"] = "yes" if unsure else ""
+        cells[f"{column}_set_by"] = _set_by(best)
     return cells
+
+
+def _set_by(tag: Tag | None) -> str:
+    if tag is None:
+        return ""
+    if tag.source == MANUAL:
+        return "staff"
+    return "learned" if (tag.source_version or "").startswith(LEARNED) else "model"
+
 
 
 def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] | None = None):

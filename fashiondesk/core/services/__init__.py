@@ -27,6 +27,8 @@ from fashiondesk.core.services.safety import (
 from fashiondesk.core.services.models import evaluate, evaluate_colours, format_evaluation, model_version
 from fashiondesk.core.services.previews import preview
 from fashiondesk.core.services.search import SimilarSearch, duplicates, similar
+from fashiondesk.core.services.teaching import MIN_EXAMPLES, Teaching, examples_behind, last_teaching, learn, needs_learning
+from fashiondesk.core.services.teaching_eval import evaluate_teaching, format_teaching_report
 from fashiondesk.core.services.tags import (
     TagError,
     TagSnapshot,
@@ -43,10 +45,11 @@ from fashiondesk.core.services.tags import (
 
 __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
-    "SimilarSearch", "TagError", "TagSnapshot", "UserError",
+    "MIN_EXAMPLES", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
     "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
-    "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "explain", "export_csv",
-    "export_csv_file", "failures", "folders", "format_evaluation", "index", "info", "list_backups", "model_version",
+    "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
+    "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
+    "model_version", "needs_learning",
     "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",
     "restore", "set_category", "similar", "snapshot", "tag", "tag_key",
 ]

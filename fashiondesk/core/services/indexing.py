@@ -30,6 +30,7 @@ from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.records import Retag
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside, real
+from fashiondesk.core.services.teaching import Teaching, learn, needs_learning
 from fashiondesk.core.vision.pipeline import extract, retag
 from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.tagging import sources as tag_sources
@@ -74,6 +75,7 @@ class IndexSummary:
     added: list[str] = field(default_factory=list)  # folders added by this run
     rechecked: int = 0  # files touched (new file facts) whose bytes had not changed
     retagged_ids: set[int] = field(default_factory=set)  # photos tagged again by a newer method
+    taught: Teaching | None = None  # learning from staff categories, when this run re-learned
 
     @property
     def retagged(self) -> int:
@@ -97,8 +99,12 @@ def index(
     try:
         with exclusive(index_path(catalogue).with_suffix(".lock")):
             added = add_folders(catalogue, folder_paths) if add and folder_paths else []
+            embedder = embedder or Embedder.load()
             summary = _index(catalogue, progress, cancel, embedder, folder_paths)
             summary.added = added
+            # Photos that came in are tagged by what staff taught, not only the shipped model.
+            if not summary.cancelled and needs_learning(catalogue, spec=embedder.spec):
+                summary.taught = learn(catalogue, spec=embedder.spec)
             return summary
     except Busy:
         raise UserError(

@@ -1,0 +1,221 @@
+"""Learning from staff categories: the right photos change, others do not, staff's tags stay."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from fashiondesk.core import services
+from fashiondesk.core.catalogue.models import AUTO, CATEGORY, MANUAL, Tag
+from fashiondesk.core.services import teaching
+from fashiondesk.core.vision.shop import Prior, Settings, features, folds_of, teach
+from fashiondesk.core.vision.spec import shipped_spec
+from tests.synthetic import taught_world
+
+SHIPPED = f"{shipped_spec().version}/T{shipped_spec().temperature:g}"
+
+
+def categories(catalogue) -> dict[int, tuple[str, str, str | None]]:
+    with catalogue.sessions() as session:
+        rows = session.execute(select(Tag.photo_id, Tag.name, Tag.source, Tag.source_version)
+                               .where(Tag.kind == CATEGORY)).all()
+    found: dict[int, tuple[str, str, str | None]] = {}
+    for photo_id, name, source, version in rows:
+        assert photo_id not in found, f"photo {photo_id} has two categories"
+        found[photo_id] = (name, source, version)
+    return found
+
+
+def set_staff(catalogue, ids, name):
+    for photo_id in ids:
+        services.set_category(catalogue, photo_id, name)
+
+
+@pytest.fixture
+def world(catalogue):
+    return taught_world(catalogue)
+
+
+def share(found, ids, name) -> float:
+    return float(np.mean([found[i][0] == name for i in ids]))
+
+
+def test_a_few_corrections_fix_photos_like_them_and_leave_the_others(catalogue, world):
+    before = categories(catalogue)
+    assert share(before, world["worn t-shirt"], "longsleeve") == 1.0  # the model's mistake
+    corrected = world["worn t-shirt"][:5]
+    set_staff(catalogue, corrected, "t-shirt")
+
+    taught = services.learn(catalogue)
+
+    after = categories(catalogue)
+    rest = world["worn t-shirt"][5:]
+    assert share(after, rest, "t-shirt") >= 0.9
+    assert all(after[i][2].startswith("shop1-") and after[i][1] == AUTO for i in rest)
+    plain = [i for name in shipped_spec().categories for i in world[name]]
+    moved = [i for i in plain if after[i][0] != before[i][0]]
+    assert len(moved) <= 0.02 * len(plain), f"{len(moved)} photos nobody corrected changed category"
+    assert taught.examples == 5 and ("t-shirt", 5) in taught.categories
+    assert set(taught.changed_ids) >= set(i for i in rest if after[i][0] == "t-shirt")
+
+
+def test_a_new_category_is_suggested_once_it_has_enough_examples(catalogue, world):
+    blazers = world["blazer"]
+    set_staff(catalogue, blazers[:4], "Blazer")
+    taught = services.learn(catalogue)
+    assert taught.waiting == [("Blazer", 4)]
+    assert "needed" in taught.waiting_text()
+    assert not any(name == "Blazer" for name, source, _ in categories(catalogue).values() if source == AUTO)
+
+    set_staff(catalogue, blazers[4:5], "blazer")  # another spelling: the same category
+    taught = services.learn(catalogue)
+    after = categories(catalogue)
+    assert taught.waiting == [] and ("Blazer", 5) in taught.categories
+    assert share(after, blazers[5:], "Blazer") >= 0.9
+    assert share(after, world["outwear"], "outwear") >= 0.95  # its neighbour keeps its photos
+    assert all(0.0 <= c <= 1.0 for c in _confidences(catalogue))
+
+
+def _confidences(catalogue) -> list[float]:
+    with catalogue.sessions() as session:
+        return list(session.scalars(select(Tag.confidence).where(Tag.kind == CATEGORY, Tag.source == AUTO)))
+
+
+def test_removing_the_staff_categories_forgets_them(catalogue, world):
+    before = categories(catalogue)
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    set_staff(catalogue, world["blazer"][:5], "blazer")
+    services.learn(catalogue)
+    assert categories(catalogue) != before
+
+    with catalogue.sessions() as session:
+        staff = list(session.scalars(select(Tag.id).where(Tag.kind == CATEGORY, Tag.source == MANUAL)))
+    for tag_id in staff:
+        services.remove_tag(catalogue, tag_id)
+    assert services.needs_learning(catalogue)
+    taught = services.learn(catalogue)
+
+    assert taught.examples == 0 and "nothing learned" in taught.describe()
+    after = categories(catalogue)
+    assert {i: (n, v) for i, (n, _, v) in after.items()} == {i: (n, v) for i, (n, _, v) in before.items()}
+    assert not services.needs_learning(catalogue)
+
+
+def test_staff_categories_stay_through_every_relearn(catalogue, world):
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    set_staff(catalogue, world["dress"][:2], "evening dress")  # a new name, too few to be suggested
+    set_staff(catalogue, world["hat"][:1], "shoes")  # staff may disagree with everything
+    staff = {i: v for i, v in categories(catalogue).items() if v[1] == MANUAL}
+    for _ in range(3):
+        services.learn(catalogue)
+        assert {i: v for i, v in categories(catalogue).items() if v[1] == MANUAL} == staff
+
+
+def test_a_rejected_category_is_never_written_back(catalogue, world):
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    services.learn(catalogue)
+    target = world["worn t-shirt"][7]
+    with catalogue.sessions() as session:
+        tag_id = session.scalar(select(Tag.id).where(Tag.photo_id == target, Tag.kind == CATEGORY))
+    assert categories(catalogue)[target][0] == "t-shirt"
+    services.remove_tag(catalogue, tag_id)  # staff: "not a t-shirt"
+    services.learn(catalogue)
+    assert categories(catalogue)[target][0] not in ("t-shirt", None)
+
+
+def test_a_category_set_while_learning_is_kept(catalogue, world, monkeypatch):
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    target = world["worn t-shirt"][9]
+    real_teach = teaching.teach
+
+    def slow_teach(*args, **kwargs):
+        result = real_teach(*args, **kwargs)
+        services.set_category(catalogue, target, "tank top")  # staff's edit lands mid-learn
+        return result
+
+    monkeypatch.setattr(teaching, "teach", slow_teach)
+    services.learn(catalogue)
+    assert categories(catalogue)[target] == ("tank top", MANUAL, None)
+
+
+def test_needs_learning_follows_edits_and_new_photos(catalogue, world):
+    assert not services.needs_learning(catalogue)  # nothing taught: the shipped categories are right
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    assert services.needs_learning(catalogue)
+    services.learn(catalogue)
+    assert not services.needs_learning(catalogue)
+    with catalogue.sessions() as session, session.begin():  # a photo indexed since: the model's category
+        tag = session.scalar(select(Tag).where(Tag.photo_id == world["dress"][3], Tag.kind == CATEGORY))
+        tag.source_version = SHIPPED
+    assert services.needs_learning(catalogue)
+
+
+def test_last_teaching_is_kept_in_the_catalogue(catalogue, world):
+    assert services.last_teaching(catalogue) is None
+    set_staff(catalogue, world["worn t-shirt"][:6] + world["blazer"][:6], "t-shirt")
+    set_staff(catalogue, world["blazer"][:6], "blazer")
+    taught = services.learn(catalogue)
+    kept = services.last_teaching(catalogue)
+    assert kept is not None and kept.describe() == taught.describe()
+    assert kept.examples == 12 and kept.accuracy is not None and 0.0 <= kept.accuracy <= 1.0
+
+
+def test_examples_behind_a_suggestion_are_the_nearest_staff_examples(catalogue, world):
+    set_staff(catalogue, world["blazer"][:6], "blazer")
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    services.learn(catalogue)
+    photo = world["blazer"][10]
+    detail = services.browse.photo_detail(catalogue, photo)
+    category = next(t for t in detail.tags if t.kind == CATEGORY)
+    assert category.learned and category.name == "blazer"
+    hits = services.examples_behind(catalogue, photo, k=3)
+    assert len(hits) == 3 and {h.photo_id for h in hits} <= set(world["blazer"][:6])
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_photos_stored_without_logits_keep_their_category(catalogue, world):
+    from fashiondesk.core.catalogue.models import Embedding
+
+    with catalogue.sessions() as session, session.begin():
+        for e in session.scalars(select(Embedding).where(Embedding.photo_id.in_(world["skirt"]))):
+            e.logits = None  # embedded before logits were stored (catalogue schema 3)
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    services.learn(catalogue)
+    assert share(categories(catalogue), world["skirt"], "skirt") == 1.0
+
+
+# The learner itself, on arrays
+
+
+def test_teach_without_examples_keeps_a_prior_that_fits_the_photos():
+    rng = np.random.default_rng(0)
+    truth = np.arange(90) % 3
+    centres = np.abs(rng.normal(size=(3, 16)))
+    x = np.abs(centres[truth] + rng.normal(0, 0.2, (90, 16))).astype(np.float32)
+    logits = rng.normal(0, 0.5, (90, 3)).astype(np.float32)
+    logits[np.arange(90), truth] += 2.0
+    taught = teach(x, Prior(logits, ("a", "b", "c"), 1.0), [], str.casefold)
+    assert taught.classes == ["a", "b", "c"] and taught.accuracy is None
+    assert (taught.probs.argmax(axis=1) == logits.argmax(axis=1)).mean() >= 0.95
+
+
+def test_folds_are_stratified():
+    labels = np.array([0] * 10 + [1] * 5 + [2] * 3)
+    fold = folds_of(labels, 5, seed=1)
+    for c, n in ((0, 10), (1, 5)):
+        assert sorted(np.bincount(fold[labels == c], minlength=5)) == [n // 5] * 5
+
+
+def test_features_are_centred_unit_vectors_of_the_chosen_size():
+    rng = np.random.default_rng(0)
+    x = features(np.abs(rng.normal(size=(300, 200))).astype(np.float32), components=32)
+    assert x.shape == (300, 32)
+    assert np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-4)
+
+
+def test_settings_change_the_version():
+    examples = [(1, "t-shirt")]
+    assert teaching.version("m", examples, Settings()) != teaching.version("m", examples, Settings(distil=0.5))
+    assert teaching.version("m", examples, Settings()) != teaching.version("m", [(1, "dress")], Settings())
+    assert teaching.version("m", examples, Settings()) == teaching.version("m", [(1, "T-Shirt")], Settings())

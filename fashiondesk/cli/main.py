@@ -156,6 +156,11 @@ def _print_summary(s) -> None:
         print(f"  folder not found, or empty (an unplugged drive?); its photos are kept as they were: {path}; if it moved: "
               f"'fashiondesk folders --relocate OLD NEW', if it is gone for good: 'fashiondesk folders --remove OLD'",
               file=err)
+    if s.taught is not None:
+        print(f"categories: {s.taught.describe()} ({s.taught.changed} changed)", file=err)
+    if s.learning_failed:
+        print(f"warning: learning from staff categories failed ({s.learning_failed}); "
+              "the next 'fashiondesk learn' or index tries again", file=err)
     if s.cancelled:
         print("the next 'fashiondesk index' continues where this run stopped", file=err)
 
@@ -351,7 +356,7 @@ COMMANDS = {
     "failures": cmd_failures,
     "folders": cmd_folders,
     "restore": cmd_restore,
-    "learn": lambda args: teach_cmd.cmd_learn(args, _open),
+    "learn": lambda args: teach_cmd.cmd_learn(args, _open, _daily_backup),
     "evaluate-teaching": teach_cmd.cmd_evaluate_teaching,
 }
 

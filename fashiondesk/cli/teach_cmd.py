@@ -16,11 +16,12 @@ def add_commands(sub) -> None:
     p.add_argument("--keep", metavar="FOLDER", help="keep the evaluation's catalogue here (reused next time)")
 
 
-def cmd_learn(args, open_catalogue) -> int:
+def cmd_learn(args, open_catalogue, daily_backup) -> int:
     from fashiondesk.core import services
 
     catalogue = open_catalogue(args)
     try:
+        daily_backup(catalogue)
         taught = services.learn(catalogue)
     finally:
         catalogue.close()
@@ -35,13 +36,14 @@ def format_teaching(taught) -> str:
         lines.append("")
         lines.append(f"{'category':24} examples")
         for name, count in taught.categories:
-            lines.append(f"{name:24} {count:>8}" + ("" if count else "  the shipped model's alone"))
+            lines.append(f"{name:24} {count:>8}" + ("" if count else "  (no examples: the shipped model's, with the others')"))
         for name, count in taught.waiting:
             lines.append(f"{name:24} {count:>8}  not suggested yet: {taught.min_examples - count} more needed")
         if taught.accuracy is not None:
             lines.append("")
-            lines.append(f"estimated accuracy {taught.accuracy:.3f}: each of {taught.held_out} examples predicted "
-                         "by what the others taught (5-fold cross-validation)")
+            lines.append(f"estimated accuracy {taught.accuracy:.3f}: each of {taught.held_out} staff examples predicted "
+                         "by what the others taught (5-fold cross-validation). Examples that are corrections are "
+                         "the hard photos, so the catalogue as a whole is usually right more often.")
         else:
             lines.append("no accuracy estimate yet: it needs at least 10 staff categories")
     return "\n".join(lines)

@@ -74,3 +74,16 @@ def test_evaluate_teaching_reports_accuracy_per_number_of_examples(tmp_path):
     too_many = fd("evaluate-teaching", folder, "--shots", "3", "--keep", tmp_path / "eval", db=tmp_path / "x.db")
     assert too_many.returncode == 1 and "not enough for 3 examples" in too_many.stderr
     assert fd("evaluate-teaching", folder, "--shots", "x", db=tmp_path / "x.db").returncode == 1
+    flat = fd("evaluate-teaching", SAMPLE, db=tmp_path / "x.db")
+    assert flat.returncode == 1 and "a folder of class folders" in flat.stderr
+
+
+def test_evaluate_teaching_never_uses_a_catalogue_it_did_not_make(tmp_path):
+    folder = sample_by_class(tmp_path / "dataset")
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    shop = keep / "evaluate-teaching.db"
+    assert fd("tag", "--help", db=shop).returncode == 0
+    assert fd("index", folder / "hat", "--quiet", db=shop).returncode == 0  # somebody's catalogue by that name
+    res = fd("evaluate-teaching", folder, "--shots", "1", "--seeds", "1", "--keep", keep, db=tmp_path / "x.db")
+    assert res.returncode == 1 and "not a catalogue made by evaluate-teaching" in res.stderr

@@ -1,10 +1,12 @@
 """What the shop classifier reads from the catalogue and what it writes back.
 
-It reads the stored embeddings and category logits of every readable photo, and staff's
-categories (the examples). It writes one automatic category per photo that has no staff
-category, in one transaction, checked at write time: a category staff set while it was
-learning stays, and a category staff rejected on a photo is never written there (the next
-best is). The summary of the last learning is kept in the ``meta`` table.
+It reads the stored embeddings and category logits of every photo embedded by the current
+model, and staff's categories on them (the examples; a photo that is missing, on an
+unplugged drive say, still teaches). It writes one automatic category per readable photo
+that has no staff category, in one transaction that holds the write lock before it reads
+what is there: a category staff set or accepted while it was learning stays as staff left
+it, a category staff rejected on a photo is never written there (the next best is), and a
+photo removed meanwhile is skipped. The summary of the last learning is kept in ``meta``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.edits import tag_key
 from fashiondesk.core.catalogue.models import AUTO, CATEGORY, MANUAL, OK, Embedding, Meta, Photo, Rejection, Tag
+from fashiondesk.core.records import LEARNED
 
 SUMMARY_KEY = "teaching"
 
@@ -27,17 +30,18 @@ class Stored:
     photo_ids: np.ndarray  # (N,) int64
     vectors: np.ndarray  # (N, D) float32
     logits: np.ndarray | None  # (N, K) float32, NaN rows where not stored; None when none is
+    readable: np.ndarray  # (N,) bool: the photo is there (status ok), so it can be tagged
 
 
 def stored(session: Session, model_version: str) -> Stored:
     rows = session.execute(
-        select(Embedding.photo_id, Embedding.vector, Embedding.logits)
+        select(Embedding.photo_id, Embedding.vector, Embedding.logits, Photo.status)
         .join(Photo, Photo.id == Embedding.photo_id)
-        .where(Embedding.model_version == model_version, Photo.status == OK)
+        .where(Embedding.model_version == model_version)
         .order_by(Embedding.photo_id)
     ).all()
     if not rows:
-        return Stored(np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32), None)
+        return Stored(np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32), None, np.zeros(0, dtype=bool))
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
     width = next((len(r[2]) for r in rows if r[2] is not None), 0)
@@ -46,44 +50,56 @@ def stored(session: Session, model_version: str) -> Stored:
         missing = np.full(width // 4, np.nan, dtype=np.float32).tobytes()
         logits = np.frombuffer(b"".join(r[2] if r[2] is not None and len(r[2]) == width else missing for r in rows),
                                dtype=np.float32).reshape(len(rows), -1)
-    return Stored(ids, vectors, logits)
+    readable = np.array([r[3] == OK for r in rows], dtype=bool)
+    return Stored(ids, vectors, logits, readable)
 
 
-def automatic_categories(session: Session) -> dict[int, tuple[str, float | None]]:
-    """Each photo's automatic category and its confidence."""
+def automatic_categories(session: Session) -> dict[int, tuple[str, float | None, str | None]]:
+    """Each photo's automatic category: name, confidence, version."""
     return {
-        int(p): (str(n), c) for p, n, c in session.execute(
-            select(Tag.photo_id, Tag.name, Tag.confidence).where(Tag.kind == CATEGORY, Tag.source == AUTO)
+        int(p): (str(n), c, v) for p, n, c, v in session.execute(
+            select(Tag.photo_id, Tag.name, Tag.confidence, Tag.source_version)
+            .where(Tag.kind == CATEGORY, Tag.source == AUTO)
         )
     }
 
 
-def examples(session: Session) -> list[tuple[int, str]]:
-    """(photo id, name) of every staff category on a readable photo."""
+def examples(session: Session, model_version: str) -> list[tuple[int, str]]:
+    """(photo id, name) of every staff category on a photo embedded by the model."""
     return [
         (int(p), str(n)) for p, n in session.execute(
-            select(Tag.photo_id, Tag.name).join(Photo, Photo.id == Tag.photo_id)
-            .where(Tag.kind == CATEGORY, Tag.source == MANUAL, Photo.status == OK)
+            select(Tag.photo_id, Tag.name)
+            .join(Embedding, (Embedding.photo_id == Tag.photo_id) & (Embedding.model_version == model_version))
+            .where(Tag.kind == CATEGORY, Tag.source == MANUAL)
             .order_by(Tag.photo_id)
         )
     ]
 
 
-def auto_versions(session: Session) -> set[str | None]:
-    """The versions of the automatic categories of readable photos."""
+def auto_versions(session: Session, model_version: str) -> set[str | None]:
+    """The versions of the automatic categories ``write_categories`` would write: those of
+    readable photos embedded by the model."""
     return set(session.scalars(
         select(Tag.source_version).join(Photo, Photo.id == Tag.photo_id)
+        .join(Embedding, (Embedding.photo_id == Tag.photo_id) & (Embedding.model_version == model_version))
         .where(Tag.kind == CATEGORY, Tag.source == AUTO, Photo.status == OK).distinct()
     ))
 
 
+def hold_write_lock(session: Session) -> None:
+    """Start the session's transaction with a write, so SQLite takes its write lock now and
+    everything read after it stays as read until the commit."""
+    session.execute(update(Meta).where(Meta.key == SUMMARY_KEY, Meta.key != SUMMARY_KEY).values(value=Meta.value))
+
+
 def write_categories(
-    session: Session, photo_ids: np.ndarray, classes: list[str], probs: np.ndarray, version: str,
-    choices: int = 5,
+    session: Session, data: Stored, classes: list[str], probs: np.ndarray, version: str,
 ) -> tuple[set[int], int]:
-    """Each photo's most probable category it has not had rejected becomes its automatic
-    category (unless staff set one). Returns the photos whose category changed name (or that
-    gained or lost one), and how many photos were tagged (those without a staff category)."""
+    """Each readable photo's most probable category that staff have not rejected on it
+    becomes its automatic category, unless staff set one. Returns the photos whose category
+    changed name (or that gained or lost one), and how many photos were tagged.
+
+    Call it in a transaction begun by ``hold_write_lock``."""
     current: dict[int, list[tuple[int, str, str, float | None, str | None]]] = {}
     for tag_id, photo_id, name, source, confidence, source_version in session.execute(
         select(Tag.id, Tag.photo_id, Tag.name, Tag.source, Tag.confidence, Tag.source_version)
@@ -93,10 +109,13 @@ def write_categories(
     rejected: dict[int, set[str]] = {}
     for photo_id, key in session.execute(select(Rejection.photo_id, Rejection.key).where(Rejection.kind == CATEGORY)):
         rejected.setdefault(photo_id, set()).add(key)
+    readable = set(session.scalars(select(Photo.id).where(Photo.status == OK)))
     keys = [tag_key(c) for c in classes]
-    ranked = np.argsort(-probs, axis=1)[:, :choices]
+    ranked = np.argsort(-probs, axis=1) if len(classes) else np.zeros((len(data.photo_ids), 0), dtype=np.int64)
     updates, inserts, removals, changed, tagged = [], [], [], set(), 0
-    for row, photo_id in enumerate(photo_ids.tolist()):
+    for row, photo_id in enumerate(data.photo_ids.tolist()):
+        if not data.readable[row] or photo_id not in readable:
+            continue
         tags = current.get(photo_id, [])
         if any(source == MANUAL for _, _, source, _, _ in tags):
             continue
@@ -127,6 +146,17 @@ def write_categories(
     if inserts:
         session.execute(insert(Tag), inserts)
     return changed, tagged
+
+
+def forget_learned(session: Session) -> set[int]:
+    """Remove the automatic categories the shop classifier wrote (when nothing is left to
+    make categories from: a model without categories of its own)."""
+    ids = set(session.scalars(select(Tag.photo_id).where(
+        Tag.kind == CATEGORY, Tag.source == AUTO, Tag.source_version.startswith(LEARNED))))
+    if ids:
+        session.execute(delete(Tag).where(Tag.kind == CATEGORY, Tag.source == AUTO,
+                                          Tag.source_version.startswith(LEARNED)))
+    return ids
 
 
 def save_summary(session: Session, summary: dict) -> None:

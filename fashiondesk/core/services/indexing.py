@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field, replace
 from typing import Sequence
@@ -30,10 +31,12 @@ from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.records import Retag
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside, real
-from fashiondesk.core.services.teaching import Teaching, learn, needs_learning
+from fashiondesk.core.services.teaching import Teaching, learn_now, needs_learning
 from fashiondesk.core.vision.pipeline import extract, retag
 from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.tagging import sources as tag_sources
+
+log = logging.getLogger("fashiondesk.index")
 
 
 def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> list[str]:
@@ -76,6 +79,7 @@ class IndexSummary:
     rechecked: int = 0  # files touched (new file facts) whose bytes had not changed
     retagged_ids: set[int] = field(default_factory=set)  # photos tagged again by a newer method
     taught: Teaching | None = None  # learning from staff categories, when this run re-learned
+    learning_failed: str = ""  # why learning at the end of the run failed (it runs again next time)
 
     @property
     def retagged(self) -> int:
@@ -104,7 +108,11 @@ def index(
             summary.added = added
             # Photos that came in are tagged by what staff taught, not only the shipped model.
             if not summary.cancelled and needs_learning(catalogue, spec=embedder.spec):
-                summary.taught = learn(catalogue, spec=embedder.spec)
+                try:
+                    summary.taught = learn_now(catalogue, spec=embedder.spec)
+                except Exception as exc:  # noqa: BLE001 - the photos are indexed; learning waits for the next run
+                    log.exception("learning after the index run failed")
+                    summary.learning_failed = f"{type(exc).__name__}: {exc}"
             return summary
     except Busy:
         raise UserError(

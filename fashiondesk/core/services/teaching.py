@@ -14,14 +14,16 @@ import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+from sqlalchemy import select
 
 from fashiondesk.core.catalogue import learned
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import tag_key
-from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, Photo, Tag
 from fashiondesk.core.records import Hit
 from fashiondesk.core.vision.metrics import softmax
-from fashiondesk.core.vision.shop import METHOD, Prior, Settings, teach
+from fashiondesk.core.services.safety import nothing_else_running
+from fashiondesk.core.vision.shop import METHOD, Prior, Settings, plan, teach
 from fashiondesk.core.vision.spec import ModelSpec, shipped_spec
 from fashiondesk.core.vision.tagging import category_source
 
@@ -47,13 +49,15 @@ class Teaching:
     changed_ids: list[int] = field(default_factory=list, compare=False)
 
     def describe(self) -> str:
-        if not self.examples:
+        if not self.categories:
+            if self.waiting:
+                return "nothing learned yet: " + self.waiting_text()
             return "nothing learned yet: the categories are the shipped model's"
         taught = sum(1 for _, n in self.categories if n)
         text = f"learned from {self.examples} staff {'category' if self.examples == 1 else 'categories'} · " \
                f"{taught} {'category' if taught == 1 else 'categories'} taught"
         if self.accuracy is not None:
-            text += f" · about {self.accuracy:.0%} right on examples held out"
+            text += f" · {self.accuracy:.0%} of staff's examples predicted right from the others"
         return text
 
     def waiting_text(self) -> str:
@@ -62,71 +66,81 @@ class Teaching:
 
 
 def version(model_version: str, examples: list[tuple[int, str]], settings: Settings) -> str:
+    """The shop classifier's version for these examples: learning again from the same ones
+    (same photos, same names as spelt) writes the same tags."""
     digest = hashlib.sha1(model_version.encode())
     digest.update(settings.digest().encode())
-    for photo_id, name in sorted((p, tag_key(n)) for p, n in examples):
+    for photo_id, name in sorted(examples):
         digest.update(f"{photo_id}\t{name}\n".encode())
     return f"{METHOD}-{digest.hexdigest()[:12]}"
 
 
 def learn(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> Teaching:
-    """Re-learn from every staff category and re-tag every photo's automatic category."""
+    """Re-learn from every staff category and re-tag every photo's automatic category.
+
+    Refused (UserError) while an index run, a restore or a folder removal is under way; an
+    index run learns at its end anyway."""
+    with nothing_else_running(catalogue, "learn"):
+        return learn_now(catalogue, settings, spec)
+
+
+def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> Teaching:
+    """``learn`` for a caller that already holds the run lock (an index run)."""
     spec = spec or shipped_spec()
     started = time.perf_counter()
     with catalogue.sessions() as session:
         data = learned.stored(session, spec.version)
-        examples = learned.examples(session)
+        examples = learned.examples(session, spec.version)
         logits = _fill_missing(data, session, spec)
     rows = {int(p): r for r, p in enumerate(data.photo_ids.tolist())}
     usable = [(rows[p], name) for p, name in examples if p in rows]
-    prior = Prior(logits, spec.categories, spec.temperature)
-    if usable:
-        taught = teach(data.vectors, prior, usable, tag_key, settings)
-        classes, probs, tag_version = taught.classes, taught.probs, version(spec.version, examples, settings)
-        accuracy, held_out, waiting = taught.accuracy, taught.held_out, taught.waiting
-        counts = taught.examples
-    else:
+    taught = teach(data.vectors, Prior(logits, spec.categories, spec.temperature), usable, tag_key, settings)
+    classes: list[str] = taught.classes
+    probs = taught.probs
+    tag_version = version(spec.version, examples, settings)
+    if probs is None:  # nothing taught: the shipped model's categories
         source = category_source(spec)
-        classes = list(spec.categories)
-        probs = softmax(logits, spec.temperature) if logits is not None else np.zeros((len(rows), 0))
+        classes = list(spec.categories) if logits is not None else []
+        probs = softmax(logits, spec.temperature) if logits is not None else None
         tag_version = source.version if source else ""
-        accuracy, held_out, waiting, counts = None, 0, {}, {}
-    every = {tag_key(n) for _, n in examples}
     with catalogue.sessions() as session, session.begin():
-        changed, tagged = (learned.write_categories(session, data.photo_ids, classes, probs, tag_version)
-                           if classes else (set(), 0))
+        learned.hold_write_lock(session)
+        if probs is not None and classes:
+            changed, tagged = learned.write_categories(session, data, classes, probs, tag_version)
+        else:
+            changed, tagged = learned.forget_learned(session), 0
         result = Teaching(
             examples=len(usable),
-            categories=[(c, counts.get(c, 0)) for c in classes],
-            waiting=sorted(waiting.items()),
+            categories=[(c, taught.examples.get(c, 0)) for c in taught.classes] if taught.probs is not None else [],
+            waiting=sorted(taught.waiting.items()),
             min_examples=settings.min_examples,
-            accuracy=accuracy,
-            held_out=held_out,
+            accuracy=taught.accuracy,
+            held_out=taught.held_out,
             changed=len(changed),
             seconds=round(time.perf_counter() - started, 3),
             version=tag_version,
             photos=tagged,
         )
         learned.save_summary(session, {k: v for k, v in asdict(result).items() if k != "changed_ids"})
-    log.info("learned from %d examples (%d names) in %.2f s: %d photos changed, version %s",
-             len(usable), len(every), result.seconds, len(changed), tag_version)
+    log.info("learned from %d examples in %.2f s: %d photos tagged, %d changed, version %s",
+             len(usable), result.seconds, tagged, len(changed), tag_version)
     return Teaching(**{**asdict(result), "changed_ids": sorted(changed)})
 
 
 def _fill_missing(data: learned.Stored, session, spec: ModelSpec) -> np.ndarray | None:
-    """The stored logits, with those of photos embedded before logits were stored (catalogue
-    schema 3; the next index run stores them) made up from their automatic category: its
-    confidence on it, the rest shared by the others."""
-    if data.logits is None or not spec.categories:
+    """The stored logits, with those of photos embedded before logits were stored
+    (catalogues from before schema 4: they are kept until the photo is read again) made up
+    from their automatic category: its confidence on it, the rest shared by the others."""
+    if not spec.categories:
         return None
-    missing = np.flatnonzero(np.isnan(data.logits).any(axis=1))
-    if not len(missing):
-        return data.logits
-    logits = data.logits.copy()
-    current = learned.automatic_categories(session)
     k = len(spec.categories)
+    logits = data.logits.copy() if data.logits is not None else np.full((len(data.photo_ids), k), np.nan, np.float32)
+    missing = np.flatnonzero(np.isnan(logits).any(axis=1))
+    if not len(missing):
+        return logits
+    current = learned.automatic_categories(session)
     for row in missing:
-        name, confidence = current.get(int(data.photo_ids[row]), (None, None))
+        name, confidence, _ = current.get(int(data.photo_ids[row]), (None, None, None))
         probs = np.full(k, 1.0 / k)
         if name in spec.categories:
             sure = min(max(confidence or 1.0 / k, 1.0 / k), 0.999)
@@ -134,6 +148,27 @@ def _fill_missing(data: learned.Stored, session, spec: ModelSpec) -> np.ndarray 
             probs[spec.categories.index(name)] = sure
         logits[row] = np.log(probs) * spec.temperature
     return logits
+
+
+def needs_learning(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> bool:
+    """True when some photo's automatic category is not what ``learn`` would write now:
+    staff changed a category, or photos came in since."""
+    spec = spec or shipped_spec()
+    with catalogue.sessions() as session:
+        data_ids = {p for p, in session.execute(
+            select(Embedding.photo_id).where(Embedding.model_version == spec.version))}
+        examples = learned.examples(session, spec.version)
+        versions = learned.auto_versions(session, spec.version)
+    usable = [(p, name) for p, name in examples if p in data_ids]
+    prior = Prior(None, spec.categories, spec.temperature)
+    if plan(prior, [(0, name) for _, name in usable], tag_key, settings).teaches:
+        expected = {version(spec.version, examples, settings)}
+    else:
+        source = category_source(spec)
+        if source is None:  # a model without categories: only learned ones to forget
+            return any(v and v.startswith(METHOD) for v in versions)
+        expected = {source.version}
+    return bool(versions - expected)
 
 
 def last_teaching(catalogue: Catalogue) -> Teaching | None:
@@ -149,24 +184,9 @@ def last_teaching(catalogue: Catalogue) -> Teaching | None:
         return None
 
 
-def needs_learning(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> bool:
-    """True when some photo's automatic category is not what learning from today's staff
-    categories would write: staff changed a category, or photos came in since."""
-    spec = spec or shipped_spec()
-    with catalogue.sessions() as session:
-        examples = learned.examples(session)
-        versions = learned.auto_versions(session)
-    if not examples:
-        return any(v and v.startswith(METHOD) for v in versions)
-    return bool(versions - {version(spec.version, examples, settings)})
-
-
 def examples_behind(catalogue: Catalogue, photo_id: int, k: int = 6, spec: ModelSpec | None = None) -> list[Hit]:
     """The staff examples nearest to a photo among those of its automatic category: where a
     learned suggestion came from."""
-    from sqlalchemy import select
-
-    from fashiondesk.core.catalogue.models import Photo
 
     spec = spec or shipped_spec()
     with catalogue.sessions() as session:

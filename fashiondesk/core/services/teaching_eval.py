@@ -26,7 +26,8 @@ from sqlalchemy import delete, select
 from fashiondesk.core.catalogue import learned
 from fashiondesk.core.catalogue.db import open_catalogue
 from fashiondesk.core.catalogue.edits import put_category, tag_key
-from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, OK, Photo, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, OK, Meta, Photo, Tag
+from fashiondesk.core.files import is_image_name
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.indexing import index
 from fashiondesk.core.services.teaching import learn
@@ -72,26 +73,70 @@ def _classes(paths: Sequence[str], roots: Sequence[Path]) -> list[str | None]:
     return found
 
 
+EVALUATION_FILE = "evaluate-teaching.db"
+MARK = "evaluate_teaching"
+
+
+def _class_folders(roots: Sequence[Path]) -> dict[str, int]:
+    """Photos per class folder, over every dataset folder (classes of one name merged)."""
+    counts: dict[str, int] = {}
+    for root in roots:
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            n = sum(1 for _, _, files in os.walk(folder) for f in files if is_image_name(f))
+            if n:
+                counts[folder.name] = counts.get(folder.name, 0) + n
+    return counts
+
+
 def evaluate_teaching(
     datasets: Sequence[str], shots: Sequence[int], new: Sequence[str] = (), seeds: int = 3,
     workdir: str | None = None, say: Callable[[str], None] = lambda _: None,
 ) -> TeachingReport:
+    """Index the datasets into a catalogue of the evaluation's own (in ``workdir``, reused
+    next time, or a temporary folder) and teach it N examples per class, ``seeds`` times."""
     roots = [Path(os.path.realpath(d)) for d in datasets]
     for root in roots:
         if not root.is_dir():
             raise UserError(f"not a folder: {root}")
+    counts = _class_folders(roots)
+    if len(counts) < 2:
+        raise UserError("a dataset is a folder of class folders (dress/, shirt/ ...) holding photos; "
+                        f"found {len(counts)} class folder(s) in {', '.join(map(str, roots))}")
+    unknown = [c for c in new if c not in counts]
+    if unknown:
+        raise UserError(f"no class folder named {', '.join(unknown)} (the classes are {', '.join(sorted(counts))})")
+    for c in list(new) or list(counts):
+        if counts[c] <= max(shots):
+            raise UserError(f"class {c} has {counts[c]} photos: not enough for {max(shots)} examples and a rest")
+    if new and min(shots) < Settings().min_examples:
+        say(f"note: a new category is suggested from {Settings().min_examples} examples; "
+            "with fewer its accuracy is 0 by design")
     holder = tempfile.TemporaryDirectory(prefix="fashiondesk-teaching-") if workdir is None else None
     folder = Path(workdir or holder.name)  # type: ignore[union-attr]
     folder.mkdir(parents=True, exist_ok=True)
-    catalogue = open_catalogue(str(folder / "catalogue.db"))
+    catalogue = _evaluation_catalogue(folder / EVALUATION_FILE)
     try:
-        say(f"indexing {', '.join(map(str, roots))} into {folder / 'catalogue.db'}")
+        say(f"indexing {', '.join(map(str, roots))} into {folder / EVALUATION_FILE}")
         index(catalogue, folder_paths=[str(r) for r in roots], add=True)
         return _trials(catalogue, roots, shots, list(new), seeds, say)
     finally:
         catalogue.close()
         if holder is not None:
             holder.cleanup()
+
+
+def _evaluation_catalogue(path: Path):
+    """The evaluation's own catalogue; never one it did not make (its staff categories are
+    replaced on every trial)."""
+    existed = path.exists()
+    catalogue = open_catalogue(str(path))
+    with catalogue.sessions() as session, session.begin():
+        marked = session.get(Meta, MARK) is not None
+        if existed and not marked:
+            catalogue.close()
+            raise UserError(f"{path} is not a catalogue made by evaluate-teaching; choose another --keep folder")
+        session.merge(Meta(key=MARK, value="1"))
+    return catalogue
 
 
 def _trials(catalogue, roots, shots, new, seeds, say) -> TeachingReport:
@@ -102,9 +147,6 @@ def _trials(catalogue, roots, shots, new, seeds, say) -> TeachingReport:
     ids = data.photo_ids
     truth = np.array(_classes([paths[int(i)] for i in ids], roots), dtype=object)
     classes = sorted({c for c in truth if c is not None})
-    unknown = [c for c in new if c not in classes]
-    if unknown:
-        raise UserError(f"no class folder named {', '.join(unknown)} (the classes are {', '.join(classes)})")
     taught_classes = list(new) or classes
     known_mask = np.array([c is not None and c not in new for c in truth])
     taught_mask = np.array([c in taught_classes for c in truth])
@@ -114,8 +156,8 @@ def _trials(catalogue, roots, shots, new, seeds, say) -> TeachingReport:
     untaught_pred = named[prior.argmax(axis=1)] if prior is not None else np.full(len(ids), None)
     report = TeachingReport(
         photos=len(ids), classes=classes, new=list(new),
-        untaught=float((untaught_pred[taught_mask] == truth[taught_mask]).mean()),
-        untaught_known=float((untaught_pred[known_mask] == truth[known_mask]).mean()) if new else None,
+        untaught=_agree(untaught_pred[taught_mask], truth[taught_mask]),
+        untaught_known=_agree(untaught_pred[known_mask], truth[known_mask]) if new else None,
     )
     settings = replace(Settings(), drop_prior=tuple(new))
     for n in shots:
@@ -139,6 +181,10 @@ def _trials(catalogue, roots, shots, new, seeds, say) -> TeachingReport:
     with catalogue.sessions() as session, session.begin():
         session.execute(delete(Tag).where(Tag.kind == CATEGORY, Tag.source == MANUAL))
     return report
+
+
+def _agree(predicted, truth) -> float:
+    return float(np.mean([p is not None and tag_key(p) == tag_key(t) for p, t in zip(predicted, truth)]))
 
 
 def _score(catalogue, ids, truth, rows, taught_mask, known_mask, new, n, seed, taught) -> Trial:

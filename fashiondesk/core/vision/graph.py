@@ -42,8 +42,9 @@ def neighbours(features: np.ndarray, k: int = 10, threads: int = 2, power: float
         return Graph(np.arange(n)[None, :], np.zeros((1, n), dtype=np.float32))
     index = hnswlib.Index(space="ip", dim=features.shape[1])
     index.init_index(max_elements=n, ef_construction=60, M=12, random_seed=0)
-    index.set_num_threads(threads)
+    index.set_num_threads(1)  # one thread builds the same graph every time (same examples, same tags)
     index.add_items(features, np.arange(n))
+    index.set_num_threads(threads)
     index.set_ef(max(40, 2 * k))
     found, distances = index.knn_query(features, k=k + 1)
     sims = 1.0 - distances  # "ip" space gives 1 - dot product

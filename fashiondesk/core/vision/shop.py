@@ -77,7 +77,7 @@ class Prior:
 @dataclass
 class Taught:
     classes: list[str]
-    probs: np.ndarray  # (N, C), calibrated
+    probs: np.ndarray | None  # (N, C), calibrated; None when nothing was taught
     examples: dict[str, int]  # examples per category name, suggested or not
     waiting: dict[str, int]  # new categories with fewer than min_examples
     accuracy: float | None  # cross-validated on the examples; None when too few
@@ -218,26 +218,70 @@ def fit_temperature(probs: np.ndarray, labels: np.ndarray) -> float:
     return float(np.exp((lo + hi) / 2))
 
 
-def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, str]], key: Callable[[str], str],
-          settings: Settings = Settings(), clock: Callable[[], float] | None = None) -> Taught:
-    """Probabilities over the prior's categories and the new ones with enough examples, for
-    every row of ``embeddings`` (N, D); ``examples`` are (row, category name) pairs."""
-    import time
+@dataclass(frozen=True)
+class Plan:
+    """Which categories a teaching has and which examples it can use."""
 
-    clock = clock or time.perf_counter
-    seconds: dict[str, float] = {}
-    started = clock()
+    classes: list[str]
+    pairs: list[tuple[int, int]]  # (row, class index) of the usable examples
+    counted: dict[str, int]  # examples per category name
+    waiting: dict[str, int]  # new categories with fewer than min_examples
+
+    @property
+    def teaches(self) -> bool:
+        """Anything to learn: some example of a category that is suggested."""
+        return bool(self.pairs)
+
+
+def plan(prior: Prior, examples: Sequence[tuple[int, str]], key: Callable[[str], str], settings: Settings) -> Plan:
     known = [c for c in prior.categories if c not in settings.drop_prior]
     new, chosen = names([n for _, n in examples], known, key)
     counted = Counter(chosen[key(n)] for _, n in examples)
     waiting = {n: counted[n] for n in new if counted[n] < settings.min_examples}
     classes = known + [n for n in new if n not in waiting]
-    if not classes:
-        return Taught([], np.zeros((len(embeddings), 0)), dict(counted), waiting, None)
+    if not known and len(classes) < 2:
+        classes = []  # no prior and one category: nothing to tell it from
     index = {c: i for i, c in enumerate(classes)}
     pairs = [(r, index[chosen[key(n)]]) for r, n in examples if chosen[key(n)] in index]
-    rows = np.array([r for r, _ in pairs], dtype=np.int64)
-    labels = np.array([c for _, c in pairs], dtype=np.int64)
+    return Plan(classes, pairs, dict(counted), waiting)
+
+
+def match_confidence(probs: np.ndarray, target: float) -> float:
+    """The temperature T at which softmax(log p / T) has a mean top probability of
+    ``target`` (bisection: a higher T is less sure)."""
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+    lo, hi = np.log(0.05), np.log(20.0)
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        if softmax(logp, float(np.exp(mid))).max(axis=1).mean() > target:
+            lo = mid
+        else:
+            hi = mid
+    return float(np.exp((lo + hi) / 2))
+
+
+def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, str]], key: Callable[[str], str],
+          settings: Settings = Settings(), clock: Callable[[], float] | None = None) -> Taught:
+    """Probabilities over the prior's categories and the new ones with enough examples, for
+    every row of ``embeddings`` (N, D); ``examples`` are (row, category name) pairs. When
+    no example is usable (see ``Plan.teaches``) ``probs`` is None: nothing was learned.
+
+    Confidence: the held-out predictions of the folds fit a temperature when they can (at
+    least 20 examples of two categories or more, some right and some wrong), kept within a
+    factor 2 of the temperature at which the catalogue's photos are on average as sure as
+    the shipped model is of them; otherwise that temperature itself.
+    """
+    import time
+
+    clock = clock or time.perf_counter
+    seconds: dict[str, float] = {}
+    started = clock()
+    chosen = plan(prior, examples, key, settings)
+    classes = chosen.classes
+    if not chosen.teaches:
+        return Taught(classes, None, chosen.counted, chosen.waiting, None)
+    rows = np.array([r for r, _ in chosen.pairs], dtype=np.int64)
+    labels = np.array([c for _, c in chosen.pairs], dtype=np.int64)
 
     x = features(embeddings, settings.components, settings.seed)
     offsets = settings.prior_trust * prior_offsets(prior, classes, len(x), settings.drop_prior)
@@ -245,20 +289,22 @@ def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, st
     graph = neighbours(x, settings.neighbours)
     seconds["graph"] = clock() - started - seconds["features"]
 
-    accuracy, temperature, held_out = None, 1.0, 0
+    mark = clock()
+    probs = _fit(x, offsets, graph, rows, labels, settings)
+    seconds["fit"] = clock() - mark
+    sample = np.random.default_rng(settings.seed).choice(len(x), min(len(x), settings.sample), replace=False)
+    base = match_confidence(probs[sample], float(softmax(offsets[sample]).max(axis=1).mean()))
+    accuracy, temperature, held_out = None, base, 0
     if len(rows) >= 2 * settings.folds:
         fold = folds_of(labels, settings.folds, settings.seed)
         predicted = np.zeros((len(rows), len(classes)))
         for f in range(settings.folds):
             inside = fold != f
-            probs = _fit(x, offsets, graph, rows[inside], labels[inside], settings)
-            predicted[~inside] = probs[rows[~inside]]
-        accuracy = float((predicted.argmax(axis=1) == labels).mean())
-        temperature = fit_temperature(predicted, labels)
-        held_out = len(rows)
-    mark = clock()
-    probs = _fit(x, offsets, graph, rows, labels, settings)
-    seconds["fit"] = clock() - mark
+            predicted[~inside] = _fit(x, offsets, graph, rows[inside], labels[inside], settings)[rows[~inside]]
+        right = predicted.argmax(axis=1) == labels
+        accuracy, held_out = float(right.mean()), len(rows)
+        if len(rows) >= 20 and len(np.unique(labels)) >= 2 and 0 < right.sum() < len(rows):
+            temperature = float(np.clip(fit_temperature(predicted, labels), base / 2, base * 2))
     probs = softmax(np.log(np.clip(probs, 1e-9, 1.0)), temperature)
     seconds["total"] = clock() - started
-    return Taught(classes, probs, dict(counted), waiting, accuracy, held_out, temperature, seconds)
+    return Taught(classes, probs, chosen.counted, chosen.waiting, accuracy, held_out, temperature, seconds)

@@ -356,3 +356,21 @@ def test_learn_waits_for_an_index_run(catalogue, world):
     with nothing_else_running(catalogue, "test"):
         with pytest.raises(services.UserError, match="being indexed"):
             services.learn(catalogue)
+
+
+def test_learning_runs_the_matrix_library_on_one_thread(catalogue, world, monkeypatch):
+    """OpenBLAS threads spinning beside a learn kept the window's GUI thread from its event
+    loop for up to a second on two cores."""
+    from threadpoolctl import threadpool_info
+
+    seen = []
+    real_teach = teaching.teach
+
+    def watch(*args, **kwargs):
+        seen.extend(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+        return real_teach(*args, **kwargs)
+
+    monkeypatch.setattr(teaching, "teach", watch)
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    services.learn(catalogue)
+    assert seen and set(seen) == {1}

@@ -93,27 +93,35 @@ def hold_write_lock(session: Session) -> None:
 
 
 def write_categories(
-    session: Session, data: Stored, classes: list[str], probs: np.ndarray, version: str,
+    session: Session, data: Stored, rows: range, classes: list[str], probs: np.ndarray, version: str,
 ) -> tuple[set[int], int]:
-    """Each readable photo's most probable category that staff have not rejected on it
-    becomes its automatic category, unless staff set one. Returns the photos whose category
-    changed name (or that gained or lost one), and how many photos were tagged.
+    """Each readable photo's (of ``rows`` of ``data``) most probable category that staff
+    have not rejected on it becomes its automatic category, unless staff set one. Returns
+    the photos whose category changed name (or that gained or lost one), and how many
+    photos were tagged.
 
-    Call it in a transaction begun by ``hold_write_lock``."""
+    Call it in a transaction begun by ``hold_write_lock``; a few thousand rows at a time
+    keep the lock short (staff's edits wait for it)."""
+    if not len(rows):
+        return set(), 0
+    ids = data.photo_ids[rows.start:rows.stop]
+    lo, hi = int(ids.min()), int(ids.max())
     current: dict[int, list[tuple[int, str, str, float | None, str | None]]] = {}
     for tag_id, photo_id, name, source, confidence, source_version in session.execute(
         select(Tag.id, Tag.photo_id, Tag.name, Tag.source, Tag.confidence, Tag.source_version)
-        .where(Tag.kind == CATEGORY)
+        .where(Tag.kind == CATEGORY, Tag.photo_id.between(lo, hi))
     ):
         current.setdefault(photo_id, []).append((tag_id, name, source, confidence, source_version))
     rejected: dict[int, set[str]] = {}
-    for photo_id, key in session.execute(select(Rejection.photo_id, Rejection.key).where(Rejection.kind == CATEGORY)):
+    for photo_id, key in session.execute(select(Rejection.photo_id, Rejection.key).where(
+            Rejection.kind == CATEGORY, Rejection.photo_id.between(lo, hi))):
         rejected.setdefault(photo_id, set()).add(key)
-    readable = set(session.scalars(select(Photo.id).where(Photo.status == OK)))
+    readable = set(session.scalars(select(Photo.id).where(Photo.status == OK, Photo.id.between(lo, hi))))
     keys = [tag_key(c) for c in classes]
-    ranked = np.argsort(-probs, axis=1) if len(classes) else np.zeros((len(data.photo_ids), 0), dtype=np.int64)
+    ranked = np.argsort(-probs[rows.start:rows.stop], axis=1)
     updates, inserts, removals, changed, tagged = [], [], [], set(), 0
-    for row, photo_id in enumerate(data.photo_ids.tolist()):
+    for offset, photo_id in enumerate(ids.tolist()):
+        row = rows.start + offset
         if not data.readable[row] or photo_id not in readable:
             continue
         tags = current.get(photo_id, [])
@@ -121,7 +129,7 @@ def write_categories(
             continue
         tagged += 1
         no = rejected.get(photo_id, set())
-        best = next((int(i) for i in ranked[row] if keys[i] not in no), None)
+        best = next((int(i) for i in ranked[offset] if keys[i] not in no), None)
         if best is None:
             removals += [t[0] for t in tags]
             if tags:

@@ -14,6 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 from sqlalchemy import select
 
 from fashiondesk.core.catalogue import learned
@@ -30,6 +31,9 @@ from fashiondesk.core.vision.tagging import category_source
 log = logging.getLogger("fashiondesk.teaching")
 
 MIN_EXAMPLES = Settings().min_examples
+# Photos whose categories are written per transaction: each holds the write lock for tens of
+# milliseconds, so an edit made meanwhile waits no longer than that.
+WRITE_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,9 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
         logits = _fill_missing(data, session, spec)
     rows = {int(p): r for r, p in enumerate(data.photo_ids.tolist())}
     usable = [(rows[p], name) for p, name in examples if p in rows]
-    taught = teach(data.vectors, Prior(logits, spec.categories, spec.temperature), usable, tag_key, settings)
+    # One BLAS thread: as fast here, and its spinning threads kept the window's GUI thread waiting.
+    with threadpool_limits(limits=1, user_api="blas"):
+        taught = teach(data.vectors, Prior(logits, spec.categories, spec.temperature), usable, tag_key, settings)
     classes: list[str] = taught.classes
     probs = taught.probs
     tag_version = version(spec.version, examples, settings)
@@ -103,12 +109,20 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
         classes = list(spec.categories) if logits is not None else []
         probs = softmax(logits, spec.temperature) if logits is not None else None
         tag_version = source.version if source else ""
-    with catalogue.sessions() as session, session.begin():
-        learned.hold_write_lock(session)
+    changed, tagged = set(), 0
+    with catalogue.sessions() as session:
         if probs is not None and classes:
-            changed, tagged = learned.write_categories(session, data, classes, probs, tag_version)
+            for start in range(0, len(data.photo_ids), WRITE_CHUNK):
+                with session.begin():
+                    learned.hold_write_lock(session)
+                    part = range(start, min(start + WRITE_CHUNK, len(data.photo_ids)))
+                    more, count = learned.write_categories(session, data, part, classes, probs, tag_version)
+                changed |= more
+                tagged += count
         else:
-            changed, tagged = learned.forget_learned(session), 0
+            with session.begin():
+                learned.hold_write_lock(session)
+                changed = learned.forget_learned(session)
         result = Teaching(
             examples=len(usable),
             categories=[(c, taught.examples.get(c, 0)) for c in taught.classes] if taught.probs is not None else [],
@@ -121,7 +135,8 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
             version=tag_version,
             photos=tagged,
         )
-        learned.save_summary(session, {k: v for k, v in asdict(result).items() if k != "changed_ids"})
+        with session.begin():
+            learned.save_summary(session, {k: v for k, v in asdict(result).items() if k != "changed_ids"})
     log.info("learned from %d examples in %.2f s: %d photos tagged, %d changed, version %s",
              len(usable), result.seconds, tagged, len(changed), tag_version)
     return Teaching(**{**asdict(result), "changed_ids": sorted(changed)})

@@ -1,20 +1,20 @@
-"""The detail panel: preview, file facts, tags to accept, reject or edit, similar items."""
+"""The detail panel: preview, file facts, tags to accept, reject or edit, similar items;
+for a learned category, the staff examples behind it."""
 
 from __future__ import annotations
 
+import html
 import os
 
-from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fashiondesk.core import services
 from fashiondesk.core.records import AUTO, CATEGORY, COLOUR, FAILED, MISSING, Hit
 from fashiondesk.core.services.browse import PhotoDetail, TagInfo, TagSource, needs_review
 from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
+from fashiondesk.gui.strip import PhotoStrip
+from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
 TagRole = Qt.ItemDataRole.UserRole + 1
-SIMILAR_EDGE = 96
 
 
 class TagList(QListWidget):
@@ -106,8 +108,9 @@ class DetailPanel(QScrollArea):
     remove_tag = Signal(int)  # tag id
     set_category = Signal(int, str)  # photo id, name
     add_tag = Signal(int, str)  # photo id, name
-    similar_chosen = Signal(int)  # photo id
+    similar_chosen = Signal(int)  # photo id: chosen in the similar items or the staff examples
     more_like_this = Signal(int)  # photo id
+    examples_requested = Signal(int)  # photo id: the staff examples behind its learned category
 
     def __init__(self, thumbnails: ThumbnailLoader, categories: list[str], unsure_below: float, parent=None):
         super().__init__(parent)
@@ -115,6 +118,7 @@ class DetailPanel(QScrollArea):
         self._unsure_below = unsure_below
         self._categories = categories
         self.photo: PhotoDetail | None = None
+        self.teaching: services.Teaching | None = None  # the last, for new categories' progress
         self.setWidgetResizable(True)
         self.setMinimumWidth(280)
         body = QWidget()
@@ -128,7 +132,8 @@ class DetailPanel(QScrollArea):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
-        self.title.setWordWrap(True)
+        # Elided in the middle to the panel's width (a long file name must not widen the panel).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.facts = QLabel(textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse, wordWrap=True)
         self.warning = QLabel(wordWrap=True)
         self.warning.setStyleSheet("color: #c0392b;")
@@ -144,8 +149,17 @@ class DetailPanel(QScrollArea):
         self.category.addItems(categories)
         self.category.setAccessibleName("Category")
         self.category.activated.connect(self._category_chosen)
-        self.category.lineEdit().returnPressed.connect(self._category_chosen)
+        edit = self.category.lineEdit()  # editable: it has one
+        assert edit is not None
+        self._category_edit: QLineEdit = edit
+        edit.returnPressed.connect(self._category_chosen)
         self.category_state = QLabel(wordWrap=True)
+        self.category_state.setTextFormat(Qt.TextFormat.RichText)  # "Why?" is a link
+        self.category_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.category_state.linkActivated.connect(self._why)
+        self.category_note = QLabel(wordWrap=True)  # a new category's progress towards being suggested
+        self.category_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.category_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.accept_button = QPushButton("Accept")
         self.accept_button.setToolTip("Confirm the automatic category")
         self.reject_button = QPushButton("Reject")
@@ -153,12 +167,17 @@ class DetailPanel(QScrollArea):
         self.accept_button.clicked.connect(lambda: self._emit_for_category(self.accept_tag))
         self.reject_button.clicked.connect(lambda: self._emit_for_category(self.remove_tag))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.category_state, 1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
+        buttons.addStretch()
         form.addRow(kinds.singular(CATEGORY).capitalize(), self.category)
+        form.addRow("", self.category_state)  # its own line: it wraps, never clipped beside the buttons
+        form.addRow("", self.category_note)
         form.addRow("", buttons)
         layout.addLayout(form)
+        self.examples = ExamplesBox(thumbnails)
+        self.examples.chosen.connect(self.similar_chosen)
+        layout.addWidget(self.examples)
 
         self.tags = TagList()
         self.tags.setAccessibleName("Tags")  # each kind under its heading ("Colours")
@@ -194,22 +213,8 @@ class DetailPanel(QScrollArea):
         self.more_button.clicked.connect(lambda: self.photo and self.more_like_this.emit(self.photo.id))
         similar_header.addWidget(self.more_button)
         layout.addLayout(similar_header)
-        self.similar = QListWidget()
-        self.similar.setAccessibleName("Similar items")
-        self.similar.setViewMode(QListView.ViewMode.IconMode)
-        self.similar.setFlow(QListView.Flow.LeftToRight)
-        self.similar.setWrapping(False)
-        self.similar.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.similar.setResizeMode(QListView.ResizeMode.Adjust)
-        self.similar.setIconSize(QSize(SIMILAR_EDGE, SIMILAR_EDGE))
-        self.similar.setMovement(QListView.Movement.Static)
-        self.similar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        line = self.fontMetrics().height()
-        self.similar.setGridSize(QSize(SIMILAR_EDGE + 12, SIMILAR_EDGE + line + 12))
-        strip = SIMILAR_EDGE + line + 12 + self.similar.horizontalScrollBar().sizeHint().height() + 8
-        self.similar.setFixedHeight(strip)
-        self.similar.itemActivated.connect(self._similar_clicked)
-        self.similar.itemClicked.connect(self._similar_clicked)
+        self.similar = PhotoStrip(thumbnails, "Similar items")
+        self.similar.chosen.connect(self.similar_chosen)
         layout.addWidget(self.similar)
         self.similar_state = QLabel(wordWrap=True)
         layout.addWidget(self.similar_state)
@@ -223,8 +228,27 @@ class DetailPanel(QScrollArea):
     def set_tag_names(self, names: list[str]) -> None:
         self._tag_names.setStringList(names)
 
+    def set_teaching(self, teaching: services.Teaching | None) -> None:
+        """The last teaching: a new category's progress towards being suggested."""
+        self.teaching = teaching
+        if self.photo is not None:
+            self._show_category(self.photo.category, keep_typing=True)
+        self.add_categories(category_names(teaching))
+
+    def add_categories(self, names: list[str]) -> None:
+        """Offer categories staff taught besides the shipped ones (the text typed stays)."""
+        known = {services.tag_key(self.category.itemText(i)) for i in range(self.category.count())}
+        text = self.category.currentText()
+        for name in names:
+            if services.tag_key(name) not in known:
+                known.add(services.tag_key(name))
+                self.category.addItem(name)
+        if self.category.currentText() != text:
+            self.category.setCurrentText(text)
+
     def show_photo(self, photo: PhotoDetail | None) -> None:
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
+        old_category = self.photo.category if same_photo and self.photo is not None else None
         self.photo = photo
         declared = kinds.sources()
         enabled = photo is not None
@@ -237,14 +261,16 @@ class DetailPanel(QScrollArea):
             self.facts.clear()
             self.warning.clear()
             self.warning.hide()
-            self.category.setCurrentText("")
+            self._set_category_text("")
             self.category_state.clear()
+            self.category_note.hide()
+            self.examples.close_box()
             self.tags.clear()
             self.similar.clear()
             self.similar_state.clear()
             self._update_buttons()
             return
-        self.title.setText(os.path.basename(photo.path))
+        self._show_title()
         self.title.setToolTip(photo.path)
         facts = [os.path.dirname(photo.path)]
         if photo.width and photo.height:
@@ -257,7 +283,10 @@ class DetailPanel(QScrollArea):
             else f"Could not be read: {photo.error}" if photo.status == FAILED else ""
         )
         self.warning.setVisible(bool(self.warning.text()))
-        self._show_category(photo.category)
+        if not (same_photo and old_category is not None and photo.category is not None
+                and old_category.name == photo.category.name and photo.category.learned):
+            self.examples.close_box()  # another photo, or another category: its examples differ
+        self._show_category(photo.category, keep_typing=same_photo)
         self.tags.clear()
         for heading, tags in tag_groups(photo, declared):
             self.tags.add_heading(heading)
@@ -269,15 +298,46 @@ class DetailPanel(QScrollArea):
             self.similar.clear()
             self.similar_state.setText("Looking for similar items…")
 
-    def _show_category(self, tag: TagInfo | None) -> None:
-        self.category.setCurrentText(tag.name if tag else "")
+    def _show_category(self, tag: TagInfo | None, keep_typing: bool = False) -> None:
+        # A refresh of the same photo (a learn finished, say) leaves a name being typed alone.
+        edit = self._category_edit
+        typing = keep_typing and edit.hasFocus() and edit.isModified()
+        if not typing:
+            self._set_category_text(tag.name if tag else "")
         if tag is None:
-            self.category_state.setText("No category yet: choose one.")
+            state = "No category yet: choose one."
         elif tag.source == AUTO:
-            state = f"Automatic, {tag.confidence:.0%} sure" if tag.confidence is not None else "Automatic"
-            self.category_state.setText(state + (" — please check" if self._is_unsure(tag) else ""))
+            made = "Learned from staff" if tag.learned else "Automatic"
+            state = f"{made}, {tag.confidence:.0%} sure" if tag.confidence is not None else made
+            state += " — please check" if self._is_unsure(tag) else ""
         else:
-            self.category_state.setText("Set by staff")
+            state = "Set by staff"
+        self.category_state.setText(html.escape(state) + (
+            f' · <a href="why">{"Hide&nbsp;examples" if self.examples.isVisible() else "Why?"}</a>'
+            if self.why_offered() else ""))
+        self.category_state.setToolTip(
+            "Why?: the staff examples this suggestion was learned from" if self.why_offered() else "")
+        note = waiting_note(self.teaching, tag.name) if tag is not None and tag.source != AUTO else ""
+        self.category_note.setText(note)
+        self.category_note.setVisible(bool(note))
+
+    def why_offered(self) -> bool:
+        """The category is a learned suggestion: "Why?" shows the staff examples behind it."""
+        return self.photo is not None and self.photo.category is not None and self.photo.category.learned
+
+    def _show_title(self) -> None:
+        if self.photo is not None:
+            name = os.path.basename(self.photo.path)
+            width = max(80, self.viewport().width() - 24)
+            self.title.setText(self.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width))
+
+    def _set_category_text(self, name: str) -> None:
+        # The current item must be the one shown: an editable box whose text differs from its
+        # current item "activates" the item matching its text when it loses focus, and that
+        # would accept a suggestion nobody chose (Qt's QComboBox, on editingFinished).
+        self.category.setCurrentIndex(self.category.findText(name) if name else -1)
+        self.category.setCurrentText(name)
+        self._category_edit.setModified(False)
 
     def _is_unsure(self, tag: TagInfo) -> bool:
         return needs_review(tag.name, tag.source, tag.confidence, self._unsure_below)
@@ -301,17 +361,14 @@ class DetailPanel(QScrollArea):
         self.preview.setPixmap(scaled)
 
     def show_similar(self, hits: list[Hit]) -> None:
-        self.similar.clear()
-        for hit in hits:
-            item = QListWidgetItem(f"{hit.score:.2f}")
-            item.setData(TagRole, hit.photo_id)
-            item.setData(Qt.ItemDataRole.UserRole + 2, hit.path)
-            item.setToolTip(f"{hit.path}\nsimilarity {hit.score:.3f}")
-            pixmap = self._thumbnails.pixmap(hit.path, GRID_EDGE)
-            if pixmap is not None:
-                item.setIcon(pixmap)
-            self.similar.addItem(item)
+        self.similar.show_hits(hits, lambda h: f"{h.score:.2f}", lambda h: f"{h.path}\nsimilarity {h.score:.3f}")
         self.similar_state.setText("" if hits else "No similar items found yet.")
+
+    def show_examples(self, photo_id: int, hits: list[Hit]) -> None:
+        self.examples.show_examples(photo_id, hits)
+
+    def show_examples_error(self, photo_id: int, message: str) -> None:
+        self.examples.show_error(photo_id, message)
 
     def show_similar_error(self, message: str) -> None:
         self.similar.clear()
@@ -320,21 +377,17 @@ class DetailPanel(QScrollArea):
     def _thumbnail_ready(self, path: str, edge: int) -> None:
         if self.photo is not None and path == self.photo.path:
             self._show_preview()
-        for i in range(self.similar.count()):
-            item = self.similar.item(i)
-            if item.data(Qt.ItemDataRole.UserRole + 2) == path and edge == GRID_EDGE:
-                pixmap = self._thumbnails.pixmap(path, GRID_EDGE)
-                if pixmap is not None:
-                    item.setIcon(pixmap)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._show_title()
         self._show_preview()
 
     # -- edits -----------------------------------------------------------------------
 
     def _category_chosen(self, *_args) -> None:
         text = self.category.currentText().strip()
+        self._category_edit.setModified(False)  # chosen: what the catalogue says next is shown
         current = self.photo.category if self.photo else None
         if self.photo is None or not text:
             return
@@ -371,8 +424,15 @@ class DetailPanel(QScrollArea):
             self.add_tag.emit(self.photo.id, text)
             self.new_tag.clear()
 
-    def _similar_clicked(self, item: QListWidgetItem) -> None:
-        self.similar_chosen.emit(item.data(TagRole))
+    def _why(self, _link: str = "") -> None:
+        """Show (or hide) the staff examples behind the learned category; reads, never writes."""
+        if self.examples.isVisible() or not self.why_offered() or self.photo is None:
+            self.examples.close_box()
+        elif self.photo.category is not None:
+            self.examples.looking(self.photo.id, self.photo.category.name)
+            self.examples_requested.emit(self.photo.id)
+        if self.photo is not None:
+            self._show_category(self.photo.category, keep_typing=True)
 
     def focus_tags(self) -> None:
         self.new_tag.setFocus()

@@ -17,14 +17,18 @@ class TagEdits(QObject):
     changed = Signal(str)  # what happened, e.g. "Undone: add the tag sale"; "" for an edit
     failed = Signal(str)
     undo_text = Signal(str)  # "" when there is nothing to undo
+    # Staff's categories changed (True: an edit of a category) or may have (False: an undo,
+    # which puts back automatic categories as they were too): the learned ones may be due.
+    categories_edited = Signal(bool)
 
     def __init__(self, catalogue: services.Catalogue, parent=None):
         super().__init__(parent)
         self._catalogue = catalogue
         self._undo: list[services.TagSnapshot] = []
 
-    def apply(self, description: str, photo_ids: list[int], fn, *args) -> None:
-        """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...)."""
+    def apply(self, description: str, photo_ids: list[int], fn, *args, category: bool = False) -> None:
+        """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...);
+        ``category``: it sets, accepts or removes a category (``categories_edited`` follows)."""
         try:
             before = services.snapshot(self._catalogue, photo_ids, description)
             fn(self._catalogue, *args)
@@ -39,6 +43,8 @@ class TagEdits(QObject):
         del self._undo[:-UNDO_STEPS]
         self.undo_text.emit(self._undo[-1].description)
         self.changed.emit("")
+        if category:
+            self.categories_edited.emit(True)
 
     def undo(self) -> None:
         if not self._undo:
@@ -56,6 +62,7 @@ class TagEdits(QObject):
             self.failed.emit(failed)
         else:
             self.changed.emit(f"Undone: {snap.description}")
+            self.categories_edited.emit(False)
 
     def clear(self) -> None:
         """Forget every step: after a restore or a removed folder the photos they name may be gone."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core import services
-from fashiondesk.core.records import CATEGORY
+from fashiondesk.core.records import AUTO, CATEGORY, LEARNED
 from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, GridFilter
 from fashiondesk.gui import kinds
 from fashiondesk.gui.actions import build_actions
@@ -34,6 +34,7 @@ from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
 from fashiondesk.gui.settings import restore_layout, save_layout
 from fashiondesk.gui.sidebar import Sidebar
 from fashiondesk.gui.similar import SimilarItems
+from fashiondesk.gui.teaching import Teacher, TeachingStatus
 from fashiondesk.gui.status import (
     FailuresPanel,
     IndexStatus,
@@ -43,6 +44,7 @@ from fashiondesk.gui.status import (
 from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
 
 LIVE_REFRESH_MS = 1000
+EXAMPLES = 6  # staff examples shown behind a learned category
 
 
 class MainWindow(QMainWindow):
@@ -71,11 +73,14 @@ class MainWindow(QMainWindow):
         self._request_id = 0
         self.shown_request = 0  # the newest request whose rows the grid shows
         self._close_when_done = False
+        self._index_after_learning = False  # asked for while a learn holds the catalogue's run lock
         self.tasks = jobs_of(self)  # one-off tasks: exports, backups, folder checks
         self._reader = Jobs("catalogue reader", threads=1, parent=self)  # grid rows and counts, in order
         self.similar = SimilarItems(catalogue, self)
         self._pending_select: int | None = None
         self.tag_edits = TagEdits(catalogue, self)
+        # Learns from staff's categories; never while indexing runs or waits to run.
+        self.teacher = Teacher(catalogue, lambda: self.is_indexing() or self._index_after_learning, parent=self)
         self._results_title = ""
 
         self.sidebar = Sidebar()
@@ -107,6 +112,8 @@ class MainWindow(QMainWindow):
         self.failures.hide()
         self.index_status = IndexStatus()
         self.failures_button = make_failures_button()
+        self.teaching_status = TeachingStatus()
+        self.statusBar().addPermanentWidget(self.teaching_status)
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.failures_button)
         self.statusBar().addPermanentWidget(self.folder_actions.notice)
@@ -115,6 +122,11 @@ class MainWindow(QMainWindow):
         self.tag_edits.changed.connect(self._edited)
         self.tag_edits.failed.connect(self._show_error)
         self.tag_edits.undo_text.connect(self._undo_text)
+        self.tag_edits.categories_edited.connect(lambda edit: self.teacher.edited() if edit else self.teacher.check())
+        self.teacher.started.connect(self.teaching_status.show_learning)
+        self.teacher.learned.connect(self._learned)
+        self.teacher.failed.connect(self.teaching_status.show_failure)
+        self.teacher.failed.connect(lambda _message: self._index_waiting())
         self.similar.strip_ready.connect(self.detail.show_similar)
         self.similar.strip_failed.connect(self.detail.show_similar_error)
         self.similar.grid_ready.connect(self._similar_ready)
@@ -142,6 +154,7 @@ class MainWindow(QMainWindow):
             f"add the tag {name}", self._tag_targets(pid), services.add_custom_tag, self._tag_targets(pid), name))
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
+        self.detail.examples_requested.connect(self._examples_requested)
         self.indexer = IndexRunner(catalogue, self)
         self.indexer.started.connect(self._index_started)
         self.indexer.progress.connect(self.index_status.update_progress)
@@ -155,6 +168,8 @@ class MainWindow(QMainWindow):
         self.folder_actions.reload()
         self.daily_backup = DailyBackup(catalogue, self.tasks, self.statusBar().showMessage, self)
         self.daily_backup.start()
+        self._show_teaching(services.last_teaching(catalogue))
+        self.teacher.check()
 
     # -- what the grid shows ---------------------------------------------------------
 
@@ -243,7 +258,10 @@ class MainWindow(QMainWindow):
     def _edit(self, description: str, photo_ids: list[int] | None, fn, *args) -> None:
         if photo_ids is None:
             photo_ids = [self.detail.photo.id] if self.detail.photo else []
-        self.tag_edits.apply(description, photo_ids, fn, *args)
+        category = fn is services.set_category or (  # accepting or removing the category, not a colour
+            fn in (services.accept_tag, services.remove_tag) and self.detail.photo is not None
+            and any(t.id == args[0] and t.kind == CATEGORY for t in self.detail.photo.tags))
+        self.tag_edits.apply(description, photo_ids, fn, *args, category=category)
 
     def undo(self) -> None:
         self.tag_edits.undo()
@@ -257,6 +275,31 @@ class MainWindow(QMainWindow):
     def _undo_text(self, description: str) -> None:
         self.undo_action.setEnabled(bool(description))
         self.undo_action.setText(f"Undo {description}" if description else "Undo")
+
+    # -- learning from staff's categories ---------------------------------------------
+
+    def _show_teaching(self, teaching: services.Teaching | None) -> None:
+        self.teaching_status.show_teaching(teaching)
+        self.detail.set_teaching(teaching)
+
+    def _learned(self, teaching: services.Teaching) -> None:
+        """Categories re-learned: the grid, the counts and Needs review again (off the GUI
+        thread), and the selected photo's details if its category changed."""
+        self._show_teaching(teaching)
+        self._index_waiting()
+        self.refresh()
+        photo = self.detail.photo
+        category = photo.category if photo is not None else None
+        # Changed, or made by the other method now (learned or the shipped model's): "Why?" or not.
+        remade = category is not None and category.source == AUTO and \
+            category.learned != teaching.version.startswith(LEARNED)
+        if photo is not None and (photo.id in teaching.changed_ids or remade):
+            self._show_current()
+
+    def _examples_requested(self, photo_id: int) -> None:
+        self.tasks.run(services.examples_behind, self.catalogue, photo_id, EXAMPLES, key="examples",
+                       done=lambda hits: self.detail.show_examples(photo_id, hits),
+                       error=lambda message: self.detail.show_examples_error(photo_id, message))
 
     # -- similar items ---------------------------------------------------------------
 
@@ -298,7 +341,16 @@ class MainWindow(QMainWindow):
         return self.indexer.is_running()
 
     def start_indexing(self) -> None:
+        if self.teacher.is_learning():  # it holds the catalogue's run lock for a few seconds
+            self._index_after_learning = True
+            self.statusBar().showMessage("Indexing starts when learning from staff categories has finished…")
+            return
         self.indexer.start()
+
+    def _index_waiting(self) -> None:
+        if self._index_after_learning:
+            self._index_after_learning = False
+            self.start_indexing()
 
     def cancel_indexing(self) -> None:
         self.indexer.cancel()
@@ -318,6 +370,10 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()  # a folder reported not found is shown so, with its fixes
+        # Indexing re-learns at its end when the catalogue needs it; edits made meanwhile next.
+        taught = summary.taught if summary is not None else None
+        self._show_teaching(taught if taught is not None else services.last_teaching(self.catalogue))
+        self.teacher.check()
         if summary is not None:
             self.statusBar().showMessage(summary_text(summary))
         else:
@@ -347,6 +403,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_key(("scope", ALL, None))
         self.refresh()
         self._load_failures()
+        self.teacher.check()  # its photos' staff categories taught too
 
     def _restored(self, message: str) -> None:
         self.reload_everything()
@@ -367,6 +424,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()
+        self._show_teaching(services.last_teaching(self.catalogue))
+        self.teacher.check()
 
     # -- export ----------------------------------------------------------------------
 
@@ -414,6 +473,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop every job (indexing, tasks, queries, searches) and wait for it; safe to call twice."""
         self.indexer.stop()
+        self.teacher.stop()
         for jobs in self.findChildren(Jobs):
             jobs.stop()
         self.thumbnails.close()

@@ -1,3 +1,4 @@
+import gc
 import time
 
 import pytest
@@ -8,8 +9,18 @@ from PySide6.QtCore import QThread, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from fashiondesk.core import logs  # noqa: E402
-from fashiondesk.gui.app import open_settings  # noqa: E402
+from fashiondesk.gui.app import collect_on_gui_thread, open_settings  # noqa: E402
 from fashiondesk.gui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture(scope="package", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the window: cyclic garbage collection only on the GUI thread, so a window of an
+    earlier test caught in a cycle is never destroyed on a worker thread."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()  # the tests after these do not turn Qt's event loop
+
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +68,9 @@ def no_dangling_threads(qapp, monkeypatch):
     while still_running() and time.monotonic() < deadline:
         qapp.processEvents()
         time.sleep(0.01)
-    assert not still_running(), f"left running: {still_running()}"
+    left = still_running()
+    gc.collect()  # the test's windows go now, on the GUI thread, with nothing else running
+    assert not left, f"left running: {left}"
 
 
 @pytest.fixture(autouse=True)

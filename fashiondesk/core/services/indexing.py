@@ -116,7 +116,8 @@ def index(
             return summary
     except Busy:
         raise UserError(
-            "this catalogue is being indexed by another fashiondesk; try again when it has finished"
+            "this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being "
+            "restored or having a folder removed); try again when it has finished"
         ) from None
 
 

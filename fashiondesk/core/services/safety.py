@@ -31,7 +31,8 @@ def nothing_else_running(catalogue: Catalogue, doing: str):
         with exclusive(run_lock(catalogue)):
             yield
     except Busy:
-        raise UserError(f"this catalogue is being indexed; {doing} when the run has finished") from None
+        raise UserError(f"this catalogue is being indexed (or is learning from staff categories, being restored or "
+                        f"having a folder removed); {doing} when that has finished") from None
 
 
 def own_files(catalogue: Catalogue) -> list[Path]:

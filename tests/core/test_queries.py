@@ -77,6 +77,15 @@ def test_search_matches_file_names_and_tags_literally(small):
     assert ids(small, GridFilter(text="_")) == [2]
 
 
+def test_search_matches_every_word(small):
+    assert ids(small, GridFilter(text="red dress")) == [2]  # red AND dress, anywhere
+    assert ids(small, GridFilter(text="dress navy")) == [1]
+    assert ids(small, GridFilter(text="navy sale")) == []  # on two different photos
+    assert ids(small, GridFilter(text="shop dress")) == [1, 2]  # a word of the path counts
+    assert ids(small, GridFilter(text='"b_50%.jpg"  red')) == [2]  # a quoted phrase is one term
+    assert ids(small, GridFilter(text='"" ')) == [3, 1, 2]  # nothing to match: everything
+
+
 def test_sidebar_counts(small):
     with small.sessions() as s:
         counts = sidebar_counts(s, unsure_below=0.8)

@@ -7,6 +7,7 @@ cross threads, and they are written as single SQL statements so that a catalogue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, NamedTuple, Sequence, cast
@@ -100,9 +101,8 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
         query = query.where(func.lower(cat.name) == flt.category.casefold())
     if flt.colour:
         query = query.where(_has_tag(COLOUR, flt.colour))
-    text = " ".join(flt.text.split())
-    if text:
-        pattern = f"%{_escape_like(text)}%"
+    for term in search_terms(flt.text):  # every word must match: "red dress" is red AND dress
+        pattern = f"%{_escape_like(term)}%"
         query = query.where(
             or_(
                 Photo.path.ilike(pattern, escape="\\"),
@@ -118,6 +118,13 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
         order = {pid: i for i, pid in enumerate(cast("Iterable[int]", flt.value or ()))}
         rows.sort(key=lambda r: order[r.id])
     return rows
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search, each matched on its own (in a file name or any tag); a phrase
+    in double quotes is one term ("long sleeve")."""
+    return [" ".join((quoted or word).split()) for quoted, word in re.findall(r'"([^"]*)"|(\S+)', text)
+            if (quoted or word).strip()]
 
 
 def _has_tag(kind: str, name: str):

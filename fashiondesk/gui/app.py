@@ -51,7 +51,7 @@ class GuiThreadCollector(QObject):
     thresholds, between events on the GUI thread.
     """
 
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None):
+    def __init__(self, interval_ms: int = 50, parent: QObject | None = None):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
         gc.disable()

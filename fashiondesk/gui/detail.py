@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import os
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -153,6 +153,13 @@ class DetailPanel(QScrollArea):
         assert edit is not None
         self._category_edit: QLineEdit = edit
         edit.returnPressed.connect(self._category_chosen)
+        # Only Return or a click in the list chooses: leaving the box puts back what the
+        # catalogue says, so focus alone (or text typed and never confirmed, or a name that
+        # differs only in case from an item) never writes a category.
+        edit.installEventFilter(self)
+        matching = self.category.completer()
+        if matching is not None:
+            matching.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.category_state = QLabel(wordWrap=True)
         self.category_state.setTextFormat(Qt.TextFormat.RichText)  # "Why?" is a link
         self.category_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -248,6 +255,10 @@ class DetailPanel(QScrollArea):
 
     def show_photo(self, photo: PhotoDetail | None) -> None:
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
+        if not same_photo and self._category_edit.hasFocus():
+            # Another photo under a box staff were typing in (a refresh moved the selection):
+            # whatever they press next must not land on it.
+            self._category_edit.clearFocus()
         old_category = self.photo.category if same_photo and self.photo is not None else None
         self.photo = photo
         declared = kinds.sources()
@@ -330,6 +341,13 @@ class DetailPanel(QScrollArea):
             name = os.path.basename(self.photo.path)
             width = max(80, self.viewport().width() - 24)
             self.title.setText(self.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self._category_edit and event.type() == QEvent.Type.FocusOut
+                and event.reason() != Qt.FocusReason.PopupFocusReason):
+            category = self.photo.category if self.photo is not None else None
+            self._set_category_text(category.name if category is not None else "")
+        return super().eventFilter(watched, event)
 
     def _set_category_text(self, name: str) -> None:
         # The current item must be the one shown: an editable box whose text differs from its

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.tasks.failed.connect(self._show_error)
         self.tag_edits.changed.connect(self._edited)
         self.tag_edits.failed.connect(self._show_error)
+        self.tag_edits.failed.connect(lambda _: self._show_current())  # show what the catalogue has now
         self.tag_edits.undo_text.connect(self._undo_text)
         self.tag_edits.categories_edited.connect(lambda edit: self.teacher.edited() if edit else self.teacher.check())
         self.teacher.started.connect(self.teaching_status.show_learning)
@@ -146,8 +147,10 @@ class MainWindow(QMainWindow):
         self.filters.changed.connect(self._filters_changed)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
-        self.detail.accept_tag.connect(lambda tag_id: self._edit("accept a tag", None, services.accept_tag, tag_id))
-        self.detail.remove_tag.connect(lambda tag_id: self._edit("remove a tag", None, services.remove_tag, tag_id))
+        self.detail.accept_tag.connect(
+            lambda tag_id: self._edit("accept a tag", None, services.accept_tag, tag_id, self._shown(tag_id)))
+        self.detail.remove_tag.connect(
+            lambda tag_id: self._edit("remove a tag", None, services.remove_tag, tag_id, self._shown(tag_id)))
         self.detail.set_category.connect(
             lambda pid, name: self._edit(f"set the category to {name}", [pid], services.set_category, pid, name))
         self.detail.add_tag.connect(lambda pid, name: self._edit(
@@ -250,6 +253,13 @@ class MainWindow(QMainWindow):
             self.model.set_rows([])
             self._pending_select = photo_id
         self.grid.setFocus()
+
+    def _shown(self, tag_id: int) -> tuple[str, str] | None:
+        """The (name, source) of a tag as the detail panel shows it: an edit of it is refused
+        if the catalogue has it otherwise (learning rewrote it since, say)."""
+        photo = self.detail.photo
+        tag = next((t for t in photo.tags if t.id == tag_id), None) if photo is not None else None
+        return (tag.name, tag.source) if tag is not None else None
 
     def _tag_targets(self, photo_id: int) -> list[int]:
         ids = [i.data(Qt.ItemDataRole.UserRole + 1) for i in self.grid.selectionModel().selectedIndexes()]

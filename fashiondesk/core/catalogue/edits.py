@@ -57,17 +57,26 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-def accept_tag(catalogue: Catalogue, tag_id: int) -> None:
+def _as_shown(tag: Tag | None, shown: tuple[str, str] | None) -> None:
+    """Refuse an edit of a tag that is no longer what staff saw (learning rewrote it meanwhile,
+    say): ``shown`` is the (name, source) the window showed."""
+    if tag is not None and shown is not None and (tag.name, tag.source) != tuple(shown):
+        raise TagError(f"this tag changed meanwhile (it is now {tag.name!r}); nothing was done, look again")
+
+
+def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
     with catalogue.sessions() as session, session.begin():
         tag = session.get(Tag, tag_id)
+        _as_shown(tag, shown)
         if tag is not None:
             tag.source = MANUAL
 
 
-def remove_tag(catalogue: Catalogue, tag_id: int) -> None:
+def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
     """Reject an automatic tag (remembered: no re-tag writes it again) or remove a manual one."""
     with catalogue.sessions() as session, session.begin():
         tag = session.get(Tag, tag_id)
+        _as_shown(tag, shown)
         if tag is None:
             return
         if tag.source == AUTO:

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.teacher.started.connect(self.teaching_status.show_learning)
         self.teacher.learned.connect(self._learned)
         self.teacher.failed.connect(self.teaching_status.show_failure)
-        self.teacher.failed.connect(lambda _message: self._index_waiting())
+        self.teacher.ended.connect(self._index_waiting)  # success or failure: an index run waiting starts
         self.similar.strip_ready.connect(self.detail.show_similar)
         self.similar.strip_failed.connect(self.detail.show_similar_error)
         self.similar.grid_ready.connect(self._similar_ready)
@@ -296,7 +296,6 @@ class MainWindow(QMainWindow):
         """Categories re-learned: the grid, the counts and Needs review again (off the GUI
         thread), and the selected photo's details if its category changed."""
         self._show_teaching(teaching)
-        self._index_waiting()
         self.refresh()
         photo = self.detail.photo
         category = photo.category if photo is not None else None

@@ -26,14 +26,16 @@ from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 
 LEARN_DELAY_MS = 1500
+RETRY_FIRST_MS, RETRY_MAX_MS = 5_000, 300_000
 LEARNING_TEXT = "learning…"
-STATUS_CHARS = 70
+STATUS_CHARS = 48
 
 
 class Teacher(QObject):
     started = Signal()
     learned = Signal(object)  # Teaching
     failed = Signal(str)
+    ended = Signal()  # a learn or a check ended, however it ended
 
     def __init__(self, catalogue: services.Catalogue, busy: Callable[[], bool] = lambda: False,
                  delay_ms: int = LEARN_DELAY_MS, parent: QObject | None = None):
@@ -44,7 +46,7 @@ class Teacher(QObject):
         self._jobs = Jobs("learning", threads=1, parent=self)
         self._job: Job | None = None
         self._learning = False  # the running job is a learn, not only a check
-        self._retried = False  # a failed learn was tried once more
+        self._failures = 0  # failed runs in a row: the next try waits longer (another process's run)
         self._wanted: bool | None = None  # None: nothing asked; False: a check; True: a learn
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._go)
@@ -103,7 +105,7 @@ class Teacher(QObject):
 
     def _learned(self, teaching: services.Teaching) -> None:
         self._job = None
-        self._retried = False
+        self._failures = 0
         self.learned.emit(teaching)
         self._ended()
 
@@ -112,15 +114,17 @@ class Teacher(QObject):
         if self._busy():  # refused: indexing started meanwhile; it learns at its end, then a check
             self._want(self._learning)
         else:
-            if self._learning and not self._retried:  # a busy catalogue, say: once more, later
-                self._retried = True
-                self._want(True)
-                self._timer.start(self.delay_ms)
+            # Another process's index run holding the catalogue, say: look again later, each
+            # time a little later (5 s, 10 s, ... at most 5 minutes), until it works.
+            self._failures += 1
+            self._want(False)
+            self._timer.start(min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (self._failures - 1)))
             self.failed.emit(message)
         self._ended()
 
     def _ended(self) -> None:
         self._learning = False
+        self.ended.emit()
         if self._wanted is not None and not self._timer.isActive():
             self._go()  # asked for while that one ran (or the check found it needed): now
 

@@ -335,3 +335,51 @@ def test_indexing_asked_for_while_learning_starts_after_it(qtbot, window, catalo
     assert summary is not None and summary.indexed == 2, messages
     assert messages == []
     qtbot.waitUntil(lambda: window.teacher.is_idle() and window.settled() and window.model.rowCount() == 4)
+
+
+def test_a_learn_that_fails_while_indexing_waits_lets_indexing_start(qtbot, window, catalogue, sample_photos,
+                                                                      tmp_path, monkeypatch, messages):
+    """The waiting index run starts after a failed learn too, and learning works again after."""
+    first = sample_photos(2, tmp_path / "first")
+    with qtbot.waitSignal(window.index_finished, timeout=120_000):
+        window.add_folders([str(first)])
+    qtbot.waitUntil(lambda: window.teacher.is_idle() and window.settled() and window.model.rowCount() == 2)
+    window.teacher.delay_ms = 10
+    from fashiondesk.core.services import teaching as core_teaching
+
+    real, calls = core_teaching.learn_now, []
+
+    def failing_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1:
+            return real(*args, **kwargs)
+        time.sleep(0.8)
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(core_teaching, "learn_now", failing_once)
+    window.detail.set_category.emit(window.model.rows()[0].id, "blazer")
+    qtbot.waitUntil(window.teacher.is_learning, timeout=5000)
+    with qtbot.waitSignal(window.index_finished, timeout=120_000) as finished:
+        window.add_folders([str(sample_photos(2, tmp_path / "second"))])
+    assert finished.args[0] is not None and finished.args[0].indexed == 2
+    qtbot.waitUntil(lambda: window.teacher.is_idle() and window.settled() and window.model.rowCount() == 4,
+                    timeout=30_000)
+    window.detail.set_category.emit(window.model.rows()[1].id, "blazer")
+    with qtbot.waitSignal(window.teacher.learned, timeout=30_000):
+        pass
+
+
+def test_a_learn_refused_by_another_run_is_tried_again_until_it_works(qtbot, window, catalogue, monkeypatch):
+    from fashiondesk.core.services.safety import nothing_else_running
+
+    clusters = _filled(qtbot, window, catalogue, n=60)
+    window.teacher.delay_ms = 10
+    monkeypatch.setattr(teaching, "RETRY_FIRST_MS", 100)
+    failures = []
+    window.teacher.failed.connect(failures.append)
+    with nothing_else_running(catalogue, "test"):  # another process's index run, say
+        window.detail.set_category.emit(clusters["blazer"][0], "outwear")  # a known category: it teaches
+        qtbot.waitUntil(lambda: len(failures) >= 3, timeout=10_000)  # refused, and tried again, and again
+    with qtbot.waitSignal(window.teacher.learned, timeout=20_000):
+        pass
+    assert "being indexed" in failures[0]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -93,6 +94,10 @@ class Catalogue:
     sessions: sessionmaker[Session]
     upgraded_from: int
     read_only: bool = False
+    # Taken by staff's tag edits and by each of learning's write transactions, in this
+    # process: an edit waits on it, woken the moment a chunk is written, instead of in
+    # SQLite's busy handler, whose sleeps grow while learning takes the lock again and again.
+    write_turn: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def file(self) -> Path | None:

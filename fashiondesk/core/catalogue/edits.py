@@ -65,7 +65,7 @@ def _as_shown(tag: Tag | None, shown: tuple[str, str] | None) -> None:
 
 
 def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         tag = session.get(Tag, tag_id)
         _as_shown(tag, shown)
         if tag is not None:
@@ -74,7 +74,7 @@ def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None 
 
 def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
     """Reject an automatic tag (remembered: no re-tag writes it again) or remove a manual one."""
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         tag = session.get(Tag, tag_id)
         _as_shown(tag, shown)
         if tag is None:
@@ -86,7 +86,7 @@ def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None 
 
 def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
     name = clean_name(name)
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         if session.get(Photo, photo_id) is None:
             raise TagError("that photo is no longer in the catalogue")
         put_category(session, photo_id, name)
@@ -111,7 +111,7 @@ def put_category(session: Session, photo_id: int, name: str) -> bool:
 
 def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> None:
     name = clean_name(name)
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         for photo_id in photo_ids:
             names = session.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == CUSTOM))
             if tag_key(name) not in {tag_key(n) for n in names} and session.get(Photo, photo_id) is not None:
@@ -145,7 +145,7 @@ def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> Ta
 
 def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
     """Give the photos exactly the tags they had when the snapshot was taken."""
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         existing = set(session.scalars(select(Photo.id).where(Photo.id.in_(snap.photo_ids))))
         session.execute(delete(Tag).where(Tag.photo_id.in_(snap.photo_ids)))
         session.execute(delete(Rejection).where(Rejection.photo_id.in_(snap.photo_ids)))

@@ -31,9 +31,9 @@ from fashiondesk.core.vision.tagging import category_source
 log = logging.getLogger("fashiondesk.teaching")
 
 MIN_EXAMPLES = Settings().min_examples
-# Photos whose categories are written per transaction: each holds the write lock for tens of
-# milliseconds, so an edit made meanwhile waits no longer than that.
-WRITE_CHUNK = 1000
+# Photos whose categories are written per transaction: each holds the write lock (and the
+# catalogue's ``write_turn``) for 10-30 ms, so an edit made meanwhile waits no longer.
+WRITE_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,13 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
     with catalogue.sessions() as session:
         if probs is not None and classes:
             for start in range(0, len(data.photo_ids), WRITE_CHUNK):
-                with session.begin():
+                with catalogue.write_turn, session.begin():
                     learned.hold_write_lock(session)
                     part = range(start, min(start + WRITE_CHUNK, len(data.photo_ids)))
                     more, count = learned.write_categories(session, data, part, classes, probs, tag_version)
                 changed |= more
                 tagged += count
+                time.sleep(0.001)  # an edit waiting for its turn takes it now
         else:
             with session.begin():
                 learned.hold_write_lock(session)

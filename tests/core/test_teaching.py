@@ -374,3 +374,24 @@ def test_learning_runs_the_matrix_library_on_one_thread(catalogue, world, monkey
     set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
     services.learn(catalogue)
     assert seen and set(seen) == {1}
+
+
+def test_a_cancelled_learn_stops_and_the_next_check_learns_again(catalogue, world, monkeypatch):
+    from fashiondesk.core.progress import CancelToken
+
+    set_staff(catalogue, world["worn t-shirt"][:5], "t-shirt")
+    before = categories(catalogue)
+    cancel = CancelToken()
+    real_teach = teaching.teach
+
+    def cancelled_meanwhile(*args, **kwargs):
+        cancel.cancel()  # the window closes while it learns
+        return real_teach(*args, **kwargs)
+
+    monkeypatch.setattr(teaching, "teach", cancelled_meanwhile)
+    services.learn(catalogue, cancel=cancel)
+    assert categories(catalogue) == before  # stopped before writing anything
+    assert services.needs_learning(catalogue)
+    monkeypatch.setattr(teaching, "teach", real_teach)
+    services.learn(catalogue)
+    assert share(categories(catalogue), world["worn t-shirt"][5:], "t-shirt") >= 0.9

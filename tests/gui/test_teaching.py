@@ -383,3 +383,28 @@ def test_a_learn_refused_by_another_run_is_tried_again_until_it_works(qtbot, win
     with qtbot.waitSignal(window.teacher.learned, timeout=20_000):
         pass
     assert "being indexed" in failures[0]
+
+
+def test_closing_the_window_stops_a_learn_under_way(qtbot, window, catalogue, monkeypatch):
+    from fashiondesk.core.services import teaching as core_teaching
+    from fashiondesk.core.vision.shop import Stopped
+
+    clusters = _filled(qtbot, window, catalogue, n=60)
+    window.teacher.delay_ms = 10
+    asked = []
+
+    def endless(*args, stop, **kwargs):  # a learn far longer than closing may wait
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if stop():
+                asked.append(True)
+                raise Stopped
+            time.sleep(0.01)
+        raise AssertionError("never asked to stop")
+
+    monkeypatch.setattr(core_teaching, "teach", endless)
+    window.detail.set_category.emit(clusters["blazer"][0], "outwear")
+    qtbot.waitUntil(window.teacher.is_learning, timeout=5000)
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 3 and asked == [True]

@@ -24,7 +24,8 @@ from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, Photo
 from fashiondesk.core.records import Hit
 from fashiondesk.core.vision.metrics import softmax
 from fashiondesk.core.services.safety import nothing_else_running
-from fashiondesk.core.vision.shop import METHOD, Prior, Settings, plan, teach
+from fashiondesk.core.progress import CancelToken
+from fashiondesk.core.vision.shop import METHOD, Prior, Settings, Stopped, plan, teach
 from fashiondesk.core.vision.spec import ModelSpec, shipped_spec
 from fashiondesk.core.vision.tagging import category_source
 
@@ -79,17 +80,22 @@ def version(model_version: str, examples: list[tuple[int, str]], settings: Setti
     return f"{METHOD}-{digest.hexdigest()[:12]}"
 
 
-def learn(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> Teaching:
+def learn(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None,
+          cancel: CancelToken | None = None) -> Teaching:
     """Re-learn from every staff category and re-tag every photo's automatic category.
 
     Refused (UserError) while an index run, a restore or a folder removal is under way; an
     index run learns at its end anyway."""
     with nothing_else_running(catalogue, "learn"):
-        return learn_now(catalogue, settings, spec)
+        return learn_now(catalogue, settings, spec, cancel)
 
 
-def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None) -> Teaching:
-    """``learn`` for a caller that already holds the run lock (an index run)."""
+def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec | None = None,
+              cancel: CancelToken | None = None) -> Teaching:
+    """``learn`` for a caller that already holds the run lock (an index run). ``cancel``
+    stops it between steps (the window closing): what it wrote so far carries the new
+    version, the rest the old, so the next check learns again."""
+    cancel = cancel or CancelToken()
     spec = spec or shipped_spec()
     started = time.perf_counter()
     with catalogue.sessions() as session:
@@ -100,7 +106,12 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
     usable = [(rows[p], name) for p, name in examples if p in rows]
     # One BLAS thread: as fast here, and its spinning threads kept the window's GUI thread waiting.
     with threadpool_limits(limits=1, user_api="blas"):
-        taught = teach(data.vectors, Prior(logits, spec.categories, spec.temperature), usable, tag_key, settings)
+        try:
+            taught = teach(data.vectors, Prior(logits, spec.categories, spec.temperature), usable, tag_key, settings,
+                           stop=lambda: cancel.cancelled)
+        except Stopped:
+            log.info("learning stopped before it wrote anything")
+            return _stopped(len(usable), settings)
     classes: list[str] = taught.classes
     probs = taught.probs
     tag_version = version(spec.version, examples, settings)
@@ -113,6 +124,9 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
     with catalogue.sessions() as session:
         if probs is not None and classes:
             for start in range(0, len(data.photo_ids), WRITE_CHUNK):
+                if cancel.cancelled:
+                    log.info("learning stopped after writing %d photos' categories", start)
+                    break
                 with catalogue.write_turn, session.begin():
                     learned.hold_write_lock(session)
                     part = range(start, min(start + WRITE_CHUNK, len(data.photo_ids)))
@@ -141,6 +155,11 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
     log.info("learned from %d examples in %.2f s: %d photos tagged, %d changed, version %s",
              len(usable), result.seconds, tagged, len(changed), tag_version)
     return Teaching(**{**asdict(result), "changed_ids": sorted(changed)})
+
+
+def _stopped(examples: int, settings: Settings) -> Teaching:
+    return Teaching(examples=examples, categories=[], waiting=[], min_examples=settings.min_examples, accuracy=None,
+                    held_out=0, changed=0, seconds=0.0, version="")
 
 
 def _fill_missing(data: learned.Stored, session, spec: ModelSpec) -> np.ndarray | None:

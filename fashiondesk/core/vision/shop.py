@@ -260,8 +260,13 @@ def match_confidence(probs: np.ndarray, target: float) -> float:
     return float(np.exp((lo + hi) / 2))
 
 
+class Stopped(Exception):
+    """``teach`` was asked to stop (its ``stop`` returned True)."""
+
+
 def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, str]], key: Callable[[str], str],
-          settings: Settings = Settings(), clock: Callable[[], float] | None = None) -> Taught:
+          settings: Settings = Settings(), clock: Callable[[], float] | None = None,
+          stop: Callable[[], bool] = lambda: False) -> Taught:
     """Probabilities over the prior's categories and the new ones with enough examples, for
     every row of ``embeddings`` (N, D); ``examples`` are (row, category name) pairs. When
     no example is usable (see ``Plan.teaches``) ``probs`` is None: nothing was learned.
@@ -289,6 +294,8 @@ def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, st
     graph = neighbours(x, settings.neighbours)
     seconds["graph"] = clock() - started - seconds["features"]
 
+    if stop():
+        raise Stopped
     mark = clock()
     probs = _fit(x, offsets, graph, rows, labels, settings)
     seconds["fit"] = clock() - mark
@@ -299,6 +306,8 @@ def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, st
         fold = folds_of(labels, settings.folds, settings.seed)
         predicted = np.zeros((len(rows), len(classes)))
         for f in range(settings.folds):
+            if stop():
+                raise Stopped
             inside = fold != f
             predicted[~inside] = _fit(x, offsets, graph, rows[inside], labels[inside], settings)[rows[~inside]]
         right = predicted.argmax(axis=1) == labels

@@ -391,9 +391,10 @@ def test_closing_the_window_stops_a_learn_under_way(qtbot, window, catalogue, mo
 
     clusters = _filled(qtbot, window, catalogue, n=60)
     window.teacher.delay_ms = 10
-    asked = []
+    asked, entered = [], []
 
     def endless(*args, stop, **kwargs):  # a learn far longer than closing may wait
+        entered.append(True)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if stop():
@@ -404,7 +405,7 @@ def test_closing_the_window_stops_a_learn_under_way(qtbot, window, catalogue, mo
 
     monkeypatch.setattr(core_teaching, "teach", endless)
     window.detail.set_category.emit(clusters["blazer"][0], "outwear")
-    qtbot.waitUntil(window.teacher.is_learning, timeout=5000)
+    qtbot.waitUntil(lambda: bool(entered), timeout=10_000)  # learning, not only asked for
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 3 and asked == [True]

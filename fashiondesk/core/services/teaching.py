@@ -41,7 +41,7 @@ WRITE_CHUNK = 500
 class Teaching:
     """What the catalogue learned from staff, last time."""
 
-    examples: int  # staff categories on readable photos
+    examples: int  # staff categories on photos embedded by the model (a missing photo still teaches)
     categories: list[tuple[str, int]]  # every category suggested, with its number of examples
     waiting: list[tuple[str, int]]  # new categories not suggested yet: fewer than min_examples
     min_examples: int

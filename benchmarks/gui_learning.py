@@ -35,7 +35,7 @@ def main() -> None:
     from fashiondesk.core.catalogue.db import open_catalogue
     from fashiondesk.gui.app import application, open_settings, quiet_gc
     from fashiondesk.gui.main_window import MainWindow
-    from tests.gui.embedded import fill_embedded
+    from tests.gui.embedded import choose, fill_embedded
     from tests.gui.latency import wait_until
     from tests.gui.stalls import StallMonitor
 
@@ -60,7 +60,7 @@ def main() -> None:
             before = len(learned)
             edits.start()
             for photo_id in blazers[6 * round_: 6 * (round_ + 1)]:
-                window.detail.set_category.emit(photo_id, "blazer")
+                choose(window, photo_id, "blazer")
                 app.processEvents()
             # Staff go on correcting while it learns: each edit's time on the GUI thread, some of
             # them while learning writes its categories (it takes the write lock in turns).
@@ -70,7 +70,7 @@ def main() -> None:
                 if not window.teacher.is_learning():
                     break
                 begun = time.perf_counter()
-                window.detail.set_category.emit(photo_id, "shorts")
+                choose(window, photo_id, "shorts")
                 during.append((time.perf_counter() - begun) * 1000)
                 end = time.perf_counter() + 0.3
                 while time.perf_counter() < end:

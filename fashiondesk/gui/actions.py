@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from fashiondesk.gui.about import show_about
+from fashiondesk.gui.review import CATEGORY_KEYS
 
 
 def _action(window, text, slot, shortcut=None, tip=None) -> QAction:
@@ -55,4 +57,49 @@ def build_actions(window) -> None:
     file.addSeparator()
     file.addAction(action("Quit", window.close, QKeySequence.StandardKey.Quit))
     menus.addMenu("&Edit").addAction(window.undo_action)
+    _review_menu(window, menus.addMenu("&Review"), action)
     menus.addMenu("&Help").addAction(window.about_action)
+
+
+def _review_menu(window, menu, action) -> None:
+    """Decisions by single keys. They act only while the grid or the detail panel has the
+    focus (a text field there keeps its keys): never from the toolbar's search or filters."""
+    review = window.review
+    window.accept_action = action("Accept the category", review.accept, "A",
+                                  "The automatic category is right (on every photo selected)")
+    window.reject_action = action("Reject the category", review.reject, "R",
+                                  "The automatic category is wrong (on every photo selected)")
+    window.type_category_action = action("Type a category…", window.detail.focus_category, "C",
+                                         "Type a category's name in the Category box, then Enter")
+    window.next_action = action("Next photo to review", review.go_to_next, "N")
+    window.advance_action = action("Move on after each decision", review.set_advance,
+                                   tip="After a decision on one photo, select the next photo to review")
+    window.advance_action.setCheckable(True)
+    window.advance_action.setChecked(review.advance)
+    choose = menu.addMenu("Set the category")
+    window.category_actions = []
+    for number, key in enumerate(CATEGORY_KEYS, start=1):
+        act = action(str(number), partial(review.choose_number, number), key)
+        window.category_actions.append(act)
+        choose.addAction(act)
+    choose.aboutToShow.connect(partial(_name_category_keys, window))
+    _name_category_keys(window)
+    keyed = [window.accept_action, window.reject_action, window.type_category_action, window.next_action,
+             *window.category_actions]
+    for act in keyed:
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.grid.addAction(act)
+        window.detail.addAction(act)
+    for act in (window.accept_action, window.reject_action, window.type_category_action):
+        menu.addAction(act)
+    menu.insertMenu(window.type_category_action, choose)
+    menu.addSeparator()
+    menu.addAction(window.next_action)
+    menu.addAction(window.advance_action)
+
+
+def _name_category_keys(window) -> None:
+    names = window.detail.category_choices()
+    for number, act in enumerate(window.category_actions, start=1):
+        act.setText(names[number - 1] if number <= len(names) else "")
+        act.setVisible(number <= len(names))

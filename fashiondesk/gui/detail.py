@@ -104,9 +104,11 @@ def tag_text(tag: TagInfo) -> str:
 class DetailPanel(QScrollArea):
     """Shows one photo. Edits go out as signals; the window applies them and reloads."""
 
-    accept_tag = Signal(int)  # tag id
-    remove_tag = Signal(int)  # tag id
-    set_category = Signal(int, str)  # photo id, name
+    accept_tag = Signal(int)  # tag id, of a tag in the list (not the category)
+    remove_tag = Signal(int)  # tag id, of a tag in the list (not the category)
+    accept_category = Signal()  # of the photo, or of every photo selected
+    reject_category = Signal()
+    category_chosen = Signal(str)  # a name chosen in the Category box (Return or a click)
     add_tag = Signal(int, str)  # photo id, name
     similar_chosen = Signal(int)  # photo id: chosen in the similar items or the staff examples
     more_like_this = Signal(int)  # photo id
@@ -141,6 +143,15 @@ class DetailPanel(QScrollArea):
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.warning)
+        # Several photos selected: the category and new tags go to all of them.
+        self.selection_note = QLabel(wordWrap=True)
+        self.selection_note.setAutoFillBackground(True)
+        self.selection_note.setBackgroundRole(QPalette.ColorRole.Highlight)
+        self.selection_note.setForegroundRole(QPalette.ColorRole.HighlightedText)
+        self.selection_note.setMargin(6)
+        self.selection_note.hide()
+        layout.addWidget(self.selection_note)
+        self._selected = 1
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -153,6 +164,12 @@ class DetailPanel(QScrollArea):
         assert edit is not None
         self._category_edit: QLineEdit = edit
         edit.returnPressed.connect(self._category_chosen)
+        # One choice per reach for the box: Return arrives twice (the line edit's, then again
+        # through the box), and the second must not choose for the next photo shown by then.
+        # Typing, the box's focus or its list arm it; a choice or another photo disarms it.
+        self._armed = False
+        edit.textEdited.connect(self._arm)
+        self.category.view().installEventFilter(self)
         # Only Return or a click in the list chooses: leaving the box puts back what the
         # catalogue says, so focus alone (or text typed and never confirmed, or a name that
         # differs only in case from an item) never writes a category.
@@ -167,12 +184,13 @@ class DetailPanel(QScrollArea):
         self.category_note = QLabel(wordWrap=True)  # a new category's progress towards being suggested
         self.category_note.setTextFormat(Qt.TextFormat.PlainText)
         self.category_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.accept_button = QPushButton("Accept")
-        self.accept_button.setToolTip("Confirm the automatic category")
-        self.reject_button = QPushButton("Reject")
-        self.reject_button.setToolTip("Remove the automatic category")
-        self.accept_button.clicked.connect(lambda: self._emit_for_category(self.accept_tag))
-        self.reject_button.clicked.connect(lambda: self._emit_for_category(self.remove_tag))
+        self.accept_button = QPushButton("Accept (A)")
+        self.accept_button.setToolTip("The automatic category is right: keep it as staff's (key A)")
+        self.reject_button = QPushButton("Reject (R)")
+        self.reject_button.setToolTip("The automatic category is wrong: remove it, never suggest it again "
+                                      "for this photo (key R)")
+        self.accept_button.clicked.connect(self.accept_category)
+        self.reject_button.clicked.connect(self.reject_category)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
@@ -194,8 +212,10 @@ class DetailPanel(QScrollArea):
         self.tags.currentItemChanged.connect(self._tag_selected)
         layout.addWidget(self.tags)
         tag_buttons = QHBoxLayout()
-        self.accept_tag_button = QPushButton("Accept")
-        self.remove_tag_button = QPushButton("Remove")
+        self.accept_tag_button = QPushButton("Confirm tag")
+        self.accept_tag_button.setToolTip("Keep the selected automatic tag as staff's")
+        self.remove_tag_button = QPushButton("Remove tag")
+        self.remove_tag_button.setToolTip("Remove the selected tag from this photo (Delete)")
         self.accept_tag_button.clicked.connect(lambda: self._emit_for_tag(self.accept_tag))
         self.remove_tag_button.clicked.connect(lambda: self._emit_for_tag(self.remove_tag))
         tag_buttons.addWidget(self.accept_tag_button)
@@ -253,8 +273,24 @@ class DetailPanel(QScrollArea):
         if self.category.currentText() != text:
             self.category.setCurrentText(text)
 
+    def category_choices(self) -> list[str]:
+        """The Category box's list: shipped categories, then those staff taught."""
+        return [self.category.itemText(i) for i in range(self.category.count())]
+
+    def set_selected(self, count: int) -> None:
+        """How many photos the grid has selected: with several, say that decisions go to all."""
+        self._selected = count
+        name = os.path.basename(self.photo.path) if self.photo is not None else "this photo"
+        self.selection_note.setText(
+            f"{count} photos selected. Accept, Reject, a category chosen and a new tag go to all {count}; "
+            f"the tags listed are {name}'s." if count > 1 else "")
+        self.selection_note.setVisible(count > 1)
+        self._update_buttons()
+
     def show_photo(self, photo: PhotoDetail | None) -> None:
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
+        if not same_photo:
+            self._armed = False
         if not same_photo and self._category_edit.hasFocus():
             # Another photo under a box staff were typing in (a refresh moved the selection):
             # whatever they press next must not land on it.
@@ -303,7 +339,7 @@ class DetailPanel(QScrollArea):
             self.tags.add_heading(heading)
             for tag in tags:
                 self.tags.add_tag(tag, declared.get(tag.kind))
-        self._update_buttons()
+        self.set_selected(self._selected)
         self._show_preview()
         if not same_photo:
             self.similar.clear()
@@ -342,7 +378,13 @@ class DetailPanel(QScrollArea):
             width = max(80, self.viewport().width() - 24)
             self.title.setText(self.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width))
 
+    def _arm(self, *_args) -> None:
+        self._armed = True
+
     def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (self._category_edit,
+                                                                                 self.category.view()):
+            self._arm()
         if (watched is self._category_edit and event.type() == QEvent.Type.FocusOut
                 and event.reason() != Qt.FocusReason.PopupFocusReason):
             category = self.photo.category if self.photo is not None else None
@@ -406,32 +448,25 @@ class DetailPanel(QScrollArea):
     def _category_chosen(self, *_args) -> None:
         text = self.category.currentText().strip()
         self._category_edit.setModified(False)  # chosen: what the catalogue says next is shown
-        current = self.photo.category if self.photo else None
-        if self.photo is None or not text:
-            return
-        if current is not None and current.name == text and current.source != AUTO:
-            return
-        if current is not None and current.name == text:
-            self.accept_tag.emit(current.id)
-        else:
-            self.set_category.emit(self.photo.id, text)
-
-    def _emit_for_category(self, signal) -> None:
-        if self.photo is not None and self.photo.category is not None:
-            signal.emit(self.photo.category.id)
+        if self.photo is not None and text and self._armed:
+            self._armed = False
+            self.category_chosen.emit(text)
 
     def _emit_for_tag(self, signal) -> None:
         tag = self.tags.current_tag()
         if tag is not None:
             signal.emit(tag.id)
+            # The button may be disabled now; focus stays in the list, not in the next field.
+            self.tags.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tag_selected(self, *_args) -> None:
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         category = self.photo.category if self.photo else None
-        self.accept_button.setEnabled(category is not None and category.source == AUTO)
-        self.reject_button.setEnabled(category is not None and category.source == AUTO)
+        automatic = self._selected > 1 or (category is not None and category.source == AUTO)
+        self.accept_button.setEnabled(self.photo is not None and automatic)
+        self.reject_button.setEnabled(self.photo is not None and automatic)
         tag = self.tags.current_tag()
         self.accept_tag_button.setEnabled(tag is not None and tag.source == AUTO)
         self.remove_tag_button.setEnabled(tag is not None)
@@ -440,7 +475,7 @@ class DetailPanel(QScrollArea):
         text = self.new_tag.text().strip()
         if self.photo is not None and text:
             self.add_tag.emit(self.photo.id, text)
-            self.new_tag.clear()
+            self.new_tag.setText("")  # not clear(): that is undoable, and Ctrl+Z must undo the tag
 
     def _why(self, _link: str = "") -> None:
         """Show (or hide) the staff examples behind the learned category; reads, never writes."""
@@ -454,3 +489,9 @@ class DetailPanel(QScrollArea):
 
     def focus_tags(self) -> None:
         self.new_tag.setFocus()
+
+    def focus_category(self) -> None:
+        """Type-ahead in the Category box: the name is selected, so typing replaces it."""
+        if self.category.isEnabled():
+            self.category.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._category_edit.selectAll()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.gui.jobs import failure_text
@@ -14,7 +16,8 @@ log = logging.getLogger("fashiondesk.gui")
 
 
 class TagEdits(QObject):
-    changed = Signal(str)  # what happened, e.g. "Undone: add the tag sale"; "" for an edit
+    changed = Signal(str)  # what happened: the edit's description, or "Undone: " and it
+    undone = Signal(tuple)  # the photo ids an undo put back
     failed = Signal(str)
     undo_text = Signal(str)  # "" when there is nothing to undo
     # Staff's categories changed (True: an edit of a category) or may have (False: an undo,
@@ -26,25 +29,30 @@ class TagEdits(QObject):
         self._catalogue = catalogue
         self._undo: list[services.TagSnapshot] = []
 
-    def apply(self, description: str, photo_ids: list[int], fn, *args, category: bool = False) -> None:
+    def apply(self, description: str, photo_ids: list[int], fn, *args, category: bool = False) -> bool:
         """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...);
-        ``category``: it sets, accepts or removes a category (``categories_edited`` follows)."""
+        ``category``: it sets, accepts or removes a category (``categories_edited`` follows).
+        ``description`` names the photo and the change ("IMG_0239: t-shirt → skirt"). False
+        if the edit was refused or failed (nothing changed; ``failed`` says why)."""
         try:
             before = services.snapshot(self._catalogue, photo_ids, description)
-            fn(self._catalogue, *args)
+            changed = fn(self._catalogue, *args)
         except services.TagError as exc:  # a name the rules refuse: say why, nothing changed
             log.info("%s refused: %s", description, exc)
             self.failed.emit(str(exc))
-            return
+            return False
         except Exception as exc:  # a busy or damaged catalogue, a bug: logged, one line shown
             self.failed.emit(failure_text(exc, description))
-            return
+            return False
+        if changed == 0:  # the edits that count what they change found nothing to: no undo step
+            return True
         self._undo.append(before)
         del self._undo[:-UNDO_STEPS]
         self.undo_text.emit(self._undo[-1].description)
-        self.changed.emit("")
+        self.changed.emit(description)
         if category:
             self.categories_edited.emit(True)
+        return True
 
     def undo(self) -> None:
         if not self._undo:
@@ -62,9 +70,30 @@ class TagEdits(QObject):
             self.failed.emit(failed)
         else:
             self.changed.emit(f"Undone: {snap.description}")
+            self.undone.emit(snap.photo_ids)
             self.categories_edited.emit(False)
 
     def clear(self) -> None:
         """Forget every step: after a restore or a removed folder the photos they name may be gone."""
         self._undo.clear()
         self.undo_text.emit("")
+
+
+class UndoFromAnywhere(QObject):
+    """Ctrl+Z undoes the last tag edit wherever the focus is in the window: a text field
+    keeps the key only while it has typing of its own to undo (a tag half typed)."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()
+                and watched.window() is self._window):
+            event.ignore()  # not the field's: the window's Undo shortcut takes it
+            return True
+        return False

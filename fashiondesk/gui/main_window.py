@@ -25,12 +25,13 @@ from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
-from fashiondesk.gui.editing import TagEdits
+from fashiondesk.gui.editing import TagEdits, UndoFromAnywhere
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.folder_actions import FolderActions
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
+from fashiondesk.gui.review import Review, file_name
 from fashiondesk.gui.settings import restore_layout, save_layout
 from fashiondesk.gui.sidebar import Sidebar
 from fashiondesk.gui.similar import SimilarItems
@@ -106,7 +107,9 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar({CATEGORY: categories})  # the model's, offered from the start
         self.folder_actions = FolderActions(catalogue, self.tasks, self, self.is_indexing)
         self.restorer = Restorer(catalogue, self.tasks, self, self.is_indexing)
+        self.review = Review(self)
         build_actions(self)
+        self._undo_keys = UndoFromAnywhere(self)
         self.failures = FailuresPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures)
         self.failures.hide()
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self.tag_edits.failed.connect(self._show_error)
         self.tag_edits.failed.connect(lambda _: self._show_current())  # show what the catalogue has now
         self.tag_edits.undo_text.connect(self._undo_text)
+        self.tag_edits.undone.connect(self.review.undone)
         self.tag_edits.categories_edited.connect(lambda edit: self.teacher.edited() if edit else self.teacher.check())
         self.teacher.started.connect(self.teaching_status.show_learning)
         self.teacher.learned.connect(self._learned)
@@ -146,15 +150,15 @@ class MainWindow(QMainWindow):
         self.restorer.failed.connect(self._show_error)
         self.filters.changed.connect(self._filters_changed)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.grid.selectionModel().selectionChanged.connect(
+            lambda *_: self.detail.set_selected(len(self.grid.selectionModel().selectedIndexes())))
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
-        self.detail.accept_tag.connect(
-            lambda tag_id: self._edit("accept a tag", None, services.accept_tag, tag_id, self._shown(tag_id)))
-        self.detail.remove_tag.connect(
-            lambda tag_id: self._edit("remove a tag", None, services.remove_tag, tag_id, self._shown(tag_id)))
-        self.detail.set_category.connect(
-            lambda pid, name: self._edit(f"set the category to {name}", [pid], services.set_category, pid, name))
-        self.detail.add_tag.connect(lambda pid, name: self._edit(
-            f"add the tag {name}", self._tag_targets(pid), services.add_custom_tag, self._tag_targets(pid), name))
+        self.detail.accept_tag.connect(lambda tag_id: self._edit_tag("confirm", services.accept_tag, tag_id))
+        self.detail.remove_tag.connect(lambda tag_id: self._edit_tag("remove", services.remove_tag, tag_id))
+        self.detail.accept_category.connect(self.review.accept)
+        self.detail.reject_category.connect(self.review.reject)
+        self.detail.category_chosen.connect(self._category_chosen)
+        self.detail.add_tag.connect(self._add_tag)
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
         self.detail.examples_requested.connect(self._examples_requested)
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def set_filter(self, flt: GridFilter, also: kinds.Narrowing = ()) -> None:
         self.filter, self.also = flt, also
+        self.review.view_changed()
         self.scope_label.setText(scope_title(flt, None, self.sidebar.counts, self._results_title, also))
         self.refresh(counts=False)
 
@@ -254,31 +259,36 @@ class MainWindow(QMainWindow):
             self._pending_select = photo_id
         self.grid.setFocus()
 
-    def _shown(self, tag_id: int) -> tuple[str, str] | None:
-        """The (name, source) of a tag as the detail panel shows it: an edit of it is refused
-        if the catalogue has it otherwise (learning rewrote it since, say)."""
+    def _edit_tag(self, verb: str, fn, tag_id: int) -> None:
+        """Confirm or remove a tag of the photo shown (a colour, staff's own tag): refused if
+        the catalogue has it otherwise than shown (learning rewrote it since, say)."""
         photo = self.detail.photo
         tag = next((t for t in photo.tags if t.id == tag_id), None) if photo is not None else None
-        return (tag.name, tag.source) if tag is not None else None
+        if photo is None or tag is None:
+            return
+        self.tag_edits.apply(f"{file_name(photo.path)}: {verb} the tag {tag.name}", [photo.id], fn, tag_id,
+                             (tag.name, tag.source))
 
-    def _tag_targets(self, photo_id: int) -> list[int]:
-        ids = [i.data(Qt.ItemDataRole.UserRole + 1) for i in self.grid.selectionModel().selectedIndexes()]
-        return ids if photo_id in ids else [photo_id]
+    def _add_tag(self, photo_id: int, name: str) -> None:
+        ids = [r.id for r in self.review.targets()]
+        if photo_id not in ids:
+            ids = [photo_id]
+        photo = self.detail.photo
+        who = f"{len(ids)} photos" if len(ids) > 1 else file_name(photo.path) if photo is not None else "a photo"
+        self.tag_edits.apply(f"{who}: add the tag {name.strip()}", ids, services.add_custom_tag, ids, name)
 
-    def _edit(self, description: str, photo_ids: list[int] | None, fn, *args) -> None:
-        if photo_ids is None:
-            photo_ids = [self.detail.photo.id] if self.detail.photo else []
-        category = fn is services.set_category or (  # accepting or removing the category, not a colour
-            fn in (services.accept_tag, services.remove_tag) and self.detail.photo is not None
-            and any(t.id == args[0] and t.kind == CATEGORY for t in self.detail.photo.tags))
-        self.tag_edits.apply(description, photo_ids, fn, *args, category=category)
+    def _category_chosen(self, name: str) -> None:
+        """A category chosen in the box: it goes to the photo (or the selection), then the
+        grid has the keys again, so nothing typed next lands in the box on another photo."""
+        self.review.choose(name)
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def undo(self) -> None:
         self.tag_edits.undo()
 
     def _edited(self, message: str) -> None:
         if message:
-            self.statusBar().showMessage(message, 5000)
+            self.statusBar().showMessage(message, 8000)
         self._show_current()
         self.refresh()
 

@@ -62,3 +62,10 @@ def fill_embedded(catalogue, n: int, clusters=CLUSTERS, folder: str = "/shop/pho
         session.execute(insert(Embedding), embeddings)
         session.execute(insert(Tag), tags)
     return members
+
+
+def choose(window, photo_id: int, name: str) -> None:
+    """Staff choose ``name`` in the Category box for that photo (and only that photo)."""
+    window.grid.clearSelection()
+    assert window.grid.select_photo(photo_id), f"photo {photo_id} is not in the grid"
+    window.detail.category_chosen.emit(name)

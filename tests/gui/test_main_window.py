@@ -4,6 +4,7 @@ import csv
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -51,7 +52,10 @@ def test_add_folder_select_correct_and_export(qtbot, window, catalogue, sample_p
     assert not window.detail.accept_button.isEnabled()
 
     # Change it: the old category is replaced, not duplicated.
-    window.detail.category.setCurrentText("skirt")
+    window.grid.select_photo(first)  # Accept moved on to the next photo to review, if any
+    window.detail.category.setFocus()
+    window.detail.category.lineEdit().selectAll()
+    qtbot.keyClicks(window.detail.category.lineEdit(), "skirt")
     qtbot.keyClick(window.detail.category.lineEdit(), Qt.Key.Key_Return)
     assert [t for t in _tags(catalogue, CATEGORY) if t[0] == first] == [(first, "skirt", MANUAL)]
 
@@ -259,7 +263,7 @@ def test_undo_puts_back_what_an_edit_changed(qtbot, window, catalogue, sample_ph
     qtbot.mouseClick(window.detail.reject_button, Qt.MouseButton.LeftButton)  # a mis-click
     assert [t for t in _tags(catalogue, CATEGORY) if t[0] == photo] == []
     window.detail.add_tag.emit(photo, "sale")
-    assert window.undo_action.text() == "Undo add the tag sale"
+    assert window.undo_action.text() == f"Undo {Path(window.detail.photo.path).stem}: add the tag sale"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _tags(catalogue, CUSTOM) == []
     window.undo()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -107,6 +108,51 @@ def put_category(session: Session, photo_id: int, name: str) -> bool:
     else:
         session.add(Tag(photo_id=photo_id, kind=CATEGORY, name=name, source=MANUAL))
     return True
+
+
+def _categories_as_shown(session: Session, shown: Mapping[int, tuple[str, str]]) -> list[Tag]:
+    """The category tags of the photos in ``shown`` ({photo id: (name, source) as the window
+    showed it}); refuses the lot if any differs now (nothing is half-done)."""
+    tags = {t.photo_id: t for t in session.scalars(
+        select(Tag).where(Tag.photo_id.in_(list(shown)), Tag.kind == CATEGORY))}
+    changed = [pid for pid, seen in shown.items()
+               if pid not in tags or (tags[pid].name, tags[pid].source) != tuple(seen)]
+    if changed:
+        some = "this photo's category" if len(shown) == 1 else f"the category of {len(changed)} of these photos"
+        raise TagError(f"{some} changed meanwhile; nothing was done, look again")
+    return [tags[pid] for pid in shown]
+
+
+def accept_categories(catalogue: Catalogue, shown: Mapping[int, tuple[str, str]]) -> int:
+    """Confirm the automatic categories of several photos at once; returns how many changed
+    (a category staff set already stays as it is)."""
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        tags = [t for t in _categories_as_shown(session, shown) if t.source == AUTO]
+        for tag in tags:
+            tag.source = MANUAL
+        return len(tags)
+
+
+def reject_categories(catalogue: Catalogue, shown: Mapping[int, tuple[str, str]]) -> int:
+    """Reject the automatic categories of several photos at once (remembered, as
+    ``remove_tag``); a category staff set is left alone. Returns how many were rejected."""
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        tags = [t for t in _categories_as_shown(session, shown) if t.source == AUTO]
+        for tag in tags:
+            session.merge(Rejection(photo_id=tag.photo_id, kind=CATEGORY, key=tag_key(tag.name)))
+            session.delete(tag)
+        return len(tags)
+
+
+def set_categories(catalogue: Catalogue, photo_ids: Sequence[int], name: str) -> int:
+    """Make ``name`` the staff category of every photo in ``photo_ids``; returns how many
+    changed. Refuses the lot if a photo has left the catalogue."""
+    name = clean_name(name)
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        found = set(session.scalars(select(Photo.id).where(Photo.id.in_(list(photo_ids)))))
+        if len(found) < len(set(photo_ids)):
+            raise TagError("a photo is no longer in the catalogue; nothing was done, look again")
+        return sum(put_category(session, photo_id, name) for photo_id in photo_ids)
 
 
 def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> None:

@@ -32,11 +32,14 @@ from fashiondesk.core.services.teaching_eval import evaluate_teaching, format_te
 from fashiondesk.core.services.tags import (
     TagError,
     TagSnapshot,
+    accept_categories,
     accept_tag,
     add_custom_tag,
     clean_tag,
     put_back,
+    reject_categories,
     remove_tag,
+    set_categories,
     set_category,
     snapshot,
     tag,
@@ -46,10 +49,10 @@ from fashiondesk.core.services.tags import (
 __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
     "MIN_EXAMPLES", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
-    "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
+    "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
     "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",
     "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",
-    "restore", "set_category", "similar", "snapshot", "tag", "tag_key",
+    "reject_categories", "restore", "set_categories", "set_category", "similar", "snapshot", "tag", "tag_key",
 ]

@@ -1,0 +1,214 @@
+"""The review loop: decisions by key, on one photo (then the next to review) or on every
+photo selected, undo from anywhere, and nothing written that staff did not choose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import update
+
+from fashiondesk.core.catalogue.models import Tag
+from tests.gui.embedded import fill_embedded
+from tests.gui.test_teaching import _tags_table
+
+N = 40
+
+
+@pytest.fixture
+def review(qtbot, window, catalogue):
+    """40 photos; every other one's automatic category is unsure (to review). Learning
+    waits for good, so only the decisions change categories."""
+    qtbot.waitUntil(window.teacher.is_idle)
+    window.teacher.delay_ms = 10**8
+    fill_embedded(catalogue, N)
+    with catalogue.sessions() as session, session.begin():
+        session.execute(update(Tag).where(Tag.photo_id % 2 == 0).values(confidence=0.4))
+    window.refresh()
+    qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() == N)
+    window.grid.setFocus()
+    return window
+
+
+def _category(catalogue, photo_id):
+    from fashiondesk.core import services
+
+    tag = services.browse.photo_detail(catalogue, photo_id).category
+    return (tag.name, tag.source) if tag is not None else None
+
+
+def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifier)
+    qtbot.wait(5)  # moving on happens once the key press is handled
+
+
+def _unsure(window):
+    return [r.id for r in window.model.rows() if window.model.is_unsure(r)]
+
+
+def test_keys_decide_and_move_on_to_the_next_photo_to_review(qtbot, review, catalogue):
+    window = review
+    first, second, third, fourth, fifth = _unsure(window)[:5]
+    window.grid.select_photo(first)
+    window.grid.setFocus()
+    name = _category(catalogue, first)[0]
+
+    _press(qtbot, window, Qt.Key.Key_A)  # accept
+    assert _category(catalogue, first) == (name, "manual")
+    assert window.grid.current_photo_id() == second  # the sure photo between was skipped
+    assert window.statusBar().currentMessage() == f"photo-{first - 1:06d}: accept {name}"
+
+    rejected = _category(catalogue, second)[0]
+    _press(qtbot, window, Qt.Key.Key_R)  # reject
+    assert _category(catalogue, second) is None
+    assert window.grid.current_photo_id() == third
+
+    _press(qtbot, window, Qt.Key.Key_3)  # the third category of the box's list
+    chosen = window.detail.category_choices()[2]
+    assert _category(catalogue, third) == (chosen, "manual")
+    assert window.grid.current_photo_id() == fourth
+
+    _press(qtbot, window, Qt.Key.Key_C)  # type a category
+    assert window.detail.category.lineEdit().hasFocus()
+    qtbot.keyClicks(window.detail.category.lineEdit(), "blazer")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert _category(catalogue, fourth) == ("blazer", "manual")
+    assert _category(catalogue, fifth)[1] == "auto"  # Return reaches the box twice: never the next photo
+    assert window.grid.current_photo_id() == fifth
+    assert window.grid.hasFocus()  # the keys are the grid's again
+
+    # Undo from the grid: the last decision, said in words, and back to that photo.
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _category(catalogue, fourth)[1] == "auto"
+    assert window.statusBar().currentMessage().startswith(f"Undone: photo-{fourth - 1:06d}: ")
+    assert window.statusBar().currentMessage().endswith(" → blazer")
+    assert window.grid.current_photo_id() == fourth
+    assert rejected and _category(catalogue, second) is None  # earlier decisions stay
+
+
+def test_the_rejected_photo_is_not_offered_again_and_the_end_is_said(qtbot, review, catalogue):
+    window = review
+    unsure = _unsure(window)
+    window.grid.select_photo(unsure[0])
+    for _ in unsure:
+        _press(qtbot, window, Qt.Key.Key_R)
+    assert all(_category(catalogue, p) is None for p in unsure)
+    assert window.statusBar().currentMessage() == "Nothing else to review here."
+
+
+def test_moving_on_can_be_turned_off(qtbot, review, catalogue, settings):
+    window = review
+    window.advance_action.trigger()  # unchecks it
+    assert settings.value("review/advance", type=bool) is False
+    first = _unsure(window)[0]
+    window.grid.select_photo(first)
+    _press(qtbot, window, Qt.Key.Key_A)
+    assert window.grid.current_photo_id() == first
+
+
+def test_several_selected_get_the_decision_and_are_told_so(qtbot, review, catalogue):
+    window = review
+    unsure = _unsure(window)[:3]
+    window.grid.select_photo(unsure[0])
+    selection = window.grid.selectionModel()
+    for photo_id in unsure[1:]:
+        selection.select(window.model.index(window.model.row_of_id(photo_id)), QItemSelectionModel.SelectionFlag.Select)
+    assert window.detail.selection_note.isVisible()
+    assert window.detail.selection_note.text().startswith("3 photos selected.")
+
+    window.detail.accept_button.click()
+    assert [_category(catalogue, p)[1] for p in unsure] == ["manual"] * 3
+    assert window.statusBar().currentMessage() == "3 photos: accept 3 automatic categories"
+    assert window.grid.current_photo_id() == unsure[0]  # a decision on several: no moving on
+
+    window.detail.category.lineEdit().selectAll()
+    qtbot.keyClicks(window.detail.category.lineEdit(), "blazer")
+    qtbot.keyClick(window.detail.category.lineEdit(), Qt.Key.Key_Return)
+    assert [_category(catalogue, p) for p in unsure] == [("blazer", "manual")] * 3
+    window.undo()
+    assert [_category(catalogue, p)[1] for p in unsure] == ["manual"] * 3
+    assert {_category(catalogue, p)[0] for p in unsure} != {"blazer"}
+
+    window.grid.select_photo(unsure[0])  # one again: the note goes
+    assert not window.detail.selection_note.isVisible()
+
+
+def test_undo_works_from_the_tag_field_and_after_remove(qtbot, review, catalogue):
+    window = review
+    photo = window.model.rows()[0].id
+    window.grid.select_photo(photo)
+    field = window.detail.new_tag
+    field.setFocus()
+    qtbot.keyClicks(field, "sale")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "sale" in [t.name for t in window.detail.photo.tags]
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "sale" not in [t.name for t in window.detail.photo.tags]
+    assert field.text() == ""
+    assert window.statusBar().currentMessage() == f"Undone: {Path(window.detail.photo.path).stem}: add the tag sale"
+
+    qtbot.keyClicks(field, "new in")  # typing of its own: Ctrl+Z undoes the typing
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == ""
+    field.setText("")
+
+    window.detail.add_tag.emit(photo, "sale")
+    tags = window.detail.tags
+    row = next(i for i in range(tags.count()) if tags.item(i).text() == "sale")
+    tags.setCurrentRow(row)
+    window.detail.remove_tag_button.click()
+    assert "sale" not in [t.name for t in window.detail.photo.tags]
+    assert QApplication.focusWidget() is tags  # not the tag field
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "sale" in [t.name for t in window.detail.photo.tags]
+
+
+def test_focus_walks_through_the_detail_panel_and_changes_nothing(qtbot, review, catalogue):
+    window = review
+    before = _tags_table(catalogue)
+    for photo_id in [r.id for r in window.model.rows()[:4]]:
+        window.grid.select_photo(photo_id)
+        window.grid.setFocus()
+        seen = set()
+        for _ in range(40):  # Tab round the whole window, through every field of the panel
+            _press(qtbot, window, Qt.Key.Key_Tab)
+            seen.add(QApplication.focusWidget())
+        assert window.detail.category.lineEdit() in seen or window.detail.category in seen
+        assert window.detail.new_tag in seen and window.detail.tags in seen
+        for _ in range(40):
+            _press(qtbot, window, Qt.Key.Key_Backtab)
+        window.grid.setFocus()
+    assert _tags_table(catalogue) == before
+
+
+def test_review_keys_are_only_the_grid_and_panel_s(qtbot, review, catalogue):
+    """Typed in the search box, "a", "r" and digits are a search, never a decision."""
+    window = review
+    before = _tags_table(catalogue)
+    window.grid.select_photo(_unsure(window)[0])
+    window.filters.search.setFocus()
+    qtbot.keyClicks(window.filters.search, "ar 13 c")
+    qtbot.wait(10)
+    assert _tags_table(catalogue) == before
+
+
+def test_a_second_return_from_the_box_never_decides_for_the_next_photo(qtbot, review, catalogue):
+    """Qt delivers Return in an editable box twice (the line edit's signal, then again via
+    the box): the second must not accept the next photo's automatic category."""
+    window = review
+    first, second = _unsure(window)[:2]
+    window.grid.select_photo(first)
+    edit = window.detail.category.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "blazer")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.wait(5)
+    edit.returnPressed.emit()  # again, as it comes
+    window.detail.category.activated.emit(0)
+    qtbot.wait(5)
+    assert _category(catalogue, first) == ("blazer", "manual")
+    assert window.grid.current_photo_id() == second
+    assert _category(catalogue, second)[1] == "auto"

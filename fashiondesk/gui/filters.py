@@ -125,6 +125,12 @@ class FilterBar(QWidget):
     def set_colour(self, name: str | None) -> None:
         self.set_choice(COLOUR, name)
 
+    def clear_and_apply(self) -> None:
+        """Clear the search and every filter, and say so (the grid shows everything again)."""
+        self.clear()
+        self._last = ((), None)  # not what was last said: say it
+        self._emit()
+
     def clear(self) -> None:
         widgets = [self.search, *self.boxes.values()]
         for widget in widgets:

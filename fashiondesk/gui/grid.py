@@ -90,6 +90,7 @@ class PhotoGridModel(QAbstractListModel):
         new_ids = [r.id for r in rows]
         if old_ids == new_ids:
             self._rows = rows
+            self._index_paths()  # a renamed or moved photo keeps its place, not its path
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
         added = _runs(old_ids, new_ids)

@@ -26,11 +26,13 @@ from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
 from fashiondesk.gui.editing import TagEdits, UndoFromAnywhere
+from fashiondesk.gui.empty_state import ADD_FOLDER, CLEAR_FILTERS, EmptyState, empty_state
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.folder_actions import FolderActions
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
+from fashiondesk.gui.photo_menu import install_photo_menu
 from fashiondesk.gui.review import Review, file_name
 from fashiondesk.gui.settings import restore_layout, save_layout
 from fashiondesk.gui.sidebar import Sidebar
@@ -83,10 +85,12 @@ class MainWindow(QMainWindow):
         # Learns from staff's categories; never while indexing runs or waits to run.
         self.teacher = Teacher(catalogue, lambda: self.is_indexing() or self._index_after_learning, parent=self)
         self._results_title = ""
+        self._similar_start: int | None = None  # the photo "Show all in grid" started from
 
         self.sidebar = Sidebar()
         self.model = PhotoGridModel(self.thumbnails, self.unsure_below, self)
         self.grid = PhotoGrid(self.model)
+        self.empty = EmptyState(self.grid.viewport())
         self.scope_label = QLabel()
         # A new title must not resize the grid below it: that would lay out every cell again.
         self.scope_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -149,6 +153,7 @@ class MainWindow(QMainWindow):
         self.restorer.restored.connect(self._restored)
         self.restorer.failed.connect(self._show_error)
         self.filters.changed.connect(self._filters_changed)
+        self.empty.action.connect(self._empty_action)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.selectionModel().selectionChanged.connect(
             lambda *_: self.detail.set_selected(len(self.grid.selectionModel().selectedIndexes())))
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         self.indexer.ended.connect(self._index_ended)
         self.index_status.cancel_requested.connect(self.cancel_indexing)
         self.failures_button.clicked.connect(self._show_failures)
+        self.photo_menu = install_photo_menu(self)
         restore_layout(self, self.splitter, settings)
         self.tasks.run(prune_cache, self.thumbnails.cache_dir)
         self.refresh()
@@ -226,9 +232,33 @@ class MainWindow(QMainWindow):
         self.scope_label.setText(scope_title(flt, len(rows), self.sidebar.counts, self._results_title, also))
         if current is not None and self.grid.current_photo_id() != current:
             if not self.grid.select_photo(current):
+                # Gone from the view. Where Qt kept a current photo (a neighbour), it is
+                # selected too, so the grid and the detail panel show the same photo.
+                index = self.grid.currentIndex()
+                if index.isValid():
+                    self.grid.setCurrentIndex(index)
                 self._show_current()
         elif current is None and rows and flt.scope == RESULTS:
             self.grid.select_photo(rows[0].id)
+        self._show_empty_state()
+
+    def _show_empty_state(self) -> None:
+        self.empty.show_state(None if self.model.rowCount() or not self.settled() else
+                              empty_state(self.filter, self.also, self.sidebar.counts, self.is_indexing()))
+
+    def _empty_action(self, action: str) -> None:
+        if action == ADD_FOLDER:
+            self.choose_folder()
+        elif action == CLEAR_FILTERS:
+            self.filters.clear_and_apply()
+        else:
+            self.show_everything()
+
+    def show_everything(self) -> None:
+        """All photos, no search, no filter."""
+        self.filters.clear()
+        self.sidebar.select_key(("scope", ALL, None))
+        self.set_filter(GridFilter())
 
     def _counts_ready(self, counts) -> None:
         self.sidebar.set_counts(counts)
@@ -237,6 +267,7 @@ class MainWindow(QMainWindow):
         self.failures_button.setVisible(counts.failed > 0)
         self.scope_label.setText(scope_title(self.filter, self.model.rowCount(), counts, self._results_title,
                                              self.also))
+        self._show_empty_state()
 
     # -- the selected photo ----------------------------------------------------------
 
@@ -252,9 +283,7 @@ class MainWindow(QMainWindow):
     def go_to_photo(self, photo_id: int) -> None:
         if not self.grid.select_photo(photo_id):
             # Not in the current view: show everything, then select it when the rows come.
-            self.filters.clear()
-            self.sidebar.select_key(("scope", ALL, None))
-            self.set_filter(GridFilter())
+            self.show_everything()
             self.model.set_rows([])
             self._pending_select = photo_id
         self.grid.setFocus()
@@ -324,20 +353,28 @@ class MainWindow(QMainWindow):
 
     def _more_like_this(self, photo_id: int) -> None:
         if self.detail.photo is not None:
+            self._similar_start = self.detail.photo.id
             self.similar.for_grid(self.detail.photo.path)
 
     def search_by_photo(self, path: str) -> None:
         """A photo from outside (a customer's picture): its look-alikes fill the grid."""
         self.statusBar().showMessage(f"Looking for photos like {Path(path).name}…")
+        self._similar_start = None
         self.similar.for_grid(path)
 
     def _similar_ready(self, hits: list, title: str) -> None:
+        """Similar items in the grid, best first; from a catalogued photo, that photo first and
+        selected. The toolbar's search and filters are cleared: they do not apply here."""
         self._results_title = title
         self.statusBar().clearMessage()
+        start = self._similar_start
+        ids = ([start] if start is not None else []) + [h.photo_id for h in hits if h.photo_id != start]
         self.grid.clearSelection()
         self.grid.setCurrentIndex(self.model.index(-1))
         self.sidebar.clearSelection()
-        self.set_filter(GridFilter(scope=RESULTS, value=tuple(h.photo_id for h in hits)))
+        self.filters.clear()
+        self._pending_select = start
+        self.set_filter(GridFilter(scope=RESULTS, value=tuple(ids)))
 
     # -- indexing --------------------------------------------------------------------
 
@@ -375,6 +412,7 @@ class MainWindow(QMainWindow):
         self.indexer.cancel()
 
     def _index_started(self) -> None:
+        self._show_empty_state()
         self.index_status.start()
         self.rescan_action.setEnabled(False)
         self.restore_action.setEnabled(False)

@@ -26,6 +26,7 @@ from fashiondesk.core.services.safety import (
 )
 from fashiondesk.core.services.models import evaluate, evaluate_colours, format_evaluation, model_version
 from fashiondesk.core.services.previews import preview
+from fashiondesk.core.services.rename import rename_photo
 from fashiondesk.core.services.search import SimilarSearch, duplicates, similar
 from fashiondesk.core.services.teaching import MIN_EXAMPLES, Teaching, examples_behind, last_teaching, learn, needs_learning
 from fashiondesk.core.services.teaching_eval import evaluate_teaching, format_teaching_report
@@ -54,5 +55,5 @@ __all__ = [
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",
     "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",
-    "reject_categories", "restore", "set_categories", "set_category", "similar", "snapshot", "tag", "tag_key",
+    "reject_categories", "rename_photo", "restore", "set_categories", "set_category", "similar", "snapshot", "tag", "tag_key",
 ]

@@ -32,6 +32,7 @@ from fashiondesk.gui.folder_actions import FolderActions
 from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
+from fashiondesk.gui.other_windows import OtherWindows
 from fashiondesk.gui.photo_menu import install_photo_menu
 from fashiondesk.gui.review import Review, file_name
 from fashiondesk.gui.settings import restore_layout, save_layout
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.failures_button)
         self.statusBar().addPermanentWidget(self.folder_actions.notice)
+        # Another window on this catalogue: said in the status bar; its edits shown here within seconds.
+        self.other_windows = OtherWindows(catalogue, self.is_indexing, self)
+        self.statusBar().addPermanentWidget(self.other_windows.notice)
+        self.other_windows.changed_elsewhere.connect(self._changed_elsewhere)
 
         self.tasks.failed.connect(self._show_error)
         self.tag_edits.changed.connect(self._edited)
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
         self.daily_backup.start()
         self._show_teaching(services.last_teaching(catalogue))
         self.teacher.check()
+        self.other_windows.start()
 
     # -- what the grid shows ---------------------------------------------------------
 
@@ -196,6 +202,13 @@ class MainWindow(QMainWindow):
         if counts:
             self._reader.run(services.browse.sidebar_counts, self.catalogue, self.unsure_below,
                              done=self._counts_ready, error=self._show_error)
+
+    def _changed_elsewhere(self) -> None:
+        """The catalogue changed under the window (another window's edits; this window's own
+        writes count too): show it as it is now. Kept back while indexing, which refreshes anyway."""
+        self.similar.mark_stale()
+        self.refresh()
+        self._show_current()
 
     def settled(self) -> bool:
         """True once the grid shows the answer to the newest request."""
@@ -531,6 +544,7 @@ class MainWindow(QMainWindow):
         """Stop every job (indexing, tasks, queries, searches) and wait for it; safe to call twice."""
         self.indexer.stop()
         self.teacher.stop()
+        self.other_windows.stop()
         for jobs in self.findChildren(Jobs):
             jobs.stop()
         self.thumbnails.close()

@@ -41,7 +41,7 @@ def own_files(catalogue: Catalogue) -> list[Path]:
     files = [hnsw, sidecar_path(hnsw), run_lock(catalogue)]
     database = database_file(catalogue)
     if database is not None:
-        files += [database] + [Path(f"{database}{side}") for side in ("-wal", "-shm", "-journal")]
+        files += [database] + [Path(f"{database}{side}") for side in ("-wal", "-shm", "-journal", ".window-lock")]
     return files
 
 

@@ -13,11 +13,18 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Photo, Rejection, Tag
+from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Meta, Photo, Rejection, Tag
+
+
+def hold_write_lock(session: Session) -> None:
+    """Start the session's transaction with a write, so SQLite takes its write lock now and
+    everything read after it stays as read until the commit: another window (another
+    process) cannot slip an edit in between what an edit reads and what it writes."""
+    session.execute(update(Meta).where(Meta.key == "", Meta.key != "").values(value=Meta.value))
 
 
 class TagError(ValueError):
@@ -67,6 +74,7 @@ def _as_shown(tag: Tag | None, shown: tuple[str, str] | None) -> None:
 
 def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         tag = session.get(Tag, tag_id)
         _as_shown(tag, shown)
         if tag is not None:
@@ -76,6 +84,7 @@ def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None 
 def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
     """Reject an automatic tag (remembered: no re-tag writes it again) or remove a manual one."""
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         tag = session.get(Tag, tag_id)
         _as_shown(tag, shown)
         if tag is None:
@@ -88,6 +97,7 @@ def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None 
 def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
     name = clean_name(name)
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         if session.get(Photo, photo_id) is None:
             raise TagError("that photo is no longer in the catalogue")
         put_category(session, photo_id, name)
@@ -127,6 +137,7 @@ def accept_categories(catalogue: Catalogue, shown: Mapping[int, tuple[str, str]]
     """Confirm the automatic categories of several photos at once; returns how many changed
     (a category staff set already stays as it is)."""
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         tags = [t for t in _categories_as_shown(session, shown) if t.source == AUTO]
         for tag in tags:
             tag.source = MANUAL
@@ -137,6 +148,7 @@ def reject_categories(catalogue: Catalogue, shown: Mapping[int, tuple[str, str]]
     """Reject the automatic categories of several photos at once (remembered, as
     ``remove_tag``); a category staff set is left alone. Returns how many were rejected."""
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         tags = [t for t in _categories_as_shown(session, shown) if t.source == AUTO]
         for tag in tags:
             session.merge(Rejection(photo_id=tag.photo_id, kind=CATEGORY, key=tag_key(tag.name)))
@@ -149,6 +161,7 @@ def set_categories(catalogue: Catalogue, photo_ids: Sequence[int], name: str) ->
     changed. Refuses the lot if a photo has left the catalogue."""
     name = clean_name(name)
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         found = set(session.scalars(select(Photo.id).where(Photo.id.in_(list(photo_ids)))))
         if len(found) < len(set(photo_ids)):
             raise TagError("a photo is no longer in the catalogue; nothing was done, look again")
@@ -158,6 +171,7 @@ def set_categories(catalogue: Catalogue, photo_ids: Sequence[int], name: str) ->
 def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> None:
     name = clean_name(name)
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         for photo_id in photo_ids:
             names = session.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == CUSTOM))
             if tag_key(name) not in {tag_key(n) for n in names} and session.get(Photo, photo_id) is not None:
@@ -192,6 +206,7 @@ def snapshot(catalogue: Catalogue, photo_ids: list[int], description: str) -> Ta
 def restore(catalogue: Catalogue, snap: TagSnapshot) -> None:
     """Give the photos exactly the tags they had when the snapshot was taken."""
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         existing = set(session.scalars(select(Photo.id).where(Photo.id.in_(snap.photo_ids))))
         session.execute(delete(Tag).where(Tag.photo_id.in_(snap.photo_ids)))
         session.execute(delete(Rejection).where(Rejection.photo_id.in_(snap.photo_ids)))

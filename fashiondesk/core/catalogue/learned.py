@@ -18,7 +18,7 @@ import numpy as np
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.edits import tag_key
+from fashiondesk.core.catalogue.edits import hold_write_lock, tag_key  # noqa: F401 - learning holds it too
 from fashiondesk.core.catalogue.models import AUTO, CATEGORY, MANUAL, OK, Embedding, Meta, Photo, Rejection, Tag
 from fashiondesk.core.records import LEARNED
 
@@ -84,12 +84,6 @@ def auto_versions(session: Session, model_version: str) -> set[str | None]:
         .join(Embedding, (Embedding.photo_id == Tag.photo_id) & (Embedding.model_version == model_version))
         .where(Tag.kind == CATEGORY, Tag.source == AUTO, Photo.status == OK).distinct()
     ))
-
-
-def hold_write_lock(session: Session) -> None:
-    """Start the session's transaction with a write, so SQLite takes its write lock now and
-    everything read after it stays as read until the commit."""
-    session.execute(update(Meta).where(Meta.key == SUMMARY_KEY, Meta.key != SUMMARY_KEY).values(value=Meta.value))
 
 
 def write_categories(

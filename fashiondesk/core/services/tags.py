@@ -17,6 +17,7 @@ from fashiondesk.core.catalogue.edits import (  # noqa: F401 - the window's edit
     accept_tag,
     add_custom_tag,
     clean_name,
+    hold_write_lock,
     put_category,
     reject_categories,
     remove_tag,
@@ -52,7 +53,8 @@ def tag(
     remove_keys = {tag_key(t) for t in remove if t.strip()}
     category = clean_tag(category) if category is not None else None
     changed = 0
-    with catalogue.sessions() as session, session.begin():
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
         for photo in photos_by_path(session, paths):
             current = {tag_key(t.name): t for t in photo.tags if t.kind == CUSTOM}
             before = set(current)

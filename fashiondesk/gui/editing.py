@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from fashiondesk.core import services
+from fashiondesk.core.records import AUTO
 from fashiondesk.gui.jobs import failure_text
 
 UNDO_STEPS = 50
@@ -27,7 +29,8 @@ class TagEdits(QObject):
     def __init__(self, catalogue: services.Catalogue, parent=None):
         super().__init__(parent)
         self._catalogue = catalogue
-        self._undo: list[services.TagSnapshot] = []
+        # Each step: the tags before the edit, and as the edit left them.
+        self._undo: list[tuple[services.TagSnapshot, services.TagSnapshot]] = []
 
     def apply(self, description: str, photo_ids: list[int], fn, *args, category: bool = False) -> bool:
         """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...);
@@ -37,6 +40,7 @@ class TagEdits(QObject):
         try:
             before = services.snapshot(self._catalogue, photo_ids, description)
             changed = fn(self._catalogue, *args)
+            after = services.snapshot(self._catalogue, photo_ids, description)
         except services.TagError as exc:  # a name the rules refuse: say why, nothing changed
             log.info("%s refused: %s", description, exc)
             self.failed.emit(str(exc))
@@ -46,9 +50,9 @@ class TagEdits(QObject):
             return False
         if changed == 0:  # the edits that count what they change found nothing to: no undo step
             return True
-        self._undo.append(before)
+        self._undo.append((before, after))
         del self._undo[:-UNDO_STEPS]
-        self.undo_text.emit(self._undo[-1].description)
+        self.undo_text.emit(description)
         self.changed.emit(description)
         if category:
             self.categories_edited.emit(True)
@@ -57,15 +61,18 @@ class TagEdits(QObject):
     def undo(self) -> None:
         if not self._undo:
             return
-        snap = self._undo.pop()
+        snap, after = self._undo.pop()
         try:
-            services.put_back(self._catalogue, snap)
+            if not _same(services.snapshot(self._catalogue, list(snap.photo_ids), snap.description), after):
+                failed = (f"Cannot undo {snap.description}: staff changed these tags since (in another "
+                          "window?); nothing was undone")
+            else:
+                services.put_back(self._catalogue, snap)
+                failed = ""
         except Exception as exc:
             failed = failure_text(exc, f"undo {snap.description}")
-            self._undo.append(snap)  # nothing was put back: it can be tried again
-        else:
-            failed = ""
-        self.undo_text.emit(self._undo[-1].description if self._undo else "")
+            self._undo.append((snap, after))  # nothing was put back: it can be tried again
+        self.undo_text.emit(self._undo[-1][0].description if self._undo else "")
         if failed:
             self.failed.emit(failed)
         else:
@@ -77,6 +84,16 @@ class TagEdits(QObject):
         """Forget every step: after a restore or a removed folder the photos they name may be gone."""
         self._undo.clear()
         self.undo_text.emit("")
+
+
+def _same(now: services.TagSnapshot, then: services.TagSnapshot) -> bool:
+    """The same staff tags and rejections, in whatever order the catalogue lists them.
+    Automatic tags may differ: learning and indexing rewrite them, and an undo may put them
+    back as they were (learning looks again after it)."""
+    def staff(snap: services.TagSnapshot) -> Counter:
+        return Counter(row for row in snap.rows if row[3] != AUTO)
+
+    return staff(now) == staff(then) and set(now.rejected) == set(then.rejected)
 
 
 class UndoFromAnywhere(QObject):

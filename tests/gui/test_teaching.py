@@ -303,7 +303,10 @@ def test_the_event_loop_keeps_turning_while_learning(qtbot, window, catalogue, m
         qtbot.wait(100)  # the refresh after it: rows in, counts, the detail panel
     finally:
         monitor.stop()
-    assert monitor.worst() < 0.050, f"the event loop stalled {monitor.worst() * 1000:.0f} ms"
+    # Off the GUI thread, the gaps are a few tens of ms (GIL hand-overs, painting; 27-57 ms on
+    # a loaded 2-core machine, the same before and after the review keys came): well under
+    # the second a learn on the GUI thread would cost. benchmarks/gui_learning.py measures them.
+    assert monitor.worst() < 0.250, f"the event loop stalled {monitor.worst() * 1000:.0f} ms"
     assert len(monitor.stalls) > 100  # it did turn, all along
     assert len(calls) == 1
     assert window.detail.photo.category.name == "blazer"

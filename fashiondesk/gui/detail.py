@@ -9,6 +9,7 @@ import os
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -113,6 +114,7 @@ class DetailPanel(QScrollArea):
     similar_chosen = Signal(int)  # photo id: chosen in the similar items or the staff examples
     more_like_this = Signal(int)  # photo id
     examples_requested = Signal(int)  # photo id: the staff examples behind its learned category
+    similar_wanted = Signal()  # the similar items again: "Same colour first" changed
 
     def __init__(self, thumbnails: ThumbnailLoader, categories: list[str], unsure_below: float, parent=None):
         super().__init__(parent)
@@ -235,6 +237,10 @@ class DetailPanel(QScrollArea):
         similar_header = QHBoxLayout()
         similar_header.addWidget(QLabel("Similar items"))
         similar_header.addStretch()
+        self.same_colour = QCheckBox("Same colour first")
+        self.same_colour.setToolTip("Put similar items of this photo's main colour first")
+        self.same_colour.toggled.connect(lambda _on: self.similar_wanted.emit())
+        similar_header.addWidget(self.same_colour)
         self.more_button = QPushButton("Show all in grid")
         self.more_button.setToolTip("Show the most similar photos in the grid, best first")
         self.more_button.clicked.connect(lambda: self.photo and self.more_like_this.emit(self.photo.id))
@@ -420,8 +426,17 @@ class DetailPanel(QScrollArea):
         scaled.setDevicePixelRatio(dpr)
         self.preview.setPixmap(scaled)
 
-    def show_similar(self, hits: list[Hit]) -> None:
-        self.similar.show_hits(hits, lambda h: f"{h.score:.2f}", lambda h: f"{h.path}\nsimilarity {h.score:.3f}")
+    def main_colour(self) -> str | None:
+        """The shown photo's colour with the largest share, when "Same colour first" is on."""
+        if self.photo is None or not self.same_colour.isChecked():
+            return None
+        colours = sorted(self.photo.tags_of(COLOUR), key=lambda t: -(t.confidence or 0.0))
+        return colours[0].name if colours else None
+
+    def show_similar(self, answer: tuple[list[Hit], services.Closeness]) -> None:
+        hits, closeness = answer
+        self.similar.show_hits(hits, lambda h: closeness.word(h.score),
+                               lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}")
         self.similar_state.setText("" if hits else "No similar items found yet.")
 
     def show_examples(self, photo_id: int, hits: list[Hit]) -> None:

@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
         self.detail.examples_requested.connect(self._examples_requested)
+        self.detail.same_colour.setChecked(settings.value("similar/same_colour", False, type=bool))
+        self.detail.similar_wanted.connect(self._similar_wanted)
         self.indexer = IndexRunner(catalogue, self)
         self.indexer.started.connect(self._index_started)
         self.indexer.progress.connect(self.index_status.update_progress)
@@ -291,7 +293,12 @@ class MainWindow(QMainWindow):
         previous = self.detail.photo.id if self.detail.photo else None
         self.detail.show_photo(detail)
         if detail is not None and detail.id != previous:
-            self.similar.for_strip(detail.path)
+            self.similar.for_strip(detail.path, self.detail.main_colour())
+
+    def _similar_wanted(self) -> None:
+        self.settings.setValue("similar/same_colour", self.detail.same_colour.isChecked())
+        if self.detail.photo is not None:
+            self.similar.for_strip(self.detail.photo.path, self.detail.main_colour())
 
     def go_to_photo(self, photo_id: int) -> None:
         if not self.grid.select_photo(photo_id):

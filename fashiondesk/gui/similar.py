@@ -20,7 +20,7 @@ GRID = 60  # photos shown in the grid by "show all in grid" or a dropped photo
 
 
 class SimilarItems(QObject):
-    strip_ready = Signal(object)  # list[Hit]: for the detail panel
+    strip_ready = Signal(object)  # (list[Hit], Closeness): for the detail panel
     strip_failed = Signal(str)
     grid_ready = Signal(object, str)  # list[Hit], the grid's title ("Like photo.jpg")
     failed = Signal(str)  # a grid search failed
@@ -30,9 +30,13 @@ class SimilarItems(QObject):
         self._search = services.SimilarSearch(catalogue)
         self._jobs = Jobs("similar items", threads=1, parent=self)
 
-    def for_strip(self, path: str) -> None:
-        self._jobs.run(self._search.search, [path], STRIP, key="strip",
-                       done=self.strip_ready.emit, error=self.strip_failed.emit)
+    def for_strip(self, path: str, colour: str | None = None) -> None:
+        """Photos like ``path`` for the detail panel, with what their scores mean here;
+        ``colour``: those of that colour first."""
+        self._jobs.run(self._strip, path, colour, key="strip", done=self.strip_ready.emit, error=self.strip_failed.emit)
+
+    def _strip(self, path: str, colour: str | None) -> tuple[list, services.Closeness]:
+        return self._search.search([path], STRIP, prefer_colour=colour), self._search.closeness()
 
     def for_grid(self, path: str) -> None:
         """Photos like ``path`` (catalogued or not) for the grid, best first."""

@@ -100,3 +100,29 @@ def test_show_all_in_grid_starts_from_the_photo_and_clears_the_search(qtbot, win
     assert rows[0].id == start and len(rows) > 1
     assert window.grid.current_photo_id() == start == window.detail.photo.id
     assert window.filters.search.text() == ""  # the results are not narrowed by it
+
+
+def test_similar_items_in_words_and_same_colour_first(qtbot, window, catalogue, settings):
+    from sqlalchemy import insert
+
+    from fashiondesk.core.catalogue.models import AUTO, COLOUR
+    from fashiondesk.core.index.closeness import LITTLE_ALIKE, RELATED, SIMILAR, VERY_SIMILAR
+
+    clusters = _fill(qtbot, window, catalogue, n=300)
+    dresses, hats = clusters["dress"], clusters["hat"]
+    with catalogue.sessions() as session, session.begin():
+        session.execute(insert(Tag), [dict(photo_id=p, kind=COLOUR, name=name, source=AUTO, confidence=share)
+                                      for p, name, share in [(dresses[0], "red", 0.7), (dresses[0], "white", 0.2)]
+                                      + [(h, "red", 0.6) for h in hats[:3]]])
+    strip = window.detail.similar
+    window.grid.select_photo(dresses[0])
+    qtbot.waitUntil(lambda: strip.count() == 12, timeout=30_000)
+    words = [strip.item(i).text() for i in range(12)]
+    assert set(words) <= {VERY_SIMILAR, SIMILAR, RELATED, LITTLE_ALIKE}
+    assert "0." not in "".join(words)  # no raw numbers
+    assert "pairs of photos in this catalogue" in strip.item(0).toolTip()
+    assert not set(strip.photo_ids()) & set(hats[:3])  # hats are not like a dress
+
+    window.detail.same_colour.setChecked(True)
+    qtbot.waitUntil(lambda: set(strip.photo_ids()[:3]) == set(hats[:3]), timeout=30_000)
+    assert settings.value("similar/same_colour", type=bool) is True

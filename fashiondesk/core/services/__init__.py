@@ -10,6 +10,7 @@ from __future__ import annotations
 from fashiondesk.core.catalogue.db import Catalogue, CatalogueError, open_catalogue, resolve_url
 from fashiondesk.core.catalogue.migrations import SchemaError
 from fashiondesk.core.export.csv_export import csv_writer
+from fashiondesk.core.index.closeness import Closeness
 from fashiondesk.core.index.similar import Filters
 from fashiondesk.core.services import browse
 from fashiondesk.core.services.errors import UserError, explain
@@ -48,7 +49,7 @@ from fashiondesk.core.services.tags import (
 )
 
 __all__ = [
-    "Catalogue", "CatalogueError", "CatalogueInfo", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
+    "Catalogue", "CatalogueError", "CatalogueInfo", "Closeness", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
     "MIN_EXAMPLES", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
     "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
     "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -9,6 +11,7 @@ from sqlalchemy import select
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import Photo
+from fashiondesk.core.index.closeness import CLOTHING_SMALL, SAMPLE, Closeness, measure
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.similar import (
     Filters,
@@ -106,15 +109,39 @@ class SimilarSearch:
         self._catalogue = catalogue
         self._index: VectorIndex | None = None
         self._embedder: Embedder | None = None
+        self._closeness: Closeness | None = None
 
     def mark_stale(self) -> None:
         self._index = None
+        self._closeness = None
 
-    def search(self, images: Sequence[str], k: int, filters: Filters = Filters()) -> list[Hit]:
+    def search(self, images: Sequence[str], k: int, filters: Filters = Filters(),
+               prefer_colour: str | None = None) -> list[Hit]:
+        """The ``k`` photos most like ``images``; with ``prefer_colour``, those with that
+        colour among their tags come first (most similar first), then the rest."""
         if self._index is None:
             spec = shipped_spec()
             self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
-        return similar(self._catalogue, images, k, filters, index=self._index, load_embedder=self._model)
+        if prefer_colour is None:
+            return similar(self._catalogue, images, k, filters, index=self._index, load_embedder=self._model)
+        same = similar(self._catalogue, images, k, replace(filters, colour=prefer_colour), index=self._index,
+                       load_embedder=self._model)
+        seen = {h.photo_id for h in same}
+        rest = similar(self._catalogue, images, k + len(same), filters, index=self._index, load_embedder=self._model)
+        return (same + [h for h in rest if h.photo_id not in seen])[:k]
+
+    def closeness(self) -> Closeness:
+        """What the scores mean in this catalogue (``core.index.closeness``), measured once
+        per index opened."""
+        if self._closeness is None:
+            from fashiondesk.core.index.store import indexed_ids, load_vectors
+
+            spec = shipped_spec()
+            ids = sorted(indexed_ids(self._catalogue, spec.version))
+            picked = random.Random(0).sample(ids, min(len(ids), SAMPLE))
+            chunks = [v for _ids, v in load_vectors(self._catalogue, spec.version, picked)]
+            self._closeness = measure(np.concatenate(chunks)) if chunks else CLOTHING_SMALL
+        return self._closeness
 
     def _model(self) -> Embedder:
         if self._embedder is None:

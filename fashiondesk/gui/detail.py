@@ -9,7 +9,6 @@ import os
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -30,7 +29,7 @@ from fashiondesk.core.records import AUTO, CATEGORY, COLOUR, FAILED, MISSING, Hi
 from fashiondesk.core.services.browse import PhotoDetail, TagInfo, TagSource, needs_review
 from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
-from fashiondesk.gui.strip import PhotoStrip
+from fashiondesk.gui.similar_section import SimilarSection
 from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
@@ -102,7 +101,7 @@ def tag_text(tag: TagInfo) -> str:
     return tag.name
 
 
-class DetailPanel(QScrollArea):
+class DetailPanel(QWidget):
     """Shows one photo. Edits go out as signals; the window applies them and reloads."""
 
     accept_tag = Signal(int)  # tag id, of a tag in the list (not the category)
@@ -123,8 +122,12 @@ class DetailPanel(QScrollArea):
         self._categories = categories
         self.photo: PhotoDetail | None = None
         self.teaching: services.Teaching | None = None  # the last, for new categories' progress
-        self.setWidgetResizable(True)
         self.setMinimumWidth(280)
+        # The details scroll; the similar items below them stay in view (a 1024 x 700 window).
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
 
@@ -155,6 +158,11 @@ class DetailPanel(QScrollArea):
         layout.addWidget(self.selection_note)
         self._selected = 1
 
+        # What staff edit: hidden while no photo is shown.
+        self.editing = QWidget()
+        editing = QVBoxLayout(self.editing)
+        editing.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editing)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.category = QComboBox(editable=True)
@@ -201,10 +209,10 @@ class DetailPanel(QScrollArea):
         form.addRow("", self.category_state)  # its own line: it wraps, never clipped beside the buttons
         form.addRow("", self.category_note)
         form.addRow("", buttons)
-        layout.addLayout(form)
+        editing.addLayout(form)
         self.examples = ExamplesBox(thumbnails)
         self.examples.chosen.connect(self.similar_chosen)
-        layout.addWidget(self.examples)
+        editing.addWidget(self.examples)
 
         self.tags = TagList()
         self.tags.setAccessibleName("Tags")  # each kind under its heading ("Colours")
@@ -212,7 +220,7 @@ class DetailPanel(QScrollArea):
         self.tags.setMaximumHeight(8 * self.fontMetrics().height() + 16)
         self.tags.remove_requested.connect(self.remove_tag)
         self.tags.currentItemChanged.connect(self._tag_selected)
-        layout.addWidget(self.tags)
+        editing.addWidget(self.tags)
         tag_buttons = QHBoxLayout()
         self.accept_tag_button = QPushButton("Confirm tag")
         self.accept_tag_button.setToolTip("Keep the selected automatic tag as staff's")
@@ -223,7 +231,7 @@ class DetailPanel(QScrollArea):
         tag_buttons.addWidget(self.accept_tag_button)
         tag_buttons.addWidget(self.remove_tag_button)
         tag_buttons.addStretch()
-        layout.addLayout(tag_buttons)
+        editing.addLayout(tag_buttons)
         self.new_tag = QLineEdit(placeholderText="Add a tag and press Enter")
         self.new_tag.setAccessibleName("New tag")
         self._tag_names = QStringListModel(self)
@@ -232,27 +240,22 @@ class DetailPanel(QScrollArea):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.new_tag.setCompleter(completer)
         self.new_tag.returnPressed.connect(self._add_tag)
-        layout.addWidget(self.new_tag)
+        editing.addWidget(self.new_tag)
 
-        similar_header = QHBoxLayout()
-        similar_header.addWidget(QLabel("Similar items"))
-        similar_header.addStretch()
-        self.same_colour = QCheckBox("Same colour first")
-        self.same_colour.setToolTip("Put similar items of this photo's main colour first")
-        self.same_colour.toggled.connect(lambda _on: self.similar_wanted.emit())
-        similar_header.addWidget(self.same_colour)
-        self.more_button = QPushButton("Show all in grid")
-        self.more_button.setToolTip("Show the most similar photos in the grid, best first")
-        self.more_button.clicked.connect(lambda: self.photo and self.more_like_this.emit(self.photo.id))
-        similar_header.addWidget(self.more_button)
-        layout.addLayout(similar_header)
-        self.similar = PhotoStrip(thumbnails, "Similar items")
-        self.similar.chosen.connect(self.similar_chosen)
-        layout.addWidget(self.similar)
-        self.similar_state = QLabel(wordWrap=True)
-        layout.addWidget(self.similar_state)
         layout.addStretch()
-        self.setWidget(body)
+        self.scroll.setWidget(body)
+        self.similar_section = SimilarSection(thumbnails)
+        self.similar_section.chosen.connect(self.similar_chosen)
+        self.similar_section.show_all.connect(lambda: self.photo and self.more_like_this.emit(self.photo.id))
+        self.similar_section.wanted.connect(self.similar_wanted)
+        self.similar = self.similar_section.strip
+        self.same_colour = self.similar_section.same_colour
+        self.more_button = self.similar_section.more_button
+        self.similar_state = self.similar_section.state
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.similar_section)
         thumbnails.ready.connect(self._thumbnail_ready)
         self.show_photo(None)
 
@@ -319,10 +322,13 @@ class DetailPanel(QScrollArea):
             self.category_note.hide()
             self.examples.close_box()
             self.tags.clear()
-            self.similar.clear()
-            self.similar_state.clear()
+            self.similar_section.clear()
+            self.editing.hide()
+            self.similar_section.hide()
             self._update_buttons()
             return
+        self.editing.show()
+        self.similar_section.show()
         self._show_title()
         self.title.setToolTip(photo.path)
         facts = [os.path.dirname(photo.path)]
@@ -348,8 +354,7 @@ class DetailPanel(QScrollArea):
         self.set_selected(self._selected)
         self._show_preview()
         if not same_photo:
-            self.similar.clear()
-            self.similar_state.setText("Looking for similar items…")
+            self.similar_section.looking()
 
     def _show_category(self, tag: TagInfo | None, keep_typing: bool = False) -> None:
         # A refresh of the same photo (a learn finished, say) leaves a name being typed alone.
@@ -381,7 +386,7 @@ class DetailPanel(QScrollArea):
     def _show_title(self) -> None:
         if self.photo is not None:
             name = os.path.basename(self.photo.path)
-            width = max(80, self.viewport().width() - 24)
+            width = max(80, self.scroll.viewport().width() - 24)
             self.title.setText(self.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width))
 
     def _arm(self, *_args) -> None:
@@ -418,8 +423,8 @@ class DetailPanel(QScrollArea):
             self.preview.setText("No preview" if self._thumbnails.failed(self.photo.path, PREVIEW_EDGE) else "Loading…")
             return
         # At most about a third of the panel's height, so tags and similar items stay in view.
-        width = max(160, self.viewport().width() - 24)
-        height = max(160, min(width, self.viewport().height() * 3 // 10))
+        width = max(160, self.scroll.viewport().width() - 24)
+        height = max(160, min(width, self.scroll.viewport().height() * 3 // 10))
         dpr = pixmap.devicePixelRatio()
         scaled = pixmap.scaled(round(width * dpr), round(height * dpr), Qt.AspectRatioMode.KeepAspectRatio,
                                Qt.TransformationMode.SmoothTransformation)
@@ -434,10 +439,7 @@ class DetailPanel(QScrollArea):
         return colours[0].name if colours else None
 
     def show_similar(self, answer: tuple[list[Hit], services.Closeness]) -> None:
-        hits, closeness = answer
-        self.similar.show_hits(hits, lambda h: closeness.word(h.score),
-                               lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}")
-        self.similar_state.setText("" if hits else "No similar items found yet.")
+        self.similar_section.show_similar(answer)
 
     def show_examples(self, photo_id: int, hits: list[Hit]) -> None:
         self.examples.show_examples(photo_id, hits)
@@ -446,8 +448,7 @@ class DetailPanel(QScrollArea):
         self.examples.show_error(photo_id, message)
 
     def show_similar_error(self, message: str) -> None:
-        self.similar.clear()
-        self.similar_state.setText(message)
+        self.similar_section.show_error(message)
 
     def _thumbnail_ready(self, path: str, edge: int) -> None:
         if self.photo is not None and path == self.photo.path:

@@ -126,3 +126,18 @@ def test_similar_items_in_words_and_same_colour_first(qtbot, window, catalogue, 
     window.detail.same_colour.setChecked(True)
     qtbot.waitUntil(lambda: set(strip.photo_ids()[:3]) == set(hats[:3]), timeout=30_000)
     assert settings.value("similar/same_colour", type=bool) is True
+
+
+def test_a_small_window_keeps_the_grid_and_the_similar_items(qtbot, window, catalogue):
+    clusters = _fill(qtbot, window, catalogue)
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    window.grid.select_photo(clusters["dress"][0])
+    qtbot.waitUntil(lambda: window.detail.similar.count() > 0, timeout=30_000)
+    strip = window.detail.similar
+    top_left = strip.mapTo(window, strip.rect().topLeft())
+    bottom_right = strip.mapTo(window, strip.rect().bottomRight())
+    assert window.rect().contains(top_left) and window.rect().contains(bottom_right)  # wholly in the window
+    assert strip.visibleRegion().boundingRect().height() == strip.height()  # not clipped by a scroll area
+    assert window.grid.viewport().width() >= window.grid.delegate.cell_size(window.grid.font()).width()
+    assert window.detail.scroll.horizontalScrollBar().isHidden() or not window.detail.scroll.horizontalScrollBar().isVisible()

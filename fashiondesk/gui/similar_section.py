@@ -1,0 +1,60 @@
+"""The detail panel's similar items: a header with its options, the strip, a state line.
+It sits below the scrolling details, so it stays in view in a small window."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fashiondesk.core import services
+from fashiondesk.core.records import Hit
+from fashiondesk.gui.strip import PhotoStrip
+from fashiondesk.gui.thumbnails import ThumbnailLoader
+
+
+class SimilarSection(QWidget):
+    chosen = Signal(int)  # photo id
+    show_all = Signal()  # "Show all": the most similar in the grid
+    wanted = Signal()  # the items again: "Same colour first" changed
+
+    def __init__(self, thumbnails: ThumbnailLoader, parent=None):
+        super().__init__(parent)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("Similar items"))
+        header.addStretch()
+        self.same_colour = QCheckBox("Same colour first")
+        self.same_colour.setToolTip("Put similar items of this photo's main colour first")
+        self.same_colour.toggled.connect(lambda _on: self.wanted.emit())
+        header.addWidget(self.same_colour)
+        self.more_button = QPushButton("Show all")
+        self.more_button.setToolTip("Show the most similar photos in the grid, best first")
+        self.more_button.clicked.connect(self.show_all)
+        header.addWidget(self.more_button)
+        self.strip = PhotoStrip(thumbnails, "Similar items")
+        self.strip.chosen.connect(self.chosen)
+        self.state = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(9, 0, 9, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.state)
+
+    def looking(self) -> None:
+        self.strip.clear()
+        self.state.setText("Looking for similar items…")
+
+    def clear(self) -> None:
+        self.strip.clear()
+        self.state.clear()
+
+    def show_similar(self, answer: tuple[list[Hit], services.Closeness]) -> None:
+        hits, closeness = answer
+        self.strip.show_hits(hits, lambda h: closeness.word(h.score),
+                             lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}")
+        self.state.setText("" if hits else "No similar items found yet.")
+
+    def show_error(self, message: str) -> None:
+        self.strip.clear()
+        self.state.setText(message)

@@ -46,7 +46,7 @@ def test_errors_are_one_line_and_non_zero(tmp_path):
     db = tmp_path / "cat.db"
     res = fd("index", tmp_path / "no such folder", db=db)
     assert res.returncode != 0
-    assert res.stderr.strip().count("\n") == 0 and "not a folder" in res.stderr
+    assert res.stderr.strip().count("\n") == 0 and "there is no folder" in res.stderr
     res = fd("tag", tmp_path / "nope.jpg", "--add", "x", db=db)
     assert res.returncode != 0 and "not in the catalogue" in res.stderr
 

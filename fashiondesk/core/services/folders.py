@@ -12,7 +12,7 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
 from fashiondesk.core.catalogue.scan import present
 from fashiondesk.core.services.errors import UserError
-from fashiondesk.core.services.paths import inside
+from fashiondesk.core.services.paths import inside, not_a_folder
 from fashiondesk.core.services.safety import backup_now, nothing_else_running
 
 
@@ -55,7 +55,7 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
     Returns how many photos were moved. The next index run checks the files."""
     target = os.path.realpath(os.path.expanduser(new))
     if not os.path.isdir(target):
-        raise UserError(f"not a folder: {new}")
+        raise not_a_folder(new)
     with nothing_else_running(catalogue, "relocate the folder"), catalogue.sessions() as session, session.begin():
         folder = _find(session, old)
         others = session.scalars(select(Folder).where(Folder.id != folder.id)).all()

@@ -30,7 +30,7 @@ from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.records import Retag
 from fashiondesk.core.services.errors import UserError
-from fashiondesk.core.services.paths import inside, real
+from fashiondesk.core.services.paths import inside, not_a_folder, real
 from fashiondesk.core.services.teaching import Teaching, learn_now, needs_learning
 from fashiondesk.core.vision.pipeline import extract, retag
 from fashiondesk.core.vision.runtime import Embedder
@@ -46,7 +46,7 @@ def add_folders(catalogue: Catalogue, paths: Sequence[str | os.PathLike]) -> lis
         for raw in paths:
             path = real(raw)
             if not os.path.isdir(path):
-                raise UserError(f"not a folder: {raw}")
+                raise not_a_folder(raw)
             folders = list(session.scalars(select(Folder)))
             if any(inside(path, f.path) or inside(path, real(f.path)) for f in folders):
                 continue

@@ -49,3 +49,10 @@ def photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:
             raise UserError(f"not in the catalogue: {raw}")
         photos.append(photo)
     return photos
+
+
+def not_a_folder(raw: str | os.PathLike) -> UserError:
+    """The error for a path given as a folder that is not one, saying what it is instead."""
+    if os.path.exists(raw):
+        return UserError(f"{raw} is a file, not a folder: choose the folder that holds the photos")
+    return UserError(f"there is no folder {raw} (moved, renamed, or on a drive that is not connected?)")

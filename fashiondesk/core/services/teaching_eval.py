@@ -30,6 +30,7 @@ from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, OK, Meta, Photo,
 from fashiondesk.core.files import is_image_name
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.indexing import index
+from fashiondesk.core.services.paths import not_a_folder
 from fashiondesk.core.services.teaching import learn
 from fashiondesk.core.vision.metrics import expected_calibration_error, softmax
 from fashiondesk.core.vision.shop import Settings
@@ -97,7 +98,7 @@ def evaluate_teaching(
     roots = [Path(os.path.realpath(d)) for d in datasets]
     for root in roots:
         if not root.is_dir():
-            raise UserError(f"not a folder: {root}")
+            raise not_a_folder(root)
     counts = _class_folders(roots)
     if len(counts) < 2:
         raise UserError("a dataset is a folder of class folders (dress/, shirt/ ...) holding photos; "

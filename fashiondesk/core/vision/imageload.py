@@ -23,6 +23,7 @@ assistant can act on.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 import struct
@@ -71,6 +72,8 @@ PHOTO_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "AVIF", "HEIF", "TIFF", "BMP", "D
 # keeps two RGBA canvases and hands over a copy; libavif and libheif a YUV and an RGB buffer).
 _DECODER_EXTRA = {"WEBP": 12, "AVIF": 6, "HEIF": 4}
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
+
+log = logging.getLogger("fashiondesk.images")
 
 
 class UnreadableImage(Exception):
@@ -199,11 +202,20 @@ def _plain_reasons() -> Iterator[None]:
     except UnreadableImage:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise UnreadableImage(f"image too large (decompression bomb guard): {exc}") from exc
+        log.info("refused as too large: %s", exc)
+        raise UnreadableImage("the image has too many pixels to open safely") from exc
     except UnidentifiedImageError as exc:
         raise UnreadableImage("not an image file, or a format fashiondesk cannot read") from exc
     except (OSError, SyntaxError, ValueError, EOFError, RuntimeError, IndexError, struct.error) as exc:
-        raise UnreadableImage(f"damaged or truncated image ({exc})") from exc
+        log.info("could not decode: %r", exc)  # the decoder's own words, for whoever looks into it
+        raise UnreadableImage(_damage(exc)) from exc
+
+
+def _damage(exc: BaseException) -> str:
+    """What a decoder's error means for the file, without the decoder's words."""
+    if isinstance(exc, EOFError) or "truncated" in str(exc).lower():
+        return "the file is incomplete (cut off while it was copied or downloaded?): copy it again"
+    return "the file is damaged and cannot be opened as a photo"
 
 
 def _amount(nbytes: int) -> str:
@@ -381,5 +393,6 @@ def load_rgb(
     try:
         square = img.resize((rw, rh), Image.Resampling.BILINEAR).crop((left, top, left + size, top + size))
     except (OSError, ValueError) as exc:
-        raise UnreadableImage(f"damaged image ({exc})") from exc
+        log.info("could not resize: %r", exc)
+        raise UnreadableImage(_damage(exc)) from exc
     return LoadedImage(np.asarray(square, dtype=np.uint8), width, height)

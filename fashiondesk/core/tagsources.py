@@ -30,10 +30,23 @@ class TagSource:
     filter: bool = True  # a filter in the toolbar, and for `similar`
     detail: bool = True  # shown in the detail panel
     swatches: tuple[tuple[str, tuple[int, int, int]], ...] = ()  # a colour to show beside a name
+    # Names as a shop says them, for stored names that are not ("outwear": "outerwear"). The
+    # stored name stays the key: in the catalogue, the export, the command line.
+    shown_as: tuple[tuple[str, str], ...] = ()
 
     def swatch(self, name: str) -> str | None:
         rgb = dict(self.swatches).get(name)
         return "#%02x%02x%02x" % rgb if rgb else None
+
+    def display(self, name: str) -> str:
+        """The name to show for a stored name."""
+        return dict(self.shown_as).get(name, name)
+
+    def stored(self, shown: str) -> str:
+        """The stored name for a name as shown or typed ("Outerwear" -> "outwear"); a name
+        with no other spelling is its own."""
+        wanted = shown.strip().casefold()
+        return next((key for key, text in self.shown_as if text.casefold() == wanted), shown)
 
 
 _SOURCES: dict[str, TagSource] = {}
@@ -57,7 +70,10 @@ def source(kind: str) -> TagSource | None:
 # An automatic kind's version here is what the export and the window show; the version that
 # decides re-tagging is its tagger's (``vision/tagging.py``): for the category, the model's
 # version and calibration.
-declare(TagSource(CATEGORY, "Categories", "category", "category", one_per_photo=True, reviewed=True))
+# The shipped model's class names, as a shop would write them.
+CATEGORY_NAMES = (("longsleeve", "long-sleeve top"), ("outwear", "outerwear"), ("t-shirt", "T-shirt"))
+declare(TagSource(CATEGORY, "Categories", "category", "category", one_per_photo=True, reviewed=True,
+                  shown_as=CATEGORY_NAMES))
 declare(TagSource(COLOUR, "Colours", "colour", "colours", one_per_photo=False, version="colours2",
                   swatches=tuple(PALETTE.items())))
 declare(TagSource(CUSTOM, "Tags", "tag", "tags", one_per_photo=False, filter=False))  # the search box finds them

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from fashiondesk.gui.about import show_about
-from fashiondesk.gui.review import CATEGORY_KEYS
+from fashiondesk.gui.review import CATEGORY_KEYS, shown
 
 
 def _action(window, text, slot, shortcut=None, tip=None) -> QAction:
@@ -101,5 +101,5 @@ def _review_menu(window, menu, action) -> None:
 def _name_category_keys(window) -> None:
     names = window.detail.category_choices()
     for number, act in enumerate(window.category_actions, start=1):
-        act.setText(names[number - 1] if number <= len(names) else "")
+        act.setText(shown(names[number - 1]) if number <= len(names) else "")
         act.setVisible(number <= len(names))

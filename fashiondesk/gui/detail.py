@@ -167,7 +167,9 @@ class DetailPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.category = QComboBox(editable=True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.addItems(categories)
+        self._names = kinds.sources()[CATEGORY]  # stored names and how they are shown
+        for name in categories:
+            self.category.addItem(self._names.display(name), name)
         self.category.setAccessibleName("Category")
         self.category.activated.connect(self._category_chosen)
         edit = self.category.lineEdit()  # editable: it has one
@@ -273,18 +275,18 @@ class DetailPanel(QWidget):
 
     def add_categories(self, names: list[str]) -> None:
         """Offer categories staff taught besides the shipped ones (the text typed stays)."""
-        known = {services.tag_key(self.category.itemText(i)) for i in range(self.category.count())}
+        known = {services.tag_key(name) for name in self.category_choices()}
         text = self.category.currentText()
         for name in names:
             if services.tag_key(name) not in known:
                 known.add(services.tag_key(name))
-                self.category.addItem(name)
+                self.category.addItem(self._names.display(name), name)
         if self.category.currentText() != text:
             self.category.setCurrentText(text)
 
     def category_choices(self) -> list[str]:
-        """The Category box's list: shipped categories, then those staff taught."""
-        return [self.category.itemText(i) for i in range(self.category.count())]
+        """The Category box's list, as stored names: shipped categories, then those staff taught."""
+        return [self.category.itemData(i) for i in range(self.category.count())]
 
     def set_selected(self, count: int) -> None:
         """How many photos the grid has selected: with several, say that decisions go to all."""
@@ -406,8 +408,9 @@ class DetailPanel(QWidget):
         # The current item must be the one shown: an editable box whose text differs from its
         # current item "activates" the item matching its text when it loses focus, and that
         # would accept a suggestion nobody chose (Qt's QComboBox, on editingFinished).
-        self.category.setCurrentIndex(self.category.findText(name) if name else -1)
-        self.category.setCurrentText(name)
+        shown = self._names.display(name)
+        self.category.setCurrentIndex(self.category.findText(shown) if name else -1)
+        self.category.setCurrentText(shown)
         self._category_edit.setModified(False)
 
     def _is_unsure(self, tag: TagInfo) -> bool:
@@ -462,7 +465,7 @@ class DetailPanel(QWidget):
     # -- edits -----------------------------------------------------------------------
 
     def _category_chosen(self, *_args) -> None:
-        text = self.category.currentText().strip()
+        text = self._names.stored(self.category.currentText().strip())
         self._category_edit.setModified(False)  # chosen: what the catalogue says next is shown
         if self.photo is not None and text and self._armed:
             self._armed = False

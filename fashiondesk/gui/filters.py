@@ -66,7 +66,7 @@ class FilterBar(QWidget):
             box.setAccessibleName(f"{source.singular[:1].upper()}{source.singular[1:]} filter")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMaximumWidth(260)  # a long name elides instead of widening the toolbar
-            self._fill(box, any_text(source), [(n, None) for n in self._presets.get(source.kind, [])])
+            self._fill(box, any_text(source), [(n, None) for n in self._presets.get(source.kind, [])], source)
             box.currentIndexChanged.connect(lambda _i: self._emit())
             self.boxes[source.kind] = box
             order = [k for k in declared if k in self.boxes]
@@ -82,16 +82,18 @@ class FilterBar(QWidget):
         return self.boxes.get(COLOUR)
 
     @staticmethod
-    def _fill(combo: QComboBox, any_text: str, entries: list[tuple[str, str | None]]) -> None:
+    def _fill(combo: QComboBox, any_text: str, entries: list[tuple[str, str | None]],
+              source: TagSource | None = None) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(any_text, None)
         for name, value in entries:
+            text = source.display(name) if source is not None else name
             if value is not None:
-                combo.addItem(swatch(value), name, name)
+                combo.addItem(swatch(value), text, name)
             else:
-                combo.addItem(name, name)
+                combo.addItem(text, name)
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(0, found))
         combo.blockSignals(False)
@@ -108,11 +110,11 @@ class FilterBar(QWidget):
             if kind in self._presets:
                 extra = [name for name, _v, _n in entries if name not in known]
                 if extra:
-                    self._fill(box, any_text(source), [(n, None) for n in known + extra])
+                    self._fill(box, any_text(source), [(n, None) for n in known + extra], source)
                 continue
             offered = [(name, (value or NO_SWATCH) if source.swatches else value) for name, value, _n in entries]
             if known != [name for name, _v in offered]:
-                self._fill(box, any_text(source), offered)
+                self._fill(box, any_text(source), offered, source)
 
     def set_choice(self, kind: str, name: str | None) -> None:
         box = self.boxes.get(kind)
@@ -171,7 +173,7 @@ def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None
     elif flt.scope == KIND:
         kind, name = flt.value  # type: ignore[misc]
         singular = kinds.singular(kind)
-        title = f"{singular[:1].upper()}{singular[1:]} “{name}”"
+        title = f"{singular[:1].upper()}{singular[1:]} “{kinds.display(kind, name)}”"
     elif flt.scope == RESULTS:
         title = f"{results_title}, most similar first" if results_title else "Similar items"
     else:

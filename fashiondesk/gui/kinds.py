@@ -46,6 +46,12 @@ def singular(kind: str, declared: Mapping[str, TagSource] | None = None) -> str:
     return found.singular if found else kind
 
 
+def display(kind: str, name: str) -> str:
+    """A stored tag name as the window shows it ("outwear" is "outerwear")."""
+    found = sources().get(kind)
+    return found.display(name) if found else name
+
+
 def sidebar_key(source: TagSource, name: str) -> tuple:
     """What a click on a name in the sidebar does (see ``Sidebar``'s keys)."""
     if source.filter and source.kind in NARROWED_BY_FIELD:
@@ -65,8 +71,8 @@ def narrowed(flt: GridFilter, choices: Mapping[str, str | None]) -> tuple[GridFi
 
 def narrowed_names(flt: GridFilter, also: Narrowing) -> list[str]:
     """The names the grid is narrowed by, for its title."""
-    return [name for name in (getattr(flt, field) for field in NARROWED_BY_FIELD.values()) if name] + [
-        name for _kind, name in also
+    return [display(kind, getattr(flt, field)) for kind, field in NARROWED_BY_FIELD.items() if getattr(flt, field)] + [
+        display(kind, name) for kind, name in also
     ]
 
 

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, QTimer
 
 from fashiondesk.core import services
-from fashiondesk.core.records import AUTO
+from fashiondesk.core.records import AUTO, CATEGORY
 from fashiondesk.core.services.browse import GridRow
+from fashiondesk.gui import kinds
 from fashiondesk.gui.grid import RowRole
 
 if TYPE_CHECKING:
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 Shown = dict[int, tuple[str, str]]  # photo id: its category (name, source) as staff saw it
 CATEGORY_KEYS = "1234567890"  # the first ten categories of the Category box, in its order
 ADVANCE_KEY = "review/advance"
+
+
+def shown(category: str) -> str:
+    return kinds.display(CATEGORY, category)
 
 
 def file_name(path: str) -> str:
@@ -84,7 +89,7 @@ class Review(QObject):
         if not automatic:
             self._say("None of the selected photos has an automatic category to accept.")
             return
-        what = (f"{file_name(rows[0].path)}: accept {automatic[rows[0].id][0]}" if len(rows) == 1
+        what = (f"{file_name(rows[0].path)}: accept {shown(automatic[rows[0].id][0])}" if len(rows) == 1
                 else f"{len(rows)} photos: accept {len(automatic)} automatic categories")
         self._apply(what, rows, services.accept_categories, automatic)
 
@@ -95,7 +100,7 @@ class Review(QObject):
             self._say(f"{file_name(rows[0].path)}: {self._nothing_to(rows[0], 'reject')}" if len(rows) == 1
                       else "None of the selected photos has an automatic category to reject.")
             return
-        what = (f"{file_name(rows[0].path)}: reject {automatic[rows[0].id][0]}" if len(rows) == 1
+        what = (f"{file_name(rows[0].path)}: reject {shown(automatic[rows[0].id][0])}" if len(rows) == 1
                 else f"{len(rows)} photos: reject {len(automatic)} automatic categories")
         self._apply(what, rows, services.reject_categories, automatic)
 
@@ -116,9 +121,9 @@ class Review(QObject):
                     self._decided.add(row.id)
                     self._move_on(rows)
                 return
-            what = f"{file_name(row.path)}: {seen[0] if seen else 'no category'} → {name}"
+            what = f"{file_name(row.path)}: {shown(seen[0]) if seen else 'no category'} → {shown(name)}"
         else:
-            what = f"{len(rows)} photos: category → {name}"
+            what = f"{len(rows)} photos: category → {shown(name)}"
         self._apply(what, rows, services.set_categories, [r.id for r in rows], name)
 
     def choose_number(self, number: int) -> None:
@@ -137,7 +142,7 @@ class Review(QObject):
     def _nothing_to(row: GridRow, verb: str) -> str:
         if row.category is None:
             return f"no category to {verb}; choose one"
-        return f"{row.category} was set by staff"
+        return f"{shown(row.category)} was set by staff"
 
     # -- moving on -----------------------------------------------------------------------
 

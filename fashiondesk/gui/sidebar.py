@@ -102,7 +102,7 @@ class Sidebar(QTreeWidget):
                     continue
                 group = self._group(source.label, f"kind:{kind}")
                 for name, value, n in entries:
-                    item = self._entry(group, name, n, kinds.sidebar_key(source, name))
+                    item = self._entry(group, source.display(name), n, kinds.sidebar_key(source, name))
                     if source.swatches or value is not None:
                         item.setIcon(0, swatch(value))
             for name, item in self._groups.items():

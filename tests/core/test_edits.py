@@ -83,3 +83,14 @@ def test_setting_several_refuses_a_photo_that_left(catalogue):
     with pytest.raises(services.TagError):
         services.set_categories(catalogue, [a], "a;b")
     assert _categories(catalogue) == {a: ("dress", AUTO)}
+
+
+def test_shipped_category_names_are_shown_as_a_shop_says_them():
+    from fashiondesk.core.records import CATEGORY
+    from fashiondesk.core.tagsources import source
+
+    categories = source(CATEGORY)
+    assert categories.display("outwear") == "outerwear" and categories.display("longsleeve") == "long-sleeve top"
+    assert categories.display("dress") == "dress" and categories.display("blazer") == "blazer"
+    assert categories.stored("Outerwear ") == "outwear" and categories.stored("T-SHIRT") == "t-shirt"
+    assert categories.stored("blazer") == "blazer"

@@ -74,7 +74,7 @@ def test_zero_byte_file():
 
 def test_truncated_jpeg():
     data = encode(Image.effect_noise((300, 300), 60).convert("RGB"), "JPEG")
-    with pytest.raises(UnreadableImage, match="truncated|damaged"):
+    with pytest.raises(UnreadableImage, match="the file is incomplete"):
         load_rgb(data[: len(data) // 2], 224)
 
 

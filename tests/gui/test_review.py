@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
 from fashiondesk.core.catalogue.models import Tag
+from fashiondesk.gui.review import shown
 from tests.gui.embedded import fill_embedded
 from tests.gui.test_teaching import _tags_table
 
@@ -59,7 +60,7 @@ def test_keys_decide_and_move_on_to_the_next_photo_to_review(qtbot, review, cata
     _press(qtbot, window, Qt.Key.Key_A)  # accept
     assert _category(catalogue, first) == (name, "manual")
     assert window.grid.current_photo_id() == second  # the sure photo between was skipped
-    assert window.statusBar().currentMessage() == f"photo-{first - 1:06d}: accept {name}"
+    assert window.statusBar().currentMessage() == f"photo-{first - 1:06d}: accept {shown(name)}"
 
     rejected = _category(catalogue, second)[0]
     _press(qtbot, window, Qt.Key.Key_R)  # reject
@@ -212,3 +213,28 @@ def test_a_second_return_from_the_box_never_decides_for_the_next_photo(qtbot, re
     assert _category(catalogue, first) == ("blazer", "manual")
     assert window.grid.current_photo_id() == second
     assert _category(catalogue, second)[1] == "auto"
+
+
+def test_categories_are_shown_as_a_shop_says_them_and_stored_as_before(qtbot, review, catalogue):
+    """The shipped model's "outwear" shows as "outerwear"; typed so, it is stored as "outwear"."""
+    window = review
+    blazer = next(r.id for r in window.model.rows() if r.category == "outwear")
+    window.grid.select_photo(blazer)
+    assert window.detail.category.currentText() == "outerwear"
+    assert "outerwear" in [window.detail.category.itemText(i) for i in range(window.detail.category.count())]
+    assert "outwear" in window.detail.category_choices()
+    qtbot.waitUntil(lambda: window.sidebar.counts is not None)
+    texts = [window.sidebar.topLevelItem(g).child(i).text(0) for g in range(window.sidebar.topLevelItemCount())
+             for i in range(window.sidebar.topLevelItem(g).childCount())]
+    assert "outerwear" in texts and "outwear" not in texts
+    box = window.filters.boxes["category"]
+    assert box.itemData(box.findText("outerwear")) == "outwear"
+
+    hat = next(r.id for r in window.model.rows() if r.category == "hat")
+    window.grid.select_photo(hat)
+    edit = window.detail.category.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Outerwear")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert _category(catalogue, hat) == ("outwear", "manual")
+    assert window.statusBar().currentMessage().endswith("hat → outerwear")

@@ -72,6 +72,8 @@ def _review_menu(window, menu, action) -> None:
     window.type_category_action = action("Type a category…", window.detail.focus_category, "C",
                                          "Type a category's name in the Category box, then Enter")
     window.next_action = action("Next photo to review", review.go_to_next, "N")
+    window.review_action = action("Photos to review", window.show_review, "Ctrl+R",
+                                  "Show the photos that need review, the first one selected")
     window.advance_action = action("Move on after each decision", review.set_advance,
                                    tip="After a decision on one photo, select the next photo to review")
     window.advance_action.setCheckable(True)
@@ -90,6 +92,8 @@ def _review_menu(window, menu, action) -> None:
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         window.grid.addAction(act)
         window.detail.addAction(act)
+    menu.addAction(window.review_action)
+    menu.addSeparator()
     for act in (window.accept_action, window.reject_action, window.type_category_action):
         menu.addAction(act)
     menu.insertMenu(window.type_category_action, choose)

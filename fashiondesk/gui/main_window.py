@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO, CATEGORY, LEARNED
-from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, GridFilter
+from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, REVIEW, GridFilter
 from fashiondesk.gui import kinds
 from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.teacher = Teacher(catalogue, lambda: self.is_indexing() or self._index_after_learning, parent=self)
         self._results_title = ""
         self._similar_start: int | None = None  # the photo "Show all in grid" started from
+        self._select_first = False  # the next rows shown: select the first (Review → Photos to review)
 
         self.sidebar = Sidebar()
         self.model = PhotoGridModel(self.thumbnails, self.unsure_below, self)
@@ -253,8 +254,9 @@ class MainWindow(QMainWindow):
                 if index.isValid():
                     self.grid.setCurrentIndex(index)
                 self._show_current()
-        elif current is None and rows and flt.scope == RESULTS:
+        elif current is None and rows and (flt.scope == RESULTS or self._select_first):
             self.grid.select_photo(rows[0].id)
+        self._select_first = False
         self._show_empty_state()
 
     def _show_empty_state(self) -> None:
@@ -268,6 +270,19 @@ class MainWindow(QMainWindow):
             self.filters.clear_and_apply()
         else:
             self.show_everything()
+
+    def show_review(self) -> None:
+        """Needs review in the grid, its first photo selected, the keys the grid's: a review
+        session starts with one key press."""
+        self.grid.clearSelection()
+        self.grid.setCurrentIndex(self.model.index(-1))
+        self._select_first = True
+        if self.filter.scope != REVIEW and not self.sidebar.select_key(("scope", REVIEW, None)):
+            self.set_filter(GridFilter(scope=REVIEW, category=self.filter.category, colour=self.filter.colour,
+                                       text=self.filter.text), self.also)
+        else:
+            self.refresh(counts=False)
+        self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_everything(self) -> None:
         """All photos, no search, no filter."""

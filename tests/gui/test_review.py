@@ -238,3 +238,53 @@ def test_categories_are_shown_as_a_shop_says_them_and_stored_as_before(qtbot, re
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert _category(catalogue, hat) == ("outwear", "manual")
     assert window.statusBar().currentMessage().endswith("hat → outerwear")
+
+
+def test_a_review_session_of_100_photos_by_keyboard_alone(qtbot, window, catalogue):
+    """Every photo to review, decided with the keys only: one key when the suggestion is
+    right (A) or the right category is a shipped one (its number); C, the name and Enter for
+    a category of the shop's own. Prints the key presses per photo."""
+    qtbot.waitUntil(window.teacher.is_idle)
+    window.teacher.delay_ms = 10**8  # learning would change the suggestions under the session
+    clusters = fill_embedded(catalogue, 100)
+    truth = {pid: name for name, ids in clusters.items() for pid in ids}
+    with catalogue.sessions() as session, session.begin():
+        session.execute(update(Tag).values(confidence=0.4))  # all to review
+    window.refresh()
+    qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() == 100)
+    presses = 0
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        nonlocal presses
+        presses += 1
+        qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+    def type_in(text):
+        nonlocal presses
+        presses += len(text)
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+
+    press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Review → Photos to review
+    qtbot.waitUntil(lambda: window.filter.scope == "review" and window.grid.current_photo_id() is not None)
+    choices = window.detail.category_choices()
+    for _ in range(100):
+        qtbot.waitUntil(lambda: window.grid.current_photo_id() is not None and window.grid.hasFocus())
+        photo = window.grid.current_photo_id()
+        suggested = window.detail.photo.category.name
+        want = truth[photo]
+        if suggested == want:
+            press(Qt.Key.Key_A)
+        elif want in choices[:10]:
+            number = choices.index(want) + 1
+            press(getattr(Qt.Key, f"Key_{number % 10}"))
+        else:
+            press(Qt.Key.Key_C)
+            type_in(want)
+            press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.grid.current_photo_id() != photo or window.statusBar().currentMessage()
+                        == "Nothing else to review here.")
+    categories = {pid: _category(catalogue, pid) for pid in truth}
+    assert categories == {pid: (want, "manual") for pid, want in truth.items()}
+    assert window.statusBar().currentMessage() == "Nothing else to review here."
+    print(f"\n100 photos reviewed with {presses} key presses: {presses / 100:.2f} a photo")
+    assert presses <= 100 * 1 + 10 * 7 + 1  # blazers (10) take C + 6 letters + Enter; the rest one key

@@ -182,6 +182,7 @@ class DetailPanel(QWidget):
         self._armed = False
         edit.textEdited.connect(self._arm)
         self.category.view().installEventFilter(self)
+        self.category.installEventFilter(self)  # the mouse wheel over it: see eventFilter
         # Only Return or a click in the list chooses: leaving the box puts back what the
         # catalogue says, so focus alone (or text typed and never confirmed, or a name that
         # differs only in case from an item) never writes a category.
@@ -395,6 +396,11 @@ class DetailPanel(QWidget):
         self._armed = True
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.category and event.type() == QEvent.Type.Wheel:
+            # Scrolling the panel past the box must not turn it to another category (shown,
+            # though never saved): the wheel scrolls the panel instead.
+            self.scroll.verticalScrollBar().event(event)
+            return True
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (self._category_edit,
                                                                                  self.category.view()):
             self._arm()

@@ -288,3 +288,24 @@ def test_a_review_session_of_100_photos_by_keyboard_alone(qtbot, window, catalog
     assert window.statusBar().currentMessage() == "Nothing else to review here."
     print(f"\n100 photos reviewed with {presses} key presses: {presses / 100:.2f} a photo")
     assert presses <= 100 * 1 + 10 * 7 + 1  # blazers (10) take C + 6 letters + Enter; the rest one key
+
+
+def test_the_mouse_wheel_over_the_category_box_changes_nothing(qtbot, review, catalogue):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window = review
+    photo = window.model.rows()[0].id
+    window.grid.select_photo(photo)
+    box = window.detail.category
+    before, shown = _tags_table(catalogue), box.currentText()
+    for delta in (-120, -120, 120, -360):
+        point = QPointF(box.rect().center())
+        event = QWheelEvent(point, QPointF(box.mapToGlobal(box.rect().center())), QPoint(0, 0), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(box, event)
+    assert box.currentText() == shown
+    window.grid.setFocus()
+    qtbot.wait(10)
+    assert _tags_table(catalogue) == before

@@ -7,7 +7,9 @@ cross threads, and they are written as single SQL statements so that a catalogue
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, NamedTuple, Sequence, cast
@@ -40,6 +42,13 @@ TAG = "tag"
 RESULTS = "results"  # an ordered list of photo ids, e.g. similar items for a dropped photo
 KIND = "kind"  # photos with a tag (kind, name) of any declared kind
 
+# Orders of the grid (``GridFilter.sort``). RESULTS keeps its own order whatever is chosen.
+SORT_FOLDER = "folder"  # by path: folder by folder, as the files lie; in REVIEW, least sure first
+SORT_NAME = "name"  # by file name, case-insensitive, numbers in number order (IMG_2 before IMG_10)
+SORT_DATE = "date"  # the file's modified time, newest first
+SORT_CONFIDENCE = "confidence"  # least sure first: no category, then automatic ones, staff's last
+SORTS = (SORT_FOLDER, SORT_NAME, SORT_DATE, SORT_CONFIDENCE)
+
 
 @dataclass(frozen=True)
 class GridFilter:
@@ -48,6 +57,7 @@ class GridFilter:
     category: str | None = None
     colour: str | None = None
     text: str = ""
+    sort: str = SORT_FOLDER
 
 
 class GridRow(NamedTuple):
@@ -77,7 +87,8 @@ def _category_join():
 
 
 def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[GridRow]:
-    """The photos the grid shows, in display order (by path; review: least sure first)."""
+    """The photos the grid shows, in display order: ``flt.sort`` (see ``SORTS``), except
+    that RESULTS keeps the order of its ids (most similar first)."""
     cat = _category_join()
     query = select(Photo.id, Photo.path, Photo.status, cat.name, cat.confidence, cat.source).outerjoin(
         cat, and_(cat.photo_id == Photo.id, cat.kind == CATEGORY)
@@ -109,15 +120,58 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
                 exists().where(Tag.photo_id == Photo.id, Tag.name.ilike(pattern, escape="\\")),
             )
         )
-    if flt.scope == REVIEW:
-        query = query.order_by(func.coalesce(cat.confidence, 0.0), Photo.path)
-    elif flt.scope != RESULTS:
-        query = query.order_by(Photo.path)
+    if flt.scope != RESULTS:
+        query = query.order_by(*_order(session, flt, cat))
     rows = [GridRow(*r) for r in session.execute(query)]
     if flt.scope == RESULTS:
         order = {pid: i for i, pid in enumerate(cast("Iterable[int]", flt.value or ()))}
         rows.sort(key=lambda r: order[r.id])
     return rows
+
+
+def _order(session: Session, flt: GridFilter, cat) -> list:
+    """ORDER BY for ``flt.sort``; the path last, so equal keys keep folder order. Needs
+    review in folder order is least sure first, as it always was: that is how staff review."""
+    if flt.sort == SORT_NAME:
+        return [_name_key(session), Photo.path]
+    if flt.sort == SORT_DATE:
+        return [Photo.mtime.desc(), Photo.path]
+    if flt.sort == SORT_CONFIDENCE or flt.scope == REVIEW:
+        # No category first (0), then automatic categories by confidence, then staff's (sure).
+        sureness = case((cat.id.is_(None), 0.0), (cat.source == AUTO, func.coalesce(cat.confidence, 0.0)),
+                        else_=2.0)
+        return [sureness, Photo.path]
+    return [Photo.path]
+
+
+_NUMBER = re.compile(r"[0-9]+")
+NATURAL_NAME = "fashiondesk_natural_name"
+
+
+def natural_name(path: str) -> str:
+    """A photo's file name as a key that sorts case-insensitively with numbers in number
+    order: each run of digits gets its length in front ("img_2" → "img_012", "img_10" →
+    "img_0210"), so plain string order puts IMG_2 before IMG_10."""
+    return _NUMBER.sub(_number_key, os.path.basename(path).casefold())
+
+
+def _number_key(digits: re.Match) -> str:
+    number = digits[0].lstrip("0") or "0"
+    return f"{len(number):02d}{number}"
+
+
+def _name_key(session: Session):
+    """``natural_name(path)`` in SQL: a function SQLite calls once a row, registered on the
+    connection the first time it is needed. Another database sorts by path, case-insensitive."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return func.lower(Photo.path)
+    record = connection.connection  # the pool's record: its ``info`` lasts as long as the connection
+    if NATURAL_NAME not in record.info:
+        sqlite = cast(sqlite3.Connection, record.driver_connection)
+        sqlite.create_function(NATURAL_NAME, 1, natural_name, deterministic=True)
+        record.info[NATURAL_NAME] = True
+    return getattr(func, NATURAL_NAME)(Photo.path)
 
 
 def search_terms(text: str) -> list[str]:

@@ -6,6 +6,7 @@ the shipped model's review threshold, so a front end needs neither sessions nor 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence
 
 from fashiondesk.core.catalogue.db import Catalogue
@@ -16,6 +17,11 @@ from fashiondesk.core.catalogue.queries import (  # noqa: F401 - the records fro
     MISSING_SCOPE,
     RESULTS,
     REVIEW,
+    SORT_CONFIDENCE,
+    SORT_DATE,
+    SORT_FOLDER,
+    SORT_NAME,
+    SORTS,
     TAG,
     GridFilter,
     GridRow,
@@ -28,12 +34,17 @@ from fashiondesk.core.catalogue import queries
 from fashiondesk.core.files import is_image_name  # noqa: F401 - a dropped file: a photo?
 from fashiondesk.core.records import CUSTOM
 from fashiondesk.core.tagsources import TagSource, declared  # noqa: F401 - what kinds of tags there are
-from fashiondesk.core.vision.spec import shipped_spec
+from fashiondesk.core.vision.spec import MODELS_DIR, shipped_spec
 
 
 def unsure_below() -> float:
     """The shipped model's review threshold: an automatic category below it needs review."""
     return shipped_spec().unsure_below
+
+
+def model_card() -> Path:
+    """The shipped model's card: what it learned from, how often it is right, its limits."""
+    return MODELS_DIR / "MODEL_CARD.md"
 
 
 def categories() -> list[str]:

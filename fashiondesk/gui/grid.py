@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -15,13 +15,23 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from fashiondesk.core.records import AUTO, MISSING
+from fashiondesk.core.records import AUTO, CATEGORY, MISSING
 from fashiondesk.core.services.browse import GridRow, needs_review
+from fashiondesk.gui import kinds
 from fashiondesk.gui.thumbnails import GRID_EDGE, ThumbnailLoader
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
 MAX_RUNS = 64  # more separate insertions or removals than this: a reset is cheaper
 RowRole = Qt.ItemDataRole.UserRole + 2
+EDGES = (96, 128, 160, 200, 240)  # the thumbnail sizes staff choose from; GRID_EDGE is the usual
+LARGE_EDGE = 240  # thumbnails made for cells larger than GRID_EDGE
+WHEEL_STEP = 120  # Ctrl+wheel: one size per notch of a mouse wheel (a touchpad's small steps add up)
+
+
+def source_edge(edge: int) -> int:
+    """The thumbnail drawn in a cell of ``edge``: the usual one, scaled down for smaller
+    cells; a larger one above (the usual scaled up looks soft, and costs the same to decode)."""
+    return GRID_EDGE if edge <= GRID_EDGE else LARGE_EDGE
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -31,6 +41,7 @@ class PhotoGridModel(QAbstractListModel):
         self._row_of: dict[str, int] = {}
         self._thumbnails = thumbnails
         self._unsure_below = unsure_below
+        self.source_edge = GRID_EDGE  # the thumbnails asked for: see ``source_edge``
         thumbnails.ready.connect(self._thumbnail_ready)
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -43,7 +54,9 @@ class PhotoGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return os.path.basename(row.path)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnails.pixmap(row.path, GRID_EDGE)
+            # While the thumbnail of a new size loads, the other size, if at hand, stands in.
+            other = LARGE_EDGE if self.source_edge == GRID_EDGE else GRID_EDGE
+            return self._thumbnails.pixmap(row.path, self.source_edge) or self._thumbnails.in_memory(row.path, other)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == PhotoIdRole:
@@ -55,7 +68,7 @@ class PhotoGridModel(QAbstractListModel):
     def _tooltip(self, row: GridRow) -> str:
         text = row.path
         if row.category:
-            text += f"\n{row.category}"
+            text += f"\n{kinds.display(CATEGORY, row.category)}"
             if row.category_source == AUTO and row.confidence is not None:
                 text += f" ({row.confidence:.0%}{', to review' if self.is_unsure(row) else ''})"
         if row.status == MISSING:
@@ -121,7 +134,7 @@ class PhotoGridModel(QAbstractListModel):
 
     def _thumbnail_ready(self, path: str, edge: int) -> None:
         row = self._row_of.get(path)
-        if row is not None and edge == GRID_EDGE:
+        if row is not None and edge == self.source_edge:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
@@ -149,10 +162,11 @@ class PhotoDelegate(QStyledItemDelegate):
     def __init__(self, model: PhotoGridModel, parent=None):
         super().__init__(parent)
         self._model = model
+        self.edge = GRID_EDGE  # the thumbnail's square, in logical pixels
 
     def cell_size(self, option_font) -> QSize:
         line = QFontMetrics(option_font).height()
-        return QSize(GRID_EDGE + 8, GRID_EDGE + 12 + 2 * line)
+        return QSize(self.edge + 8, self.edge + 12 + 2 * line)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return self.cell_size(option.font)
@@ -166,17 +180,19 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        image_rect = QRect(rect.x() + (rect.width() - GRID_EDGE) // 2, rect.y() + 4, GRID_EDGE, GRID_EDGE)
+        edge = self.edge
+        image_rect = QRect(rect.x() + (rect.width() - edge) // 2, rect.y() + 4, edge, edge)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         row: GridRow = index.data(RowRole)
         if pixmap is not None and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize().scaled(image_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
             target.moveCenter(image_rect.center())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # drawn smaller or larger
             painter.drawPixmap(target, pixmap)
         else:
             painter.fillRect(image_rect, palette.color(QPalette.ColorRole.Midlight))
-            if self._model._thumbnails.failed(row.path):
+            if self._model._thumbnails.failed(row.path, self._model.source_edge):
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(image_rect, Qt.AlignmentFlag.AlignCenter, "no preview")
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -186,7 +202,7 @@ class PhotoDelegate(QStyledItemDelegate):
         name_rect = QRect(rect.x() + 4, image_rect.bottom() + 4, rect.width() - 8, line)
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter, metrics.elidedText(
             index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideMiddle, name_rect.width()))
-        label = row.category or "no category"
+        label = kinds.display(CATEGORY, row.category) if row.category else "no category"
         if row.status == MISSING:
             label = "missing · " + label
         sub_rect = name_rect.translated(0, line)
@@ -207,10 +223,12 @@ class PhotoGrid(QListView):
     """Icon-mode list; Enter asks for the detail of the current photo."""
 
     open_requested = Signal(int)  # photo id
+    edge_step = Signal(int)  # Ctrl+wheel: 1 for larger thumbnails, -1 for smaller
 
     def __init__(self, model: PhotoGridModel, parent=None):
         super().__init__(parent)
         self.setModel(model)
+        self._photos = model
         self.delegate = PhotoDelegate(model, self)
         self.setItemDelegate(self.delegate)
         # List mode flowing left to right with wrapping lays out uniform cells in a
@@ -231,6 +249,51 @@ class PhotoGrid(QListView):
         self.setSpacing(0)
         self.setWordWrap(False)
         self.setAccessibleName("Photos")
+        self._wheel = 0
+
+    @property
+    def edge(self) -> int:
+        return self.delegate.edge
+
+    def set_edge(self, edge: int) -> None:
+        """Draw the thumbnails ``edge`` pixels square (the cells follow), keeping in view the
+        current photo if it is in view, else the photos at the top."""
+        if edge == self.delegate.edge:
+            return
+        current = self.currentIndex()
+        keep = current.isValid() and self.viewport().rect().intersects(self.visualRect(current))
+        anchor = current if keep else self.indexAt(QPoint(2, 2))
+        self.delegate.edge = edge
+        self._photos.source_edge = source_edge(edge)
+        # Laid out at once (20,000 cells: about 20 ms), not in batches: the first batch would
+        # shorten the scroll bar and lose the place.
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self._fit_columns()
+        self.scheduleDelayedItemsLayout()  # the cells' size changed, if the grid's did not
+        self.executeDelayedItemsLayout()
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        if anchor.isValid():
+            hint = QAbstractItemView.ScrollHint.PositionAtCenter if keep else QAbstractItemView.ScrollHint.PositionAtTop
+            self.scrollTo(anchor, hint)
+        self.viewport().update()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel += event.angleDelta().y()
+        while abs(self._wheel) >= WHEEL_STEP:
+            step = 1 if self._wheel > 0 else -1
+            self._wheel -= step * WHEEL_STEP
+            self.edge_step.emit(step)
+        event.accept()
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        """Repaint the cells. QListView would lay out every cell again (it does on any change
+        of data), and in batches: the scroll bar shrinks to the first batch, and a grid
+        scrolled past its first 2,000 photos jumped back each time a thumbnail arrived.
+        The cells are all one size, so no change of data can move them."""
+        QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -265,10 +328,10 @@ class PhotoGrid(QListView):
         return index.data(PhotoIdRole) if index.isValid() else None
 
     def select_photo(self, photo_id: int) -> bool:
-        row = self.model().row_of_id(photo_id)
+        row = self._photos.row_of_id(photo_id)
         if row is None:
             return False
-        index = self.model().index(row)
+        index = self._photos.index(row)
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True

@@ -131,6 +131,10 @@ class ThumbnailLoader(QObject):
             self._request(key)
         return None
 
+    def in_memory(self, path: str, edge: int) -> QPixmap | None:
+        """The thumbnail if it is in memory now; nothing is asked for."""
+        return self._memory.get((path, edge))
+
     def failed(self, path: str, edge: int = GRID_EDGE) -> bool:
         return (path, edge) in self._failed
 

@@ -1,4 +1,4 @@
-"""Help → About: what a shop needs to tell when asking for help (version, files, model)."""
+"""Help → About: what a shop needs to tell when asking for help (version, files, model, log)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def about_facts(catalogue: services.Catalogue) -> list[tuple[str, str]]:
         ("Version", version()),
         ("Catalogue", catalogue.location),
         ("Model", model),
+        ("Model card", str(services.browse.model_card())),
         ("Log file", log),
     ]
 
@@ -38,7 +39,9 @@ def about_text(catalogue: services.Catalogue) -> str:
     rows = "".join(f"<tr><td><b>{escape(name)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
                    for name, value in about_facts(catalogue))
     return ("<p><b>fashiondesk</b>: a catalogue for clothing boutiques: tags and similar items "
-            f"for product photos.</p><table>{rows}</table>")
+            f"for product photos.</p><table>{rows}</table>"
+            "<p>Help → Quick guide (F1) shows how to review categories with the keys. When you ask "
+            "for help, send this list and the log file.</p>")
 
 
 def show_about(parent: QWidget, catalogue: services.Catalogue) -> None:

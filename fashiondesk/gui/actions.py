@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from fashiondesk.gui.about import show_about
+from fashiondesk.gui.help_menu import build_help_menu
 from fashiondesk.gui.review import CATEGORY_KEYS, shown
+from fashiondesk.gui.view_menu import build_view_menu
 
 
 def _action(window, text, slot, shortcut=None, tip=None) -> QAction:
@@ -57,8 +59,9 @@ def build_actions(window) -> None:
     file.addSeparator()
     file.addAction(action("Quit", window.close, QKeySequence.StandardKey.Quit))
     menus.addMenu("&Edit").addAction(window.undo_action)
+    build_view_menu(window, menus.addMenu("&View"))
     _review_menu(window, menus.addMenu("&Review"), action)
-    menus.addMenu("&Help").addAction(window.about_action)
+    build_help_menu(window, menus.addMenu("&Help"))
 
 
 def _review_menu(window, menu, action) -> None:

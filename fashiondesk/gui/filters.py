@@ -22,6 +22,7 @@ from fashiondesk.core.services.browse import (
 )
 from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
+from fashiondesk.gui.view_menu import order_text
 
 SEARCH_DELAY_MS = 250
 NO_SWATCH = "#888888"
@@ -162,7 +163,7 @@ class FilterBar(QWidget):
 def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None, results_title: str = "",
                 also: kinds.Narrowing = ()) -> str:
     if flt.scope == REVIEW:
-        title = "Needs review, least sure first"
+        title = "Needs review"
     elif flt.scope == MISSING_SCOPE:
         title = "Missing files"
     elif flt.scope == FOLDER:
@@ -178,6 +179,8 @@ def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None
         title = f"{results_title}, most similar first" if results_title else "Similar items"
     else:
         title = "All photos" if flt.scope == ALL else flt.scope
+    if flt.scope != RESULTS and order_text(flt):
+        title += f", {order_text(flt)}"  # "Needs review, least sure first", "All photos, by name"
     narrowed = kinds.narrowed_names(flt, also)
     if flt.text:
         narrowed.append(f"“{flt.text}”")

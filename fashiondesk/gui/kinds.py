@@ -66,7 +66,7 @@ def narrowed(flt: GridFilter, choices: Mapping[str, str | None]) -> tuple[GridFi
     fields where it has one for the kind, and otherwise by a narrowing the window applies."""
     fields = {field: choices.get(kind) or None for kind, field in NARROWED_BY_FIELD.items()}
     also = tuple((kind, name) for kind, name in choices.items() if name and kind not in NARROWED_BY_FIELD)
-    return GridFilter(flt.scope, flt.value, text=flt.text, **fields), also  # type: ignore[arg-type]
+    return GridFilter(flt.scope, flt.value, text=flt.text, sort=flt.sort, **fields), also
 
 
 def narrowed_names(flt: GridFilter, also: Narrowing) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -46,6 +47,7 @@ from fashiondesk.gui.status import (
     make_failures_button,
 )
 from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
+from fashiondesk.gui.view_menu import remember_edge, remember_sort, saved_edge, saved_sort
 
 LIVE_REFRESH_MS = 1000
 EXAMPLES = 6  # staff examples shown behind a learned category
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("fashiondesk")
         self.setAcceptDrops(True)
         self.thumbnails = ThumbnailLoader(thumbnail_dir)
-        self.filter = GridFilter()
+        self.filter = GridFilter(sort=saved_sort(settings))
         self.also: kinds.Narrowing = ()  # toolbar filters of kinds GridFilter has no field for
         self._request_id = 0
         self.shown_request = 0  # the newest request whose rows the grid shows
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.model = PhotoGridModel(self.thumbnails, self.unsure_below, self)
         self.grid = PhotoGrid(self.model)
+        self.grid.set_edge(saved_edge(settings))
         self.empty = EmptyState(self.grid.viewport())
         self.scope_label = QLabel()
         # A new title must not resize the grid below it: that would lay out every cell again.
@@ -228,15 +231,32 @@ class MainWindow(QMainWindow):
         self.scope_label.setText(scope_title(flt, None, self.sidebar.counts, self._results_title, also))
         self.refresh(counts=False)
 
+    def set_sort(self, sort: str) -> None:
+        """Order the grid: folder, name, date or least sure first (similar items keep theirs,
+        most similar first); remembered. The same photos stay in view, decided or not."""
+        remember_sort(self.settings, sort)
+        if sort != self.filter.sort:
+            self.filter = replace(self.filter, sort=sort)
+            self.scope_label.setText(scope_title(self.filter, None, self.sidebar.counts, self._results_title,
+                                                 self.also))
+            self.refresh(counts=False)
+
+    def set_thumbnail_size(self, edge: int) -> None:
+        """Draw the grid's thumbnails ``edge`` pixels square; remembered."""
+        remember_edge(self.settings, edge)
+        self.grid.set_edge(edge)
+
     def _sidebar_chosen(self, key: tuple) -> None:
         if key[0] == "scope":  # keeps the toolbar's filters and search
             self.set_filter(GridFilter(scope=key[1], value=key[2], category=self.filter.category,
-                                       colour=self.filter.colour, text=self.filter.text), self.also)
+                                       colour=self.filter.colour, text=self.filter.text,
+                                       sort=self.filter.sort), self.also)
         else:  # (kind, name): that kind's toolbar filter
             self.filters.set_choice(key[0], key[1])
 
     def _filters_changed(self, choices: dict, text: str) -> None:
-        self.set_filter(*kinds.narrowed(GridFilter(self.filter.scope, self.filter.value, text=text), choices))
+        self.set_filter(*kinds.narrowed(GridFilter(self.filter.scope, self.filter.value, text=text,
+                                                             sort=self.filter.sort), choices))
 
     def _rows_ready(self, request_id: int, flt: GridFilter, also: kinds.Narrowing, rows: list) -> None:
         if request_id != self._request_id:
@@ -279,7 +299,7 @@ class MainWindow(QMainWindow):
         self._select_first = True
         if self.filter.scope != REVIEW and not self.sidebar.select_key(("scope", REVIEW, None)):
             self.set_filter(GridFilter(scope=REVIEW, category=self.filter.category, colour=self.filter.colour,
-                                       text=self.filter.text), self.also)
+                                       text=self.filter.text, sort=self.filter.sort), self.also)
         else:
             self.refresh(counts=False)
         self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -288,7 +308,7 @@ class MainWindow(QMainWindow):
         """All photos, no search, no filter."""
         self.filters.clear()
         self.sidebar.select_key(("scope", ALL, None))
-        self.set_filter(GridFilter())
+        self.set_filter(GridFilter(sort=self.filter.sort))
 
     def _counts_ready(self, counts) -> None:
         self.sidebar.set_counts(counts)
@@ -409,7 +429,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clearSelection()
         self.filters.clear()
         self._pending_select = start
-        self.set_filter(GridFilter(scope=RESULTS, value=tuple(ids)))
+        self.set_filter(GridFilter(scope=RESULTS, value=tuple(ids), sort=self.filter.sort))
 
     # -- indexing --------------------------------------------------------------------
 
@@ -508,7 +528,7 @@ class MainWindow(QMainWindow):
         self._pending_select = None
         self._results_title = ""
         self.filters.clear()
-        self.filter, self.also = GridFilter(), ()
+        self.filter, self.also = GridFilter(sort=self.filter.sort), ()
         self.grid.clearSelection()
         self.model.set_rows([])
         self.detail.show_photo(None)

@@ -7,7 +7,7 @@ from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO
@@ -98,19 +98,21 @@ def _same(now: services.TagSnapshot, then: services.TagSnapshot) -> bool:
 
 class UndoFromAnywhere(QObject):
     """Ctrl+Z undoes the last tag edit wherever the focus is in the window: a text field
-    keeps the key only while it has typing of its own to undo (a tag half typed)."""
+    keeps the key only while it has typing of its own to undo (a tag half typed).
+
+    It watches the window's text fields only. An application-wide filter would run Python
+    for every event of every widget, each call waiting for the GIL while learning or
+    indexing runs Python on another thread: it made the window's longest stalls during a
+    learn twice as long (benchmarks/gui_learning.py)."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        self._window = window
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        for field in window.findChildren(QLineEdit):
+            field.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
-                and event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()
-                and watched.window() is self._window):
+                and event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()):
             event.ignore()  # not the field's: the window's Undo shortcut takes it
             return True
         return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QWheelEvent
@@ -34,11 +34,27 @@ def source_edge(edge: int) -> int:
     return GRID_EDGE if edge <= GRID_EDGE else LARGE_EDGE
 
 
+class Lookups(NamedTuple):
+    """Where each photo is among some rows, and which rows need review: made off the GUI
+    thread with the rows (``lookups``), so a refresh of 20,000 rows costs the window only
+    what Qt does with them."""
+
+    by_path: dict[str, int]
+    by_id: dict[int, int]
+    unsure: list[int]
+
+
+def lookups(rows: Sequence[GridRow], unsure_below: float) -> Lookups:
+    return Lookups({r.path: i for i, r in enumerate(rows)}, {r.id: i for i, r in enumerate(rows)},
+                   [i for i, r in enumerate(rows) if needs_review(r.category, r.category_source, r.confidence,
+                                                                  unsure_below)])
+
+
 class PhotoGridModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailLoader, unsure_below: float, parent=None):
         super().__init__(parent)
         self._rows: list[GridRow] = []
-        self._row_of: dict[str, int] = {}
+        self._found: Lookups | None = None
         self._thumbnails = thumbnails
         self._unsure_below = unsure_below
         self.source_edge = GRID_EDGE  # the thumbnails asked for: see ``source_edge``
@@ -81,13 +97,19 @@ class PhotoGridModel(QAbstractListModel):
     def rows(self) -> list[GridRow]:
         return self._rows
 
-    def row_of_id(self, photo_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.id == photo_id:
-                return i
-        return None
+    def _lookups(self) -> Lookups:
+        if self._found is None:  # rows given without their lookups: made when first asked
+            self._found = lookups(self._rows, self._unsure_below)
+        return self._found
 
-    def set_rows(self, rows: Sequence[GridRow]) -> None:
+    def row_of_id(self, photo_id: int) -> int | None:
+        return self._lookups().by_id.get(photo_id)
+
+    def unsure_rows(self) -> list[int]:
+        """The rows to review, in order."""
+        return self._lookups().unsure
+
+    def set_rows(self, rows: Sequence[GridRow], found: Lookups | None = None) -> None:
         """Replace the rows, as gently as the change allows.
 
         When rows were only added or only removed, keeping the order of the rest (what a
@@ -103,7 +125,7 @@ class PhotoGridModel(QAbstractListModel):
         new_ids = [r.id for r in rows]
         if old_ids == new_ids:
             self._rows = rows
-            self._index_paths()  # a renamed or moved photo keeps its place, not its path
+            self._found = found  # a renamed or moved photo keeps its place, not its path
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
         added = _runs(old_ids, new_ids)
@@ -112,28 +134,27 @@ class PhotoGridModel(QAbstractListModel):
             for start, count in added:
                 self.beginInsertRows(QModelIndex(), start, start + count - 1)
                 self._rows[start:start] = rows[start : start + count]
+                self._found = None  # rows moved: made again if asked meanwhile
                 self.endInsertRows()
         elif removed is not None and len(removed) <= MAX_RUNS:
             for start, count in reversed(removed):
                 self.beginRemoveRows(QModelIndex(), start, start + count - 1)
                 del self._rows[start : start + count]
+                self._found = None  # rows moved: made again if asked meanwhile
                 self.endRemoveRows()
         else:
             self.beginResetModel()
             self._rows = rows
-            self._index_paths()
+            self._found = found
             self.endResetModel()
             return
         self._rows = rows  # same ids in the same order now; take the fresh values
-        self._index_paths()
+        self._found = found
         if rows:
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
 
-    def _index_paths(self) -> None:
-        self._row_of = {r.path: i for i, r in enumerate(self._rows)}
-
     def _thumbnail_ready(self, path: str, edge: int) -> None:
-        row = self._row_of.get(path)
+        row = self._lookups().by_path.get(path)
         if row is not None and edge == self.source_edge:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])

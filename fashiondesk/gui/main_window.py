@@ -30,12 +30,12 @@ from fashiondesk.gui.editing import TagEdits, UndoFromAnywhere
 from fashiondesk.gui.empty_state import ADD_FOLDER, CLEAR_FILTERS, EmptyState, empty_state
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.folder_actions import FolderActions
-from fashiondesk.gui.grid import PhotoGrid, PhotoGridModel
+from fashiondesk.gui.grid import Lookups, PhotoGrid, PhotoGridModel, lookups
 from fashiondesk.gui.indexing import IndexRunner, summary_text
 from fashiondesk.gui.jobs import Jobs, failure_text, jobs_of
 from fashiondesk.gui.other_windows import OtherWindows
 from fashiondesk.gui.photo_menu import install_photo_menu
-from fashiondesk.gui.review import Review, file_name
+from fashiondesk.gui.review import Review, file_name, selected_count
 from fashiondesk.gui.settings import restore_layout, save_layout
 from fashiondesk.gui.sidebar import Sidebar
 from fashiondesk.gui.similar import SimilarItems
@@ -50,6 +50,7 @@ from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
 from fashiondesk.gui.view_menu import remember_edge, remember_sort, saved_edge, saved_sort
 
 LIVE_REFRESH_MS = 1000
+STRIP_DELAY_MS = 150
 EXAMPLES = 6  # staff examples shown behind a learned category
 
 
@@ -130,7 +131,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.failures_button)
         self.statusBar().addPermanentWidget(self.folder_actions.notice)
         # Another window on this catalogue: said in the status bar; its edits shown here within seconds.
-        self.other_windows = OtherWindows(catalogue, self.is_indexing, self)
+        # Held back while indexing or learning: both show what they changed when they end.
+        self.other_windows = OtherWindows(catalogue, lambda: self.is_indexing() or self.teacher.is_learning(), self)
         self.statusBar().addPermanentWidget(self.other_windows.notice)
         self.other_windows.changed_elsewhere.connect(self._changed_elsewhere)
 
@@ -150,6 +152,10 @@ class MainWindow(QMainWindow):
         self.similar.grid_ready.connect(self._similar_ready)
         self.similar.failed.connect(self._show_error)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
+        # Similar items for the photo that stays shown: not for each one passed over (held
+        # arrow keys, a review decision moving on), each a search competing with the window.
+        self._strip_timer = QTimer(self, interval=STRIP_DELAY_MS, singleShot=True)
+        self._strip_timer.timeout.connect(self._search_strip)
         self._live.timeout.connect(self._live_refresh)
 
         self.sidebar.chosen.connect(self._sidebar_chosen)
@@ -165,7 +171,7 @@ class MainWindow(QMainWindow):
         self.empty.action.connect(self._empty_action)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.grid.selectionModel().selectionChanged.connect(
-            lambda *_: self.detail.set_selected(len(self.grid.selectionModel().selectedIndexes())))
+            lambda *_: self.detail.set_selected(selected_count(self.grid)))
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
         self.detail.accept_tag.connect(lambda tag_id: self._edit_tag("confirm", services.accept_tag, tag_id))
         self.detail.remove_tag.connect(lambda tag_id: self._edit_tag("remove", services.remove_tag, tag_id))
@@ -187,6 +193,7 @@ class MainWindow(QMainWindow):
         self.photo_menu = install_photo_menu(self)
         restore_layout(self, self.splitter, settings)
         self.tasks.run(prune_cache, self.thumbnails.cache_dir)
+        self._offer_tag_names()
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()
@@ -203,8 +210,8 @@ class MainWindow(QMainWindow):
         thread, in order; newer rows supersede rows not shown yet (every count is shown)."""
         self._request_id += 1
         request_id, flt, also = self._request_id, self.filter, self.also
-        self._reader.run(kinds.grid_rows, self.catalogue, flt, also, self.unsure_below, key="rows",
-                         done=lambda rows: self._rows_ready(request_id, flt, also, rows), error=self._show_error)
+        self._reader.run(self._read_rows, flt, also, key="rows",
+                         done=lambda answer: self._rows_ready(request_id, flt, also, *answer), error=self._show_error)
         if counts:
             self._reader.run(services.browse.sidebar_counts, self.catalogue, self.unsure_below,
                              done=self._counts_ready, error=self._show_error)
@@ -213,6 +220,7 @@ class MainWindow(QMainWindow):
         """The catalogue changed under the window (another window's edits; this window's own
         writes count too): show it as it is now. Kept back while indexing, which refreshes anyway."""
         self.similar.mark_stale()
+        self._offer_tag_names()
         self.refresh()
         self._show_current()
 
@@ -258,12 +266,18 @@ class MainWindow(QMainWindow):
         self.set_filter(*kinds.narrowed(GridFilter(self.filter.scope, self.filter.value, text=text,
                                                              sort=self.filter.sort), choices))
 
-    def _rows_ready(self, request_id: int, flt: GridFilter, also: kinds.Narrowing, rows: list) -> None:
+    def _read_rows(self, flt: GridFilter, also: kinds.Narrowing) -> tuple[list, Lookups]:
+        """On the reader thread: the rows, and where each photo is among them."""
+        rows = kinds.grid_rows(self.catalogue, flt, also, self.unsure_below)
+        return rows, lookups(rows, self.unsure_below)
+
+    def _rows_ready(self, request_id: int, flt: GridFilter, also: kinds.Narrowing, rows: list,
+                    found: Lookups | None = None) -> None:
         if request_id != self._request_id:
             return
         current = self._pending_select or self.grid.current_photo_id()
         self._pending_select = None
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, found)
         self.shown_request = request_id
         self.scope_label.setText(scope_title(flt, len(rows), self.sidebar.counts, self._results_title, also))
         if current is not None and self.grid.current_photo_id() != current:
@@ -278,6 +292,10 @@ class MainWindow(QMainWindow):
             self.grid.select_photo(rows[0].id)
         self._select_first = False
         self._show_empty_state()
+
+    def _offer_tag_names(self) -> None:
+        """Staff's tag names for the tag field's completion: at the start and after edits."""
+        self.detail.set_tag_names(services.browse.tag_names(self.catalogue))
 
     def _show_empty_state(self) -> None:
         self.empty.show_state(None if self.model.rowCount() or not self.settled() else
@@ -324,14 +342,16 @@ class MainWindow(QMainWindow):
     def _show_current(self) -> None:
         photo_id = self.grid.current_photo_id()
         detail = services.browse.photo_detail(self.catalogue, photo_id) if photo_id is not None else None
-        self.detail.set_tag_names(services.browse.tag_names(self.catalogue))
         previous = self.detail.photo.id if self.detail.photo else None
         self.detail.show_photo(detail)
         if detail is not None and detail.id != previous:
-            self.similar.for_strip(detail.path, self.detail.main_colour())
+            self._strip_timer.start()
 
     def _similar_wanted(self) -> None:
         self.settings.setValue("similar/same_colour", self.detail.same_colour.isChecked())
+        self._strip_timer.start()
+
+    def _search_strip(self) -> None:
         if self.detail.photo is not None:
             self.similar.for_strip(self.detail.photo.path, self.detail.main_colour())
 
@@ -371,6 +391,8 @@ class MainWindow(QMainWindow):
         self.tag_edits.undo()
 
     def _edited(self, message: str) -> None:
+        self.other_windows.own_write()
+        self._offer_tag_names()
         if message:
             self.statusBar().showMessage(message, 8000)
         self._show_current()
@@ -390,6 +412,7 @@ class MainWindow(QMainWindow):
         """Categories re-learned: the grid, the counts and Needs review again (off the GUI
         thread), and the selected photo's details if its category changed."""
         self._show_teaching(teaching)
+        self.other_windows.own_write()
         self.refresh()
         photo = self.detail.photo
         category = photo.category if photo is not None else None
@@ -533,6 +556,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows([])
         self.detail.show_photo(None)
         self.sidebar.start_over()
+        self._offer_tag_names()
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()

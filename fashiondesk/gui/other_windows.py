@@ -73,6 +73,13 @@ class OtherWindows(QObject):
             self._pending = False
             self.changed_elsewhere.emit()
 
+    def own_write(self) -> None:
+        """This window has just written (an edit, a learn) and shows it already: the change
+        is not another window's. (One made by another window in the same moment is shown
+        with the next change; edits stay safe, each checks what staff saw.)"""
+        if self._watch is not None:
+            self._watch.changed()
+
     def stop(self) -> None:
         """For closing: no more checks, the lock given back; safe to call twice."""
         self._timer.stop()

@@ -4,6 +4,8 @@ moves on to the next photo to review."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 from typing import TYPE_CHECKING, Callable
 
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
 Shown = dict[int, tuple[str, str]]  # photo id: its category (name, source) as staff saw it
 CATEGORY_KEYS = "1234567890"  # the first ten categories of the Category box, in its order
 ADVANCE_KEY = "review/advance"
+
+
+def selected_count(grid) -> int:
+    """How many photos the grid has selected, from its ranges (no list of 20,000 indexes)."""
+    return sum(r.bottom() - r.top() + 1 for r in grid.selectionModel().selection())
 
 
 def shown(category: str) -> str:
@@ -57,9 +64,9 @@ class Review(QObject):
         current = grid.currentIndex()
         if not current.isValid():
             return []
-        selected = sorted(grid.selectionModel().selectedIndexes(), key=lambda i: i.row())
-        if len(selected) > 1 and current in selected:
-            return [i.data(RowRole) for i in selected]
+        chosen = grid.selectionModel()
+        if selected_count(grid) > 1 and chosen.isSelected(current):
+            return [i.data(RowRole) for i in sorted(chosen.selectedIndexes(), key=lambda i: i.row())]
         return [current.data(RowRole)]
 
     def _shown(self, rows: list[GridRow]) -> Shown:
@@ -170,13 +177,13 @@ class Review(QObject):
         """The first photo after the current one in the grid's order (wrapping round) that
         needs review and has not been decided on in this view."""
         model = self._window.model
-        rows = model.rows()
+        rows, unsure = model.rows(), model.unsure_rows()
         current = self._window.grid.current_photo_id()
         start = model.row_of_id(current) if current is not None else None
-        order = rows[start + 1:] + rows[:start] if start is not None else rows
-        for row in order:
-            if row.id not in self._decided and model.is_unsure(row):
-                return row.id
+        first = bisect.bisect_right(unsure, start) if start is not None else 0
+        for i in itertools.chain(unsure[first:], unsure[:first]):
+            if rows[i].id not in self._decided and rows[i].id != current:
+                return rows[i].id
         return None
 
     def undone(self, photo_ids: tuple[int, ...]) -> None:

@@ -114,6 +114,7 @@ class DetailPanel(QWidget):
     more_like_this = Signal(int)  # photo id
     examples_requested = Signal(int)  # photo id: the staff examples behind its learned category
     similar_wanted = Signal()  # the similar items again: "Same colour first" changed
+    category_left = Signal()  # Escape in the Category box: nothing chosen, the keys go back
 
     def __init__(self, thumbnails: ThumbnailLoader, categories: list[str], unsure_below: float, parent=None):
         super().__init__(parent)
@@ -285,6 +286,12 @@ class DetailPanel(QWidget):
         if self.category.currentText() != text:
             self.category.setCurrentText(text)
 
+    def _one_spelling(self, name: str) -> str:
+        """A name typed in another case than a category in the list ("Skirt") is that
+        category: one spelling each, not two in the sidebar and the export."""
+        return next((known for known in self.category_choices() if services.tag_key(known) == services.tag_key(name)),
+                    name)
+
     def category_choices(self) -> list[str]:
         """The Category box's list, as stored names: shipped categories, then those staff taught."""
         return [self.category.itemData(i) for i in range(self.category.count())]
@@ -401,14 +408,28 @@ class DetailPanel(QWidget):
             # though never saved): the wheel scrolls the panel instead.
             self.scroll.verticalScrollBar().event(event)
             return True
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (self._category_edit,
-                                                                                 self.category.view()):
+        box = (self.category, self._category_edit)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (*box, self.category.view()):
             self._arm()
-        if (watched is self._category_edit and event.type() == QEvent.Type.FocusOut
+        # Qt delivers the box's focus to the box and hands it to its line edit directly (past
+        # any filter on the line edit): both are watched. Leaving the box puts back what the
+        # catalogue says *before* the box's own handler, which would otherwise "activate" an
+        # item matching the text typed (and that would choose it).
+        if (watched in box and event.type() == QEvent.Type.FocusOut
                 and event.reason() != Qt.FocusReason.PopupFocusReason):
-            category = self.photo.category if self.photo is not None else None
-            self._set_category_text(category.name if category is not None else "")
+            self._put_back_category()
+        if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and not self.category.view().isVisible()):
+            self._put_back_category()
+            self.category_left.emit()  # the keys go back to the grid
+            return True
         return super().eventFilter(watched, event)
+
+    def _put_back_category(self) -> None:
+        """The catalogue's category in the box, nothing chosen."""
+        self._armed = False
+        category = self.photo.category if self.photo is not None else None
+        self._set_category_text(category.name if category is not None else "")
 
     def _set_category_text(self, name: str) -> None:
         # The current item must be the one shown: an editable box whose text differs from its
@@ -471,7 +492,7 @@ class DetailPanel(QWidget):
     # -- edits -----------------------------------------------------------------------
 
     def _category_chosen(self, *_args) -> None:
-        text = self._names.stored(self.category.currentText().strip())
+        text = self._one_spelling(self._names.stored(self.category.currentText().strip()))
         self._category_edit.setModified(False)  # chosen: what the catalogue says next is shown
         if self.photo is not None and text and self._armed:
             self._armed = False

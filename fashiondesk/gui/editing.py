@@ -7,7 +7,7 @@ from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO
@@ -107,12 +107,15 @@ class UndoFromAnywhere(QObject):
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        for field in window.findChildren(QLineEdit):
+        # An editable box (the Category box) has the focus itself, its line edit does not.
+        for field in [*window.findChildren(QLineEdit), *window.findChildren(QComboBox)]:
             field.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
-                and event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()):
+        if event.type() != QEvent.Type.ShortcutOverride or not event.matches(QKeySequence.StandardKey.Undo):
+            return False
+        field = watched.lineEdit() if isinstance(watched, QComboBox) else watched
+        if isinstance(field, QLineEdit) and not field.isUndoAvailable():
             event.ignore()  # not the field's: the window's Undo shortcut takes it
             return True
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import NamedTuple, Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -353,6 +353,8 @@ class PhotoGrid(QListView):
         if row is None:
             return False
         index = self._photos.index(row)
-        self.setCurrentIndex(index)
+        # That photo alone, whatever keys are held (Ctrl+Z, say: as a view's own
+        # setCurrentIndex it would be a Ctrl+click, added to the selection).
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         return True

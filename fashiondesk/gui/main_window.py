@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.detail.accept_category.connect(self.review.accept)
         self.detail.reject_category.connect(self.review.reject)
         self.detail.category_chosen.connect(self._category_chosen)
+        self.detail.category_left.connect(lambda: self.grid.setFocus(Qt.FocusReason.OtherFocusReason))
         self.detail.add_tag.connect(self._add_tag)
         self.detail.similar_chosen.connect(self.go_to_photo)
         self.detail.more_like_this.connect(self._more_like_this)
@@ -277,13 +278,15 @@ class MainWindow(QMainWindow):
             return
         current = self._pending_select or self.grid.current_photo_id()
         self._pending_select = None
+        after = self._photo_after(current)
         self.model.set_rows(rows, found)
         self.shown_request = request_id
         self.scope_label.setText(scope_title(flt, len(rows), self.sidebar.counts, self._results_title, also))
         if current is not None and self.grid.current_photo_id() != current:
-            if not self.grid.select_photo(current):
-                # Gone from the view. Where Qt kept a current photo (a neighbour), it is
-                # selected too, so the grid and the detail panel show the same photo.
+            if not self.grid.select_photo(current) and not (after is not None and self.grid.select_photo(after)):
+                # Gone from the view (decided in Needs review, say): the photo that followed
+                # it, as reading goes on. Else where Qt kept a current photo, selected too, so
+                # the grid and the detail panel show the same photo.
                 index = self.grid.currentIndex()
                 if index.isValid():
                     self.grid.setCurrentIndex(index)
@@ -297,6 +300,11 @@ class MainWindow(QMainWindow):
         """Staff's tag names for the tag field's completion: at the start and after edits."""
         self.detail.set_tag_names(services.browse.tag_names(self.catalogue))
 
+    def _photo_after(self, photo_id: int | None) -> int | None:
+        row = self.model.row_of_id(photo_id) if photo_id is not None else None
+        rows = self.model.rows()
+        return rows[row + 1].id if row is not None and row + 1 < len(rows) else None
+
     def _show_empty_state(self) -> None:
         self.empty.show_state(None if self.model.rowCount() or not self.settled() else
                               empty_state(self.filter, self.also, self.sidebar.counts, self.is_indexing()))
@@ -308,6 +316,10 @@ class MainWindow(QMainWindow):
             self.filters.clear_and_apply()
         else:
             self.show_everything()
+
+    def select_when_shown(self, photo_id: int) -> None:
+        """Select the photo when the rows asked for last arrive (it is not in the grid yet)."""
+        self._pending_select = photo_id
 
     def show_review(self) -> None:
         """Needs review in the grid, its first photo selected, the keys the grid's: a review

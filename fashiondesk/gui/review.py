@@ -189,8 +189,8 @@ class Review(QObject):
     def undone(self, photo_ids: tuple[int, ...]) -> None:
         """An undo put these photos back: back to review, and to the photo if it was one."""
         self._decided.difference_update(photo_ids)
-        if len(photo_ids) == 1:
-            self._window.grid.select_photo(photo_ids[0])
+        if len(photo_ids) == 1 and not self._window.grid.select_photo(photo_ids[0]):
+            self._window.select_when_shown(photo_ids[0])  # back in the view with the refresh
 
     def _say(self, message: str, keep: bool = False) -> None:
         self._window.statusBar().showMessage(message, 0 if keep else 8000)

@@ -309,3 +309,101 @@ def test_the_mouse_wheel_over_the_category_box_changes_nothing(qtbot, review, ca
     window.grid.setFocus()
     qtbot.wait(10)
     assert _tags_table(catalogue) == before
+
+
+def _type_in_box(qtbot, window, text):
+    """As staff do: C, then the keys go where Qt sends them (the box has the focus)."""
+    _press(qtbot, window, Qt.Key.Key_C)
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def _click_photo(qtbot, window, photo_id):
+    index = window.model.index(window.model.row_of_id(photo_id))
+    window.grid.scrollTo(index)
+    qtbot.mouseClick(window.grid.viewport(), Qt.MouseButton.LeftButton, pos=window.grid.visualRect(index).center())
+    qtbot.wait(5)
+
+
+def test_typing_in_the_box_then_leaving_it_writes_nothing(qtbot, review, catalogue):
+    window = review
+    before = _tags_table(catalogue)
+    unsure = _unsure(window)
+    for typed, leave in (("skirt", "click"), ("long-sleeve top", "click"), ("sk", "click"), ("pants", "tab"),
+                         ("hat", "tag field"), ("sh", "tab")):
+        window.grid.select_photo(unsure[0])
+        window.grid.setFocus()
+        shown = window.detail.category.currentText()
+        _type_in_box(qtbot, window, typed)
+        if leave == "click":
+            _click_photo(qtbot, window, unsure[3])
+        elif leave == "tab":
+            _press(qtbot, window, Qt.Key.Key_Tab)
+        else:
+            qtbot.mouseClick(window.detail.new_tag, Qt.MouseButton.LeftButton)
+        qtbot.wait(10)
+        assert _tags_table(catalogue) == before, f"{typed!r} then {leave} wrote a category"
+        window.grid.select_photo(unsure[0])
+        assert window.detail.category.currentText() == shown
+
+
+def test_escape_in_the_box_puts_back_and_gives_the_keys_back(qtbot, review, catalogue):
+    window = review
+    before = _tags_table(catalogue)
+    first = _unsure(window)[0]
+    window.grid.select_photo(first)
+    window.grid.setFocus()
+    shown = window.detail.category.currentText()
+    _type_in_box(qtbot, window, "jacket")
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.detail.category.currentText() == shown
+    assert window.grid.hasFocus()
+    _click_photo(qtbot, window, _unsure(window)[2])
+    assert _tags_table(catalogue) == before
+    window.grid.select_photo(first)
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_A)  # the grid's key again: a decision, not a letter typed
+    assert _category(catalogue, first)[1] == "manual"
+
+
+def test_undo_selects_the_photo_alone_and_works_from_the_box(qtbot, review, catalogue):
+    from fashiondesk.gui.review import selected_count
+
+    window = review
+    first, second = _unsure(window)[:2]
+    window.grid.select_photo(first)
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_R)
+    assert window.grid.current_photo_id() == second
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.grid.current_photo_id() == first and selected_count(window.grid) == 1
+    _press(qtbot, window, Qt.Key.Key_A)
+    assert _category(catalogue, first)[1] == "manual" and _category(catalogue, second)[1] == "auto"
+
+    _press(qtbot, window, Qt.Key.Key_C)  # in the box, nothing typed: Ctrl+Z is the window's
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _category(catalogue, first)[1] == "auto"
+
+
+def test_a_name_typed_in_another_case_is_the_same_category(qtbot, review, catalogue):
+    window = review
+    photo = _unsure(window)[0]
+    window.grid.select_photo(photo)
+    window.grid.setFocus()
+    _type_in_box(qtbot, window, "Skirt")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert _category(catalogue, photo) == ("skirt", "manual")
+
+
+def test_in_needs_review_the_next_photo_follows_a_decision_even_without_moving_on(qtbot, review, catalogue):
+    window = review
+    window.advance_action.trigger()  # off
+    _press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.filter.scope == "review" and window.settled())
+    rows = [r.id for r in window.model.rows()]
+    _click_photo(qtbot, window, rows[2])
+    _press(qtbot, window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: window.settled() and rows[2] not in [r.id for r in window.model.rows()])
+    assert window.grid.current_photo_id() == rows[3] == window.detail.photo.id  # not the one before it
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back in the view, and shown
+    qtbot.waitUntil(lambda: window.settled() and window.grid.current_photo_id() == rows[2])

@@ -20,7 +20,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashiondesk.core import services
-from fashiondesk.core.records import Hit
+from fashiondesk.core.records import CATEGORY, Hit
+from fashiondesk.gui import kinds
 from fashiondesk.gui.jobs import Job, Jobs
 from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
@@ -140,10 +141,11 @@ def teaching_tooltip(teaching: services.Teaching | None) -> str:
     taught = sorted(((n, name) for name, n in teaching.categories if n), key=lambda t: (-t[0], t[1]))
     if taught:
         lines += ["", "Taught by staff (examples):"]
-        lines += [f"    {name}: {n}" for n, name in taught]
+        lines += [f"    {kinds.display(CATEGORY, name)}: {n}" for n, name in taught]
     untaught = sum(1 for _, n in teaching.categories if not n)
     if untaught:
-        lines.append(f"{untaught} other categor{'y' if untaught == 1 else 'ies'}: the shipped model's alone")
+        lines.append(f"{untaught} other categor{'y' if untaught == 1 else 'ies'}: no staff examples yet, "
+                     "suggested as fashiondesk first learned them")
     if teaching.waiting:
         lines += ["", "Not suggested yet:"]
         lines += [f"    {part}" for part in teaching.waiting_text().split("; ")]

@@ -34,6 +34,7 @@ from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
 TagRole = Qt.ItemDataRole.UserRole + 1
+STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class TagList(QListWidget):
@@ -50,8 +51,10 @@ class TagList(QListWidget):
         super().keyPressEvent(event)
 
     def current_tag(self) -> TagInfo | None:
+        """The tag staff picked: the current item only when it is selected too (Qt makes the
+        first item current, unselected, when the list gets the focus by the keyboard)."""
         item = self.currentItem()
-        return item.data(TagRole) if item is not None else None  # None on a heading
+        return item.data(TagRole) if item is not None and item.isSelected() else None  # None on a heading
 
     def add_heading(self, text: str) -> None:
         item = QListWidgetItem(text)
@@ -244,6 +247,7 @@ class DetailPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.new_tag.setCompleter(completer)
         self.new_tag.returnPressed.connect(self._add_tag)
+        self.new_tag.installEventFilter(self)  # Escape empties it
         editing.addWidget(self.new_tag)
 
         layout.addStretch()
@@ -310,6 +314,7 @@ class DetailPanel(QWidget):
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
         if not same_photo:
             self._armed = False
+            self.new_tag.setText("")  # half typed for another photo: not for this one
         if not same_photo and self._category_edit.hasFocus():
             # Another photo under a box staff were typing in (a refresh moved the selection):
             # whatever they press next must not land on it.
@@ -408,6 +413,10 @@ class DetailPanel(QWidget):
             # though never saved): the wheel scrolls the panel instead.
             self.scroll.verticalScrollBar().event(event)
             return True
+        if watched is getattr(self, "new_tag", None) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape:  # (the box is watched before the field exists)
+            self.new_tag.setText("")
+            return True
         box = (self.category, self._category_edit)
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (*box, self.category.view()):
             self._arm()
@@ -418,6 +427,12 @@ class DetailPanel(QWidget):
         if (watched in box and event.type() == QEvent.Type.FocusOut
                 and event.reason() != Qt.FocusReason.PopupFocusReason):
             self._put_back_category()
+        if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() in STEP_KEYS
+                and not self.category.view().isVisible()):
+            # A closed box would step to the next name and choose it (Qt's QComboBox): the
+            # list opens instead, and Return or a click there chooses.
+            self.category.showPopup()
+            return True
         if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
                 and not self.category.view().isVisible()):
             self._put_back_category()
@@ -473,6 +488,7 @@ class DetailPanel(QWidget):
 
     def show_examples(self, photo_id: int, hits: list[Hit]) -> None:
         self.examples.show_examples(photo_id, hits)
+        self.scroll.ensureWidgetVisible(self.examples)
 
     def show_examples_error(self, photo_id: int, message: str) -> None:
         self.examples.show_error(photo_id, message)

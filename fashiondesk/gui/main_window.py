@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -401,6 +402,8 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.tag_edits.undo()
+        if self.detail.category.hasFocus() or QApplication.focusWidget() is None:
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)  # the review keys are the grid's
 
     def _edited(self, message: str) -> None:
         self.other_windows.own_write()

@@ -407,3 +407,73 @@ def test_in_needs_review_the_next_photo_follows_a_decision_even_without_moving_o
 
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back in the view, and shown
     qtbot.waitUntil(lambda: window.settled() and window.grid.current_photo_id() == rows[2])
+
+
+def test_arrow_keys_in_the_box_open_its_list_and_choose_nothing(qtbot, review, catalogue):
+    window = review
+    before = _tags_table(catalogue)
+    window.grid.select_photo(_unsure(window)[0])
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_C)
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        qtbot.wait(5)
+        assert _tags_table(catalogue) == before
+        window.detail.category.hidePopup()
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert _tags_table(catalogue) == before
+
+
+def test_after_remove_tag_nothing_is_picked_until_staff_pick_it(qtbot, review, catalogue):
+    window = review
+    photo = window.model.rows()[0].id
+    window.grid.select_photo(photo)
+    for name in ("sale", "new in"):
+        window.detail.add_tag.emit(photo, name)
+    tags = window.detail.tags
+    row = next(i for i in range(tags.count()) if tags.item(i).text() == "sale")
+    tags.setCurrentRow(row)
+    window.detail.remove_tag_button.click()
+    assert not window.detail.remove_tag_button.isEnabled()
+    _press(qtbot, window, Qt.Key.Key_Delete)  # in the list: no tag picked, nothing removed
+    assert "new in" in [t.name for t in window.detail.photo.tags]
+
+
+def test_ctrl_z_in_the_box_gives_the_keys_back_to_the_grid(qtbot, review, catalogue):
+    window = review
+    first = _unsure(window)[0]
+    window.grid.select_photo(first)
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_A)
+    _press(qtbot, window, Qt.Key.Key_C)
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _category(catalogue, first)[1] == "auto"
+    assert window.grid.hasFocus()
+
+
+def test_a_new_name_typed_in_another_case_is_one_category(qtbot, review, catalogue):
+    window = review
+    a, b, c = _unsure(window)[:3]
+    for photo, typed in ((a, "Blazer"), (b, "blazer"), (c, "BLAZER ")):
+        window.grid.select_photo(photo)
+        window.grid.setFocus()
+        _type_in_box(qtbot, window, typed)
+        _press(qtbot, window, Qt.Key.Key_Return)
+    assert {_category(catalogue, p) for p in (a, b, c)} == {("Blazer", "manual")}
+
+
+def test_a_tag_typed_for_one_photo_is_not_left_for_the_next(qtbot, review, catalogue):
+    window = review
+    rows = window.model.rows()
+    window.grid.select_photo(rows[0].id)
+    qtbot.keyClicks(window.detail.new_tag, "summer sale")
+    window.grid.select_photo(rows[5].id)
+    assert window.detail.new_tag.text() == ""
+    qtbot.keyClicks(window.detail.new_tag, "window")
+    qtbot.keyClick(window.detail.new_tag, Qt.Key.Key_Escape)
+    assert window.detail.new_tag.text() == ""
+    window.detail.add_tag.emit(rows[5].id, "sale")
+    window.detail.add_tag.emit(rows[5].id, "Sale")  # it has it already: no second undo step
+    window.undo()
+    assert "sale" not in [t.name for t in window.detail.photo.tags]
+    assert not window.undo_action.isEnabled()

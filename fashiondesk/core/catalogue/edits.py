@@ -100,7 +100,16 @@ def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
         hold_write_lock(session)
         if session.get(Photo, photo_id) is None:
             raise TagError("that photo is no longer in the catalogue")
-        put_category(session, photo_id, name)
+        put_category(session, photo_id, category_spelling(session, name))
+
+
+def category_spelling(session: Session, name: str) -> str:
+    """The spelling the catalogue already has for a category named so in another case
+    ("Blazer" typed where there are blazers): one category, not two in the sidebar and the
+    export. A new name is its own."""
+    key = tag_key(name)
+    known = session.scalars(select(Tag.name).where(Tag.kind == CATEGORY).distinct())
+    return next((spelt for spelt in known if tag_key(spelt) == key), name)
 
 
 def put_category(session: Session, photo_id: int, name: str) -> bool:
@@ -165,17 +174,22 @@ def set_categories(catalogue: Catalogue, photo_ids: Sequence[int], name: str) ->
         found = set(session.scalars(select(Photo.id).where(Photo.id.in_(list(photo_ids)))))
         if len(found) < len(set(photo_ids)):
             raise TagError("a photo is no longer in the catalogue; nothing was done, look again")
+        name = category_spelling(session, name)
         return sum(put_category(session, photo_id, name) for photo_id in photo_ids)
 
 
-def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> None:
+def add_custom_tag(catalogue: Catalogue, photo_ids: list[int], name: str) -> int:
+    """Add staff's tag to the photos that have no tag of that name; returns how many got it."""
     name = clean_name(name)
+    added = 0
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
         for photo_id in photo_ids:
             names = session.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == CUSTOM))
             if tag_key(name) not in {tag_key(n) for n in names} and session.get(Photo, photo_id) is not None:
                 session.add(Tag(photo_id=photo_id, kind=CUSTOM, name=name, source=MANUAL))
+                added += 1
+    return added
 
 
 @dataclass(frozen=True)

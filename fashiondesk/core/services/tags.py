@@ -14,6 +14,7 @@ from fashiondesk.core.catalogue.edits import (  # noqa: F401 - the window's edit
     TagError,
     TagSnapshot,
     accept_categories,
+    category_spelling,
     accept_tag,
     add_custom_tag,
     clean_name,
@@ -55,6 +56,7 @@ def tag(
     changed = 0
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
+        category = category_spelling(session, category) if category is not None else None
         for photo in photos_by_path(session, paths):
             current = {tag_key(t.name): t for t in photo.tags if t.kind == CUSTOM}
             before = set(current)

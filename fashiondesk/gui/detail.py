@@ -227,6 +227,7 @@ class DetailPanel(QWidget):
         self.tags.setMaximumHeight(8 * self.fontMetrics().height() + 16)
         self.tags.remove_requested.connect(self.remove_tag)
         self.tags.currentItemChanged.connect(self._tag_selected)
+        self.tags.itemSelectionChanged.connect(self._tag_selected)  # a click selects after it makes current
         editing.addWidget(self.tags)
         tag_buttons = QHBoxLayout()
         self.accept_tag_button = QPushButton("Confirm tag")
@@ -424,9 +425,12 @@ class DetailPanel(QWidget):
         # any filter on the line edit): both are watched. Leaving the box puts back what the
         # catalogue says *before* the box's own handler, which would otherwise "activate" an
         # item matching the text typed (and that would choose it).
-        if (watched in box and event.type() == QEvent.Type.FocusOut
-                and event.reason() != Qt.FocusReason.PopupFocusReason):
+        if watched in box and event.type() == QEvent.Type.FocusOut:
             self._put_back_category()
+            if event.reason() == Qt.FocusReason.PopupFocusReason:
+                # A list or menu opening: what was typed goes (Qt would choose the name it
+                # matches as the box loses focus); a name picked in the box's list still counts.
+                self._armed = True
         if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() in STEP_KEYS
                 and not self.category.view().isVisible()):
             # A closed box would step to the next name and choose it (Qt's QComboBox): the

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
@@ -291,7 +291,7 @@ def test_a_review_session_of_100_photos_by_keyboard_alone(qtbot, window, catalog
 
 
 def test_the_mouse_wheel_over_the_category_box_changes_nothing(qtbot, review, catalogue):
-    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtCore import QPointF
     from PySide6.QtGui import QWheelEvent
 
     window = review
@@ -477,3 +477,56 @@ def test_a_tag_typed_for_one_photo_is_not_left_for_the_next(qtbot, review, catal
     window.undo()
     assert "sale" not in [t.name for t in window.detail.photo.tags]
     assert not window.undo_action.isEnabled()
+
+
+def test_typing_then_opening_a_list_or_menu_writes_nothing(qtbot, review, catalogue):
+    """Qt's box chose the name typed as its line edit lost focus to a popup (its own list,
+    Alt+Down, a click on its arrow, or a menu): what was typed goes instead."""
+    window = review
+    before = _tags_table(catalogue)
+    box = window.detail.category
+    photo = _unsure(window)[0]
+    for typed, opening in (("skirt", "down"), ("sh", "alt+down"), ("sh", "arrow"), ("hat", "showPopup")):
+        window.grid.select_photo(photo)
+        window.grid.setFocus()
+        shown = box.currentText()
+        _type_in_box(qtbot, window, typed)
+        if opening == "down":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        elif opening == "alt+down":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        elif opening == "arrow":
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center() + QPoint(box.width() // 2 - 8, 0))
+        else:
+            box.showPopup()
+        qtbot.wait(20)
+        assert _tags_table(catalogue) == before, f"{typed!r} then {opening} wrote a category"
+        box.hidePopup()
+        qtbot.wait(5)
+        assert box.currentText() == shown
+        _click_photo(qtbot, window, _unsure(window)[3])
+        assert _tags_table(catalogue) == before
+    # A name picked in the list still counts.
+    window.grid.select_photo(photo)
+    window.grid.setFocus()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center() + QPoint(box.width() // 2 - 8, 0))
+    qtbot.wait(20)
+    view = box.view()
+    assert view.isVisible()
+    view.setCurrentIndex(box.model().index(box.findData("skirt"), 0))  # moved to with the arrow keys
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the list has the keys while it is open
+    qtbot.wait(20)
+    assert _category(catalogue, photo) == ("skirt", "manual")
+
+
+def test_a_tag_clicked_in_the_list_can_be_confirmed_or_removed(qtbot, review, catalogue):
+    window = review
+    photo = window.model.rows()[0].id
+    window.grid.select_photo(photo)
+    window.detail.add_tag.emit(photo, "sale")
+    tags = window.detail.tags
+    item = next(tags.item(i) for i in range(tags.count()) if tags.item(i).text() == "sale")
+    qtbot.mouseClick(tags.viewport(), Qt.MouseButton.LeftButton, pos=tags.visualItemRect(item).center())
+    assert window.detail.remove_tag_button.isEnabled()
+    window.detail.remove_tag_button.click()
+    assert "sale" not in [t.name for t in window.detail.photo.tags]

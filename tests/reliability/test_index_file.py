@@ -174,8 +174,14 @@ def assert_all_none(answers: dict[str, object]) -> None:
 
 
 def test_pristine_index_answers_truly(shop, tmp_path):
+    """An undamaged index answers as the exact search does. HNSW is approximate and its build
+    runs on several threads, so once in a while a neighbour is missed (seen once in CI: one of
+    20 queries): the bound is 95% of the true neighbours, far above what a wrong file gives."""
     answers = run_children("load", [case(shop, tmp_path, "pristine", lambda p: None)], tmp_path)
-    assert list(answers.values()) == [TRUE]
+    (answer,) = answers.values()
+    assert isinstance(answer, list) and len(answer) == len(TRUE)
+    found = sum(len(set(got) & set(want)) for got, want in zip(answer, TRUE))
+    assert found >= 0.95 * K * len(TRUE), f"{found} of {K * len(TRUE)} true neighbours"
 
 
 def test_damage_in_the_first_120_bytes_is_refused(shop, tmp_path):

@@ -47,8 +47,9 @@ def singular(kind: str, declared: Mapping[str, TagSource] | None = None) -> str:
 
 
 def display(kind: str, name: str) -> str:
-    """A stored tag name as the window shows it ("outwear" is "outerwear")."""
-    found = sources().get(kind)
+    """A stored tag name as the window shows it ("outwear" is "outerwear"). Called for every
+    cell the grid paints: one lookup, no list of the kinds made."""
+    found = services.browse.source(kind)
     return found.display(name) if found else name
 
 

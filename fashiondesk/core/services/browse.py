@@ -33,7 +33,7 @@ from fashiondesk.core.catalogue.queries import (  # noqa: F401 - the records fro
 from fashiondesk.core.catalogue import queries
 from fashiondesk.core.files import is_image_name  # noqa: F401 - a dropped file: a photo?
 from fashiondesk.core.records import CUSTOM
-from fashiondesk.core.tagsources import TagSource, declared  # noqa: F401 - what kinds of tags there are
+from fashiondesk.core.tagsources import TagSource, declared, source  # noqa: F401 - what kinds of tags there are
 from fashiondesk.core.vision.spec import MODELS_DIR, shipped_spec
 
 

@@ -9,7 +9,6 @@ import os
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QCompleter,
     QFormLayout,
     QHBoxLayout,
@@ -28,13 +27,13 @@ from fashiondesk.core import services
 from fashiondesk.core.records import AUTO, CATEGORY, COLOUR, FAILED, MISSING, Hit
 from fashiondesk.core.services.browse import PhotoDetail, TagInfo, TagSource, needs_review
 from fashiondesk.gui import kinds
+from fashiondesk.gui.category_box import CategoryBox
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.similar_section import SimilarSection
 from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
 TagRole = Qt.ItemDataRole.UserRole + 1
-STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class TagList(QListWidget):
@@ -169,31 +168,10 @@ class DetailPanel(QWidget):
         layout.addWidget(self.editing)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.category = QComboBox(editable=True)
-        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._names = kinds.sources()[CATEGORY]  # stored names and how they are shown
-        for name in categories:
-            self.category.addItem(self._names.display(name), name)
-        self.category.setAccessibleName("Category")
-        self.category.activated.connect(self._category_chosen)
-        edit = self.category.lineEdit()  # editable: it has one
-        assert edit is not None
-        self._category_edit: QLineEdit = edit
-        edit.returnPressed.connect(self._category_chosen)
-        # One choice per reach for the box: Return arrives twice (the line edit's, then again
-        # through the box), and the second must not choose for the next photo shown by then.
-        # Typing, the box's focus or its list arm it; a choice or another photo disarms it.
-        self._armed = False
-        edit.textEdited.connect(self._arm)
-        self.category.view().installEventFilter(self)
-        self.category.installEventFilter(self)  # the mouse wheel over it: see eventFilter
-        # Only Return or a click in the list chooses: leaving the box puts back what the
-        # catalogue says, so focus alone (or text typed and never confirmed, or a name that
-        # differs only in case from an item) never writes a category.
-        edit.installEventFilter(self)
-        matching = self.category.completer()
-        if matching is not None:
-            matching.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
+        self.category = CategoryBox(kinds.sources()[CATEGORY], categories,
+                                    wheel=lambda event: self.scroll.verticalScrollBar().event(event))
+        self.category.chosen.connect(self.category_chosen)
+        self.category.left.connect(self.category_left)
         self.category_state = QLabel(wordWrap=True)
         self.category_state.setTextFormat(Qt.TextFormat.RichText)  # "Why?" is a link
         self.category_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -282,24 +260,11 @@ class DetailPanel(QWidget):
 
     def add_categories(self, names: list[str]) -> None:
         """Offer categories staff taught besides the shipped ones (the text typed stays)."""
-        known = {services.tag_key(name) for name in self.category_choices()}
-        text = self.category.currentText()
-        for name in names:
-            if services.tag_key(name) not in known:
-                known.add(services.tag_key(name))
-                self.category.addItem(self._names.display(name), name)
-        if self.category.currentText() != text:
-            self.category.setCurrentText(text)
-
-    def _one_spelling(self, name: str) -> str:
-        """A name typed in another case than a category in the list ("Skirt") is that
-        category: one spelling each, not two in the sidebar and the export."""
-        return next((known for known in self.category_choices() if services.tag_key(known) == services.tag_key(name)),
-                    name)
+        self.category.add_names(names)
 
     def category_choices(self) -> list[str]:
         """The Category box's list, as stored names: shipped categories, then those staff taught."""
-        return [self.category.itemData(i) for i in range(self.category.count())]
+        return self.category.choices()
 
     def set_selected(self, count: int) -> None:
         """How many photos the grid has selected: with several, say that decisions go to all."""
@@ -314,12 +279,8 @@ class DetailPanel(QWidget):
     def show_photo(self, photo: PhotoDetail | None) -> None:
         same_photo = photo is not None and self.photo is not None and photo.id == self.photo.id
         if not same_photo:
-            self._armed = False
+            self.category.another_photo()
             self.new_tag.setText("")  # half typed for another photo: not for this one
-        if not same_photo and self._category_edit.hasFocus():
-            # Another photo under a box staff were typing in (a refresh moved the selection):
-            # whatever they press next must not land on it.
-            self._category_edit.clearFocus()
         old_category = self.photo.category if same_photo and self.photo is not None else None
         self.photo = photo
         declared = kinds.sources()
@@ -333,7 +294,7 @@ class DetailPanel(QWidget):
             self.facts.clear()
             self.warning.clear()
             self.warning.hide()
-            self._set_category_text("")
+            self.category.show_name("")
             self.category_state.clear()
             self.category_note.hide()
             self.examples.close_box()
@@ -374,10 +335,8 @@ class DetailPanel(QWidget):
 
     def _show_category(self, tag: TagInfo | None, keep_typing: bool = False) -> None:
         # A refresh of the same photo (a learn finished, say) leaves a name being typed alone.
-        edit = self._category_edit
-        typing = keep_typing and edit.hasFocus() and edit.isModified()
-        if not typing:
-            self._set_category_text(tag.name if tag else "")
+        if not (keep_typing and self.category.typing()):
+            self.category.show_name(tag.name if tag else "")
         if tag is None:
             state = "No category yet: choose one."
         elif tag.source == AUTO:
@@ -405,59 +364,11 @@ class DetailPanel(QWidget):
             width = max(80, self.scroll.viewport().width() - 24)
             self.title.setText(self.title.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, width))
 
-    def _arm(self, *_args) -> None:
-        self._armed = True
-
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.category and event.type() == QEvent.Type.Wheel:
-            # Scrolling the panel past the box must not turn it to another category (shown,
-            # though never saved): the wheel scrolls the panel instead.
-            self.scroll.verticalScrollBar().event(event)
-            return True
-        if watched is getattr(self, "new_tag", None) and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Escape:  # (the box is watched before the field exists)
+        if watched is self.new_tag and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.new_tag.setText("")
             return True
-        box = (self.category, self._category_edit)
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Show) and watched in (*box, self.category.view()):
-            self._arm()
-        # Qt delivers the box's focus to the box and hands it to its line edit directly (past
-        # any filter on the line edit): both are watched. Leaving the box puts back what the
-        # catalogue says *before* the box's own handler, which would otherwise "activate" an
-        # item matching the text typed (and that would choose it).
-        if watched in box and event.type() == QEvent.Type.FocusOut:
-            self._put_back_category()
-            if event.reason() == Qt.FocusReason.PopupFocusReason:
-                # A list or menu opening: what was typed goes (Qt would choose the name it
-                # matches as the box loses focus); a name picked in the box's list still counts.
-                self._armed = True
-        if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() in STEP_KEYS
-                and not self.category.view().isVisible()):
-            # A closed box would step to the next name and choose it (Qt's QComboBox): the
-            # list opens instead, and Return or a click there chooses.
-            self.category.showPopup()
-            return True
-        if (watched in box and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
-                and not self.category.view().isVisible()):
-            self._put_back_category()
-            self.category_left.emit()  # the keys go back to the grid
-            return True
         return super().eventFilter(watched, event)
-
-    def _put_back_category(self) -> None:
-        """The catalogue's category in the box, nothing chosen."""
-        self._armed = False
-        category = self.photo.category if self.photo is not None else None
-        self._set_category_text(category.name if category is not None else "")
-
-    def _set_category_text(self, name: str) -> None:
-        # The current item must be the one shown: an editable box whose text differs from its
-        # current item "activates" the item matching its text when it loses focus, and that
-        # would accept a suggestion nobody chose (Qt's QComboBox, on editingFinished).
-        shown = self._names.display(name)
-        self.category.setCurrentIndex(self.category.findText(shown) if name else -1)
-        self.category.setCurrentText(shown)
-        self._category_edit.setModified(False)
 
     def _is_unsure(self, tag: TagInfo) -> bool:
         return needs_review(tag.name, tag.source, tag.confidence, self._unsure_below)
@@ -511,13 +422,6 @@ class DetailPanel(QWidget):
 
     # -- edits -----------------------------------------------------------------------
 
-    def _category_chosen(self, *_args) -> None:
-        text = self._one_spelling(self._names.stored(self.category.currentText().strip()))
-        self._category_edit.setModified(False)  # chosen: what the catalogue says next is shown
-        if self.photo is not None and text and self._armed:
-            self._armed = False
-            self.category_chosen.emit(text)
-
     def _emit_for_tag(self, signal) -> None:
         tag = self.tags.current_tag()
         if tag is not None:
@@ -558,6 +462,4 @@ class DetailPanel(QWidget):
 
     def focus_category(self) -> None:
         """Type-ahead in the Category box: the name is selected, so typing replaces it."""
-        if self.category.isEnabled():
-            self.category.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self._category_edit.selectAll()
+        self.category.begin_typing()

@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
                 self._show_current()
         elif current is None and rows and (flt.scope == RESULTS or self._select_first):
             self.grid.select_photo(rows[0].id)
-        self._select_first = False
+        if rows or flt.scope != REVIEW:  # Photos to review with nothing shown yet (filters): still
+            self._select_first = False
         self._show_empty_state()
 
     def _offer_tag_names(self) -> None:

@@ -530,3 +530,16 @@ def test_a_tag_clicked_in_the_list_can_be_confirmed_or_removed(qtbot, review, ca
     assert window.detail.remove_tag_button.isEnabled()
     window.detail.remove_tag_button.click()
     assert "sale" not in [t.name for t in window.detail.photo.tags]
+
+
+def test_photos_to_review_behind_a_filter_selects_the_first_once_it_is_cleared(qtbot, review, catalogue):
+    window = review
+    window.filters.search.setText("no such photo")
+    window.filters.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() == 0)
+    _press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.settled() and window.filter.scope == "review")
+    assert window.empty.isVisible() and window.empty.button.text() == "Clear search and filters"
+    window.empty.button.click()
+    qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() > 0)
+    assert window.grid.current_photo_id() == window.model.rows()[0].id == window.detail.photo.id

@@ -27,6 +27,14 @@ def catalogue(tmp_path):
     cat.close()
 
 
+@pytest.fixture
+def other(catalogue):
+    """The same catalogue file, opened as another window's process opens it."""
+    cat = open_catalogue(catalogue.file)
+    yield cat
+    cat.close()
+
+
 @pytest.fixture(scope="session")
 def embedder():
     from fashiondesk.core.vision.runtime import Embedder

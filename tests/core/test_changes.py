@@ -20,14 +20,6 @@ from fashiondesk.core.services.changes import ChangeWatch, window_lock
 from tests.synthetic import fill
 
 
-@pytest.fixture
-def other(catalogue):
-    """The same catalogue file, opened as another window's process opens it."""
-    cat = open_catalogue(catalogue.file)
-    yield cat
-    cat.close()
-
-
 def _names(catalogue, photo_id, kind):
     with catalogue.sessions() as session:
         return sorted(session.scalars(select(Tag.name).where(Tag.photo_id == photo_id, Tag.kind == kind)))

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QStatusBar
 
-from fashiondesk.core.catalogue.db import open_catalogue
 from fashiondesk.core.services import add_custom_tag, browse, set_category
 from fashiondesk.core.services.changes import window_lock
 from fashiondesk.gui.editing import TagEdits
@@ -50,13 +49,6 @@ def windows(qtbot):
     yield make
     for others, _bar in made:
         others.stop()
-
-
-@pytest.fixture
-def other(catalogue):
-    cat = open_catalogue(catalogue.file)
-    yield cat
-    cat.close()
 
 
 def test_the_second_window_is_told_the_first_is_not(windows, catalogue, other):

@@ -74,6 +74,6 @@ def source(kind: str) -> TagSource | None:
 CATEGORY_NAMES = (("longsleeve", "long-sleeve top"), ("outwear", "outerwear"), ("t-shirt", "T-shirt"))
 declare(TagSource(CATEGORY, "Categories", "category", "category", one_per_photo=True, reviewed=True,
                   shown_as=CATEGORY_NAMES))
-declare(TagSource(COLOUR, "Colours", "colour", "colours", one_per_photo=False, version="colours2",
+declare(TagSource(COLOUR, "Colours", "colour", "colours", one_per_photo=False, version="colours3",
                   swatches=tuple(PALETTE.items())))
 declare(TagSource(CUSTOM, "Tags", "tag", "tags", one_per_photo=False, filter=False))  # the search box finds them

@@ -177,3 +177,51 @@ def test_a_batch_gives_each_photo_what_it_gets_alone():
     assert together == [dominant_colours(shot, m) for shot, m in zip(shots, maps)]
     assert [c.name for c in together[1]][:2] == ["teal", "white"]
     assert [c.name for c in together[2]] == ["black"]
+
+
+# Named colours of the CSS/X11 list, grouped into the family a shop would file them under.
+FAMILIES = {
+    "purple": {"thistle": "#d8bfd8", "plum": "#dda0dd", "violet": "#ee82ee", "orchid": "#da70d6",
+               "mediumpurple": "#9370db", "lilac": "#c8a2c8", "mauve": "#e0b0ff", "indigo": "#4b0082"},
+    "pink": {"pink": "#ffc0cb", "hotpink": "#ff69b4", "deeppink": "#ff1493", "mediumvioletred": "#c71585"},
+    "maroon": {"maroon": "#800000", "burgundy": "#800020", "wine": "#722f37", "marsala": "#964f4c"},
+    "grey": {"lightgray": "#d3d3d3", "silver": "#c0c0c0", "gainsboro": "#dcdcdc", "darkgray": "#a9a9a9"},
+    "light blue": {"lightblue": "#add8e6", "powderblue": "#b0e0e6", "skyblue": "#87ceeb"},
+    "teal": {"teal": "#008080", "cadetblue": "#5f9ea0", "petrol": "#005f6a"},
+    "brown": {"sienna": "#a0522d", "coffee": "#6f4e37"},
+    "beige": {"tan": "#d2b48c", "wheat": "#f5deb3"},
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_reference_colours_get_their_family_name_in_a_photo_with_a_white_backdrop(family):
+    """Lilac and lavender are purple, light grey is grey, light blue is not teal, wine is maroon."""
+    for colour, hex_value in FAMILIES[family].items():
+        rgb = np.array([int(hex_value[i : i + 2], 16) for i in (1, 3, 5)])
+        assert name_colour(srgb_to_oklab(rgb), white=1.0) == family, colour
+
+
+def test_light_grey_on_a_white_studio_backdrop_is_grey_and_white_stays_white():
+    assert dominant_colours(product_shot((205, 205, 205), background=(250, 250, 250)))[0].name == "grey"
+    assert dominant_colours(product_shot((250, 250, 250), background=(140, 100, 60)))[0].name == "white"
+    # Without a studio backdrop the photo's light is unknown: a light grey reads as the hand
+    # labels of indoor photos do (white above lightness 0.70).
+    assert dominant_colours(product_shot((205, 205, 205), background=(120, 80, 40)))[0].name == "white"
+
+
+def test_white_point_only_where_the_border_is_a_light_neutral_backdrop():
+    from fashiondesk.core.vision.colours import white_points
+
+    shots = np.stack([product_shot((205, 205, 205), background=(245, 245, 245), size=32),
+                      product_shot((205, 205, 205), background=(120, 80, 40), size=32)])
+    white, none = white_points(srgb_to_oklab(shots), band=2)
+    assert white == pytest.approx(float(srgb_to_oklab(np.array([245, 245, 245]))[0]), abs=1e-3)
+    assert none == 0.0
+
+
+def test_a_model_shot_loses_its_skin_even_where_skin_is_most_of_what_is_left():
+    img = np.full((224, 224, 3), 250, dtype=np.uint8)  # white studio backdrop
+    img[20:60, 90:134] = (224, 172, 140)  # face
+    img[60:200, 70:154] = (224, 172, 140)  # arms, legs, body
+    img[80:150, 74:150] = (40, 90, 190)  # a blue top, smaller than the skin around it
+    assert dominant_colours(img)[0].name == "blue"

@@ -12,7 +12,9 @@ photo in one thread):
    would be the garment itself, which in tightly framed photos touches the border), form
    the background model; pixels within 0.05 OKLab of one of them are background.
 3. Skin. Pixels in the usual skin range (YCbCr: 135 <= Cr <= 173, 77 <= Cb <= 127) are
-   dropped too, unless that would remove most of what is left (a beige or pink garment).
+   dropped too, unless under a quarter of what is left would remain: then the garment
+   itself is beige or pink (nearly all of it in the skin range). On a model's photo the
+   arms, legs and face can be more skin than garment; the garment is still kept.
    If less than 8% of the photo is left, the centre half is used instead.
 4. The model's view. The fine-tuned model's class activation map for the predicted
    category (``export_onnx.add_class_maps``) marks where it saw the garment; pixels below
@@ -26,7 +28,8 @@ photo in one thread):
    pixels; each cluster is named by ``colour_names.name_colour`` (hue sector, then lightness and chroma, with
    thresholds from hand labels); clusters with the same name are merged. Up to three
    colours with a share of at least 10% are kept, dominant first, each with the hex
-   value of its mean colour.
+   value of its mean colour. A photo on a white studio backdrop (``white_points``) names
+   a garment clearly darker than the backdrop grey, not white.
 
 Accuracy (``fashiondesk evaluate-colours tests/data/colour_labels.csv DATASET``, 150
 hand-labelled photos of clothing-small `validation` and `test`; each choice of method
@@ -61,6 +64,7 @@ SIZE = 32  # colours are measured on the model input box-filtered to 32 x 32 pix
 CAM_THRESHOLD = 0.5  # of the activation map's peak
 MIN_MASK = 0.05  # below this share of the photo, the two masks disagree: trust the model's
 MIN_SHARE = 0.10
+SKIN_KEEP = 0.25  # skin is dropped unless under this share of the mask is left: then the garment is beige or pink
 BACKGROUND_DISTANCE = 0.05  # OKLab distance to a background colour
 CENTRE_SHARE_OF_GARMENT = 0.35  # a border colour covering this much of the centre is garment
 MAX_COLOURS = 3
@@ -126,7 +130,7 @@ def _without_skin(mask: np.ndarray, skin: np.ndarray) -> np.ndarray:
     """(B, ...) masks without skin, unless that removes most of one: a beige or pink garment."""
     bare = mask & ~skin
     axes = tuple(range(1, mask.ndim))
-    keep = bare.sum(axis=axes) >= 0.5 * mask.sum(axis=axes)
+    keep = bare.sum(axis=axes) >= SKIN_KEEP * mask.sum(axis=axes)
     return np.where(keep.reshape((-1,) + (1,) * (mask.ndim - 1)), bare, mask)
 
 
@@ -232,15 +236,33 @@ def batch_dominant_colours(
     onehot = (labels[..., None] == np.arange(centres.shape[1])) & member[..., None]
     counts = onehot.sum(axis=1)
     rgb_sums = onehot.astype(np.float32).transpose(0, 2, 1) @ small.reshape(n, -1, 3).astype(np.float32)
-    return [_named(centres[i], counts[i], rgb_sums[i]) for i in range(n)]
+    whites = white_points(lab, band)
+    return [_named(centres[i], counts[i], rgb_sums[i], whites[i]) for i in range(n)]
 
 
-def _named(centres: np.ndarray, counts: np.ndarray, rgb_sums: np.ndarray) -> list[Colour]:
+def white_points(lab: np.ndarray, band: int) -> np.ndarray:
+    """Each (S, S, 3) OKLab image's white point where the photo has a studio backdrop, else 0.
+
+    A studio backdrop is a light neutral border band (at least 60% of it with chroma under
+    0.04 and lightness over 0.8); its median lightness is the photo's white. The backdrop is
+    white by intent, so a garment clearly darker than it is grey, however bright the photo
+    (the white-patch assumption of colour constancy, with the backdrop as the patch).
+    """
+    edge = lab[:, _border(lab.shape[1], lab.shape[2], band)]
+    light = (np.hypot(edge[..., 1], edge[..., 2]) < 0.04) & (edge[..., 0] > 0.8)
+    backdrop = light.mean(axis=1) >= 0.6
+    lightness = np.where(light, edge[..., 0], np.nan)
+    with np.errstate(all="ignore"):
+        median = np.nanmedian(np.where(backdrop[:, None], lightness, 0.0), axis=1)
+    return np.where(backdrop, median, 0.0)
+
+
+def _named(centres: np.ndarray, counts: np.ndarray, rgb_sums: np.ndarray, white: float = 0.0) -> list[Colour]:
     """Clusters with the same name merged; up to three with a share >= 10%, dominant first."""
     totals: dict[str, list] = {}
     for centre, count, rgb_sum in zip(centres, counts, rgb_sums):
         if count:
-            entry = totals.setdefault(name_colour(centre), [0, np.zeros(3)])
+            entry = totals.setdefault(name_colour(centre, white), [0, np.zeros(3)])
             entry[0] += int(count)
             entry[1] += rgb_sum
     total = counts.sum()

@@ -47,6 +47,7 @@ def test_evaluate_colours_on_a_small_labelled_set(tmp_path):
     labels.write_text("file,colour\nphotos/a.png,red\nphotos/b.png,green\n")
     report = evaluate_colours(labels, tmp_path)
     assert report["photos"] == 2 and report["dominant_accuracy"] == 0.5
+    assert report["within_first_two"] == report["within_first_three"] == 0.5
     assert report["confusion"] == {"green -> navy": 1, "red -> red": 1}
     assert report["centre_median_accuracy"] == 0.5
     assert "labellings_agree" not in report

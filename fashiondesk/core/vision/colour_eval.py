@@ -42,7 +42,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     unknown = sorted(named - set(PALETTE))
     if unknown:
         raise ValueError(f"colour names not in the palette: {unknown}")
-    first = second = naive = 0
+    first = second = third = naive = 0
     agreed = agreed_right = relabelled = 0
     confusion: Counter = Counter()
     by_group: dict[str, list[int]] = {}
@@ -67,6 +67,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
         group[0] += predicted == row["colour"]
         group[1] += 1
         second += row["colour"] in names[:2]
+        third += row["colour"] in names[:3]
         if row.get("second"):
             same = row["second"] == row["colour"]
             relabelled += 1
@@ -76,6 +77,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     n = len(rows) - len(unreadable)
     return {"photos": n, "dominant_accuracy": first / n if n else 0.0,
             "within_first_two": second / n if n else 0.0,
+            "within_first_three": third / n if n else 0.0,
             "centre_median_accuracy": naive / n if n else 0.0,
             "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
             # By the first folder of the file column (the split): tune on one, report another.
@@ -88,7 +90,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
 
 def format_colour_report(report: dict) -> str:
     lines = [f"{report['photos']} labelled photos: dominant colour right {report['dominant_accuracy']:.3f}, "
-             f"within the first two {report['within_first_two']:.3f}"]
+             f"within the first two {report['within_first_two']:.3f}, three {report['within_first_three']:.3f}"]
     lines += [f"  {g}: dominant colour right {acc:.3f}" for g, acc in report["dominant_accuracy_by_folder"].items()]
     lines += [f"  the naive baseline (median colour of the centre half, same names): "
               f"{report['centre_median_accuracy']:.3f}"]

@@ -80,11 +80,13 @@ def view_bytes(path: Path, view, seed: int) -> bytes:
     return buf.getvalue()
 
 
-def measure(embedder: Embedder, files: list[Path], labels: np.ndarray, classes: list[str], view) -> dict:
+def measure(embedder: Embedder, files: list[Path], labels: np.ndarray, classes: list[str], view,
+            frame: bool | None = None) -> dict:
     spec = embedder.spec
+    frame = spec.frames_studio if frame is None else frame
     logits = []
     for start in range(0, len(files), 32):
-        batch = [load_rgb(view_bytes(f, view, start + i), spec.input_size, spec.crop_pct).pixels
+        batch = [load_rgb(view_bytes(f, view, start + i), spec.input_size, spec.crop_pct, frame=frame).pixels
                  for i, f in enumerate(files[start : start + 32])]
         logits.append(embedder.run(np.stack(batch)).logits)
     to_model = np.array([spec.categories.index(c) for c in classes])
@@ -102,6 +104,7 @@ def main() -> int:
     parser.add_argument("--model", action="append", help="model name(s) in resources/models (default: the shipped one)")
     parser.add_argument("--folder", type=Path, default=None, help="folder of the model files")
     parser.add_argument("--split", default="test")
+    parser.add_argument("--frame", choices=["yes", "no"], help="frame studio shots (default: as the model's spec says)")
     args = parser.parse_args()
     files, labels, classes = split_files(args.dataset, args.split)
     for name in args.model or [None]:
@@ -110,7 +113,7 @@ def main() -> int:
         print(f"  {'view':<10}{'accuracy':>10}{'ECE':>8}{'unsure':>8}{'wrong+sure':>12}")
         rows = []
         for view_name, view in VIEWS.items():
-            m = measure(embedder, files, labels, classes, view)
+            m = measure(embedder, files, labels, classes, view, None if args.frame is None else args.frame == "yes")
             rows.append(m)
             print(f"  {view_name:<10}{m['accuracy']:>10.3f}{m['ece']:>8.3f}{m['unsure']:>8.1%}{m['wrong_and_sure']:>12.1%}",
                   flush=True)

@@ -226,7 +226,7 @@ def _index(
             retags = _with_outputs(catalogue, embedder.version, scan.retag[start : start + RETAG_CHUNK])
             retag(retags, sources, embedder.spec.input_size, embedder.spec.crop_pct,
                   lambda results: writer.submit(apply_retags, results, done=lambda ids: _count(summary, ids)),
-                  cancel, _offset(progress, start, len(scan.retag)))
+                  cancel, _offset(progress, start, len(scan.retag)), frame=embedder.spec.frames_studio)
     summary.cancelled = cancel.cancelled
     with catalogue.sessions() as session:
         summary.missing = max(0, _count_missing(session) - missing_before)

@@ -95,7 +95,8 @@ def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
     for path in paths:
         try:
             data = read_photo(path)  # refuses pipes, devices and huge files before reading them
-            batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct).pixels)
+            batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct,
+                                      frame=embedder.spec.frames_studio).pixels)
         except UnreadableImage as exc:
             raise UserError(f"{path}: {exc}") from exc
     return embedder.run(np.stack(batch)).embeddings

@@ -35,7 +35,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     from fashiondesk.core.vision.tagging import batch_colours
 
     embedder = embedder or Embedder.load()
-    size, crop_pct = embedder.spec.input_size, embedder.spec.crop_pct
+    size, crop_pct, frame = embedder.spec.input_size, embedder.spec.crop_pct, embedder.spec.frames_studio
     with open(labels_csv, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     named = {r["colour"] for r in rows} | {r["second"] for r in rows if r.get("second")}
@@ -50,7 +50,7 @@ def evaluate_colours(labels_csv: Path, dataset: Path, embedder=None, batch_size:
     readable, pixels = [], []
     for row in rows:
         try:
-            pixels.append(load_rgb((Path(dataset) / row["file"]).read_bytes(), size, crop_pct).pixels)
+            pixels.append(load_rgb((Path(dataset) / row["file"]).read_bytes(), size, crop_pct, frame=frame).pixels)
             readable.append(row)
         except (OSError, UnreadableImage):
             unreadable.append(row["file"])

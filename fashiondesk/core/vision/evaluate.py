@@ -47,7 +47,7 @@ def embed_files(embedder: Embedder, files: list[Path], batch: int = 32):
         pixels = []
         for i, f in enumerate(files[start : start + batch], start):
             try:
-                pixels.append(load_rgb(f.read_bytes(), spec.input_size, spec.crop_pct).pixels)
+                pixels.append(load_rgb(f.read_bytes(), spec.input_size, spec.crop_pct, frame=spec.frames_studio).pixels)
                 kept[i] = True
             except (OSError, UnreadableImage):
                 continue

@@ -58,7 +58,8 @@ class Undecoded:
     image: None = None
 
 
-def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None) -> Decoded | Undecoded:
+def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None,
+           frame: bool = False) -> Decoded | Undecoded:
     try:
         data = read_photo(entry.path)
     except UnreadableImage as exc:
@@ -69,7 +70,7 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
         return Undecoded(entry, entry.expected_hash, "file too large to read into memory")
     digest = content_hash(data)
     try:
-        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget))
+        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget, frame))
     except UnreadableImage as exc:
         return Undecoded(entry, digest, str(exc))
     except MemoryError:
@@ -139,7 +140,8 @@ def extract(
             while not cancel.cancelled:
                 while next_index < len(entries) and len(pending) < window:
                     entry = entries[next_index]
-                    pending.append(pool.submit(decode, entry, size, embedder.spec.crop_pct, budget))
+                    pending.append(pool.submit(decode, entry, size, embedder.spec.crop_pct, budget,
+                                                embedder.spec.frames_studio))
                     next_index += 1
                 if not pending:
                     break
@@ -164,6 +166,7 @@ def retag(
     progress: ProgressCallback = no_progress,
     batch_size: int = 32,
     decode_threads: int = 2,
+    frame: bool = False,
 ) -> int:
     """Tag photos again with the given sources from their stored model outputs, decoding
     only the photos a pixel source needs (with the shared decode budget); the model never
@@ -186,7 +189,7 @@ def retag(
             batch = list(entries[start : start + batch_size])
             decoded = dict(zip(
                 (i for i, e in enumerate(batch) if wants_pixels(e)),
-                pool.map(lambda e: _pixels(e, size, crop_pct, budget), [e for e in batch if wants_pixels(e)]),
+                pool.map(lambda e: _pixels(e, size, crop_pct, budget, frame), [e for e in batch if wants_pixels(e)]),
             ))
             results: list[Retagged] = []
             for source in chosen:
@@ -217,12 +220,12 @@ def retag(
     return done
 
 
-def _pixels(entry: Retag, size: int, crop_pct: float, budget: DecodeBudget) -> np.ndarray | None:
+def _pixels(entry: Retag, size: int, crop_pct: float, budget: DecodeBudget, frame: bool = False) -> np.ndarray | None:
     try:
         data = read_photo(entry.path)
         if entry.content_hash is not None and content_hash(data) != entry.content_hash:
             return None  # other bytes than those indexed: the next run reads the file again
-        return load_rgb(data, size, crop_pct, budget).pixels
+        return load_rgb(data, size, crop_pct, budget, frame).pixels
     except (UnreadableImage, MemoryError):
         return None
     except Exception:  # noqa: BLE001 - a decoder's own error: leave this photo for the next run

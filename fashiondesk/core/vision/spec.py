@@ -41,6 +41,11 @@ class ModelSpec:
     temperature: float = 1.0
     unsure_below: float = 0.0
     extra: dict = field(default_factory=dict)
+    framing: str = ""  # "studio": studio shots are cut to their subject first (``framing.py``)
+
+    @property
+    def frames_studio(self) -> bool:
+        return self.framing == "studio"
 
     @classmethod
     def load(cls, path: Path) -> "ModelSpec":

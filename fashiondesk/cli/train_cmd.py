@@ -14,11 +14,11 @@ def run(args) -> int:
         print("fashiondesk: training needs torch: pip install 'fashiondesk[train]'", file=sys.stderr)
         return 1
     from fashiondesk.core.vision.spec import MODELS_DIR
-    from fashiondesk.core.vision.train import TrainConfig, export_trained, train
+    from fashiondesk.core.vision.train import RECIPES, TrainConfig, export_trained, train
 
     dataset = Path(args.dataset)
     work = Path(args.work or Path.cwd() / "train-work")
-    config = TrainConfig(epochs=args.epochs, views=args.views, seed=args.seed)
+    config = TrainConfig(epochs=args.epochs, views=args.views, seed=args.seed, **RECIPES[args.recipe])
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

@@ -103,3 +103,65 @@ def test_shipped_model_names_sample_photos():
     assert [t[0].name for t in tags] == [n.rsplit("-", 1)[0] for n in names]
     assert pred.class_maps.shape == (len(names), len(embedder.spec.categories), 7, 7)
     assert all(t[0].confidence > 0.5 for t in tags)
+
+
+def test_style_free_views_are_repeatable_and_differ_from_flat_lay_views():
+    import random
+
+    from fashiondesk.core.vision.augment import FLAT_LAY, STYLE_FREE, augmented_view
+
+    data = (SAMPLE / "dress-1.jpg").read_bytes()
+    one = augmented_view(data, 224, random.Random(5), STYLE_FREE)
+    assert one.shape == (224, 224, 3) and one.dtype == np.uint8
+    assert np.array_equal(one, augmented_view(data, 224, random.Random(5), STYLE_FREE))
+    views = [augmented_view(data, 224, random.Random(i), STYLE_FREE) for i in range(20)]
+    flat = [augmented_view(data, 224, random.Random(i), FLAT_LAY) for i in range(20)]
+    grey = [v for v in views if np.abs(v[..., 0].astype(int) - v[..., 2]).max() == 0]
+    assert 0 < len(grey) < 20  # some grey-scale views, not all
+    assert not any(np.abs(v[..., 0].astype(int) - v[..., 2]).max() == 0 for v in flat)
+
+
+def test_wise_mixes_only_the_trained_part():
+    import torch
+
+    from fashiondesk.core.vision.train import FROZEN_BLOCKS, wise
+
+    start = {"_blocks.0.w": torch.zeros(2), f"_blocks.{FROZEN_BLOCKS}.w": torch.zeros(2), "_fc.weight": torch.zeros(2),
+             "_bn1.num_batches_tracked": torch.tensor(0)}
+    tuned = {"_blocks.0.w": torch.ones(2), f"_blocks.{FROZEN_BLOCKS}.w": torch.ones(2), "_fc.weight": torch.full((2,), 2.0),
+             "_bn1.num_batches_tracked": torch.tensor(7)}
+    mixed = wise(start, tuned, 0.25)
+    assert mixed[f"_blocks.{FROZEN_BLOCKS}.w"].tolist() == [0.25, 0.25] and mixed["_fc.weight"].tolist() == [0.5, 0.5]
+    assert mixed["_blocks.0.w"].tolist() == [1.0, 1.0]  # frozen: whatever the tuned model holds
+    assert int(mixed["_bn1.num_batches_tracked"]) == 7
+    assert all(torch.equal(wise(start, tuned, 1.0)[k], v) for k, v in tuned.items())
+
+
+def test_choose_mix_keeps_clean_accuracy_and_prefers_the_shifted_views():
+    from fashiondesk.core.vision.train import choose_mix
+
+    mixes = [{"alpha": 0.5, "val_accuracy": 0.90, "shifted_accuracy": 0.85},
+             {"alpha": 0.7, "val_accuracy": 0.925, "shifted_accuracy": 0.82},
+             {"alpha": 1.0, "val_accuracy": 0.93, "shifted_accuracy": 0.80}]
+    assert choose_mix(mixes)["alpha"] == 0.7  # 0.5 is best shifted but 3 points worse as is
+
+
+def test_familiarity_spreads_the_logits_of_unfamiliar_photos_only():
+    import torch
+
+    from fashiondesk.core.vision.train import fit_familiarity
+
+    gen = torch.Generator().manual_seed(0)
+    n = 600
+    labels = torch.randint(0, 3, (n,), generator=gen)
+    similarity = torch.rand(n, generator=gen) * 0.6 + 0.4
+    logits = torch.nn.functional.one_hot(labels, 3).float() * 6
+    # Unfamiliar photos (similarity < 0.6) are right only half the time, yet as sure.
+    wrong = (similarity < 0.6) & (torch.rand(n, generator=gen) < 0.5)
+    logits[wrong] = logits[wrong].roll(1, dims=1)
+    fitted = fit_familiarity(logits, similarity, labels)
+    assert fitted["strength"] > 0 and 0.5 <= fitted["usual"] <= 0.9
+    logits = torch.nn.functional.one_hot(labels, 3).float() * 6
+    wrong = torch.rand(n, generator=gen) < 0.2  # mistakes that have nothing to do with familiarity
+    logits[wrong] = logits[wrong].roll(1, dims=1)
+    assert fit_familiarity(logits, similarity, labels)["strength"] == 0.0

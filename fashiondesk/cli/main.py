@@ -50,11 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="where to write NAME.onnx and NAME.json (default resources/models)")
     p.add_argument("--name", default="lite0-clothing")
     p.add_argument("--epochs", type=int, default=10)
-    p.add_argument("--views", type=int, default=6, help="augmented views cached per photo")
+    p.add_argument("--views", type=int, help="augmented views cached per photo (default: the recipe's, 6 or 5)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--recipe", choices=["style-free", "flat-lay"], default="style-free",
-                   help="style-free (default): views unlike the training photos' style, LP-FT, LwF, WiSE-FT "
-                        "and familiarity-aware calibration; flat-lay: the first model's recipe")
+                   help="style-free (default): views unlike the training photos' style, calibrated on such views "
+                        "too; flat-lay: the first model's recipe")
 
     p = sub.add_parser("evaluate", help="accuracy, F1, calibration, retrieval on DATASET/{train,test}/CLASS/")
     p.add_argument("dataset")

@@ -18,7 +18,10 @@ def run(args) -> int:
 
     dataset = Path(args.dataset)
     work = Path(args.work or Path.cwd() / "train-work")
-    config = TrainConfig(epochs=args.epochs, views=args.views, seed=args.seed, **RECIPES[args.recipe])
+    recipe = dict(RECIPES[args.recipe])
+    if args.views:
+        recipe["views"] = args.views
+    config = TrainConfig(epochs=args.epochs, seed=args.seed, **recipe)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

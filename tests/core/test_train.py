@@ -48,6 +48,9 @@ def test_training_runs_and_exports_a_model(trained):
     pred = embedder.run(np.zeros((2, 224, 224, 3), dtype=np.uint8))
     assert pred.logits.shape == (2, 3) and pred.embeddings.shape == (2, 1280)
     assert (work / "checkpoint.pt").exists()
+    # Calibrated on the validation photos as they are and in views unlike the training style.
+    assert (work / "validation-shifted.pt").exists() and 0 <= report["shifted_accuracy"] <= 1
+    assert embedder.spec.frames_studio and embedder.spec.extra["recipe"]["calibrate_on_shifted"]
 
 
 def test_interrupted_training_resumes(tiny, trained):
@@ -102,7 +105,11 @@ def test_shipped_model_names_sample_photos():
     tags = category_source(embedder.spec).make(batch, Outputs.of(pred))
     assert [t[0].name for t in tags] == [n.rsplit("-", 1)[0] for n in names]
     assert pred.class_maps.shape == (len(names), len(embedder.spec.categories), 7, 7)
-    assert all(t[0].confidence > 0.5 for t in tags)
+    sure = {n: t[0].confidence for n, t in zip(names, tags)}
+    # The long skirt (a slit, no waistband in view) is the one the issue names: the first
+    # model called such skirts dress with 86%; this one sends it to review.
+    assert sure.pop("skirt-1.jpg") < embedder.spec.unsure_below
+    assert all(c > 0.5 for c in sure.values())
 
 
 def test_style_free_views_are_repeatable_and_differ_from_flat_lay_views():
@@ -119,49 +126,3 @@ def test_style_free_views_are_repeatable_and_differ_from_flat_lay_views():
     grey = [v for v in views if np.abs(v[..., 0].astype(int) - v[..., 2]).max() == 0]
     assert 0 < len(grey) < 20  # some grey-scale views, not all
     assert not any(np.abs(v[..., 0].astype(int) - v[..., 2]).max() == 0 for v in flat)
-
-
-def test_wise_mixes_only_the_trained_part():
-    import torch
-
-    from fashiondesk.core.vision.train import FROZEN_BLOCKS, wise
-
-    start = {"_blocks.0.w": torch.zeros(2), f"_blocks.{FROZEN_BLOCKS}.w": torch.zeros(2), "_fc.weight": torch.zeros(2),
-             "_bn1.num_batches_tracked": torch.tensor(0)}
-    tuned = {"_blocks.0.w": torch.ones(2), f"_blocks.{FROZEN_BLOCKS}.w": torch.ones(2), "_fc.weight": torch.full((2,), 2.0),
-             "_bn1.num_batches_tracked": torch.tensor(7)}
-    mixed = wise(start, tuned, 0.25)
-    assert mixed[f"_blocks.{FROZEN_BLOCKS}.w"].tolist() == [0.25, 0.25] and mixed["_fc.weight"].tolist() == [0.5, 0.5]
-    assert mixed["_blocks.0.w"].tolist() == [1.0, 1.0]  # frozen: whatever the tuned model holds
-    assert int(mixed["_bn1.num_batches_tracked"]) == 7
-    assert all(torch.equal(wise(start, tuned, 1.0)[k], v) for k, v in tuned.items())
-
-
-def test_choose_mix_keeps_clean_accuracy_and_prefers_the_shifted_views():
-    from fashiondesk.core.vision.train import choose_mix
-
-    mixes = [{"alpha": 0.5, "val_accuracy": 0.90, "shifted_accuracy": 0.85},
-             {"alpha": 0.7, "val_accuracy": 0.925, "shifted_accuracy": 0.82},
-             {"alpha": 1.0, "val_accuracy": 0.93, "shifted_accuracy": 0.80}]
-    assert choose_mix(mixes)["alpha"] == 0.7  # 0.5 is best shifted but 3 points worse as is
-
-
-def test_familiarity_spreads_the_logits_of_unfamiliar_photos_only():
-    import torch
-
-    from fashiondesk.core.vision.train import fit_familiarity
-
-    gen = torch.Generator().manual_seed(0)
-    n = 600
-    labels = torch.randint(0, 3, (n,), generator=gen)
-    similarity = torch.rand(n, generator=gen) * 0.6 + 0.4
-    logits = torch.nn.functional.one_hot(labels, 3).float() * 6
-    # Unfamiliar photos (similarity < 0.6) are right only half the time, yet as sure.
-    wrong = (similarity < 0.6) & (torch.rand(n, generator=gen) < 0.5)
-    logits[wrong] = logits[wrong].roll(1, dims=1)
-    fitted = fit_familiarity(logits, similarity, labels)
-    assert fitted["strength"] > 0 and 0.5 <= fitted["usual"] <= 0.9
-    logits = torch.nn.functional.one_hot(labels, 3).float() * 6
-    wrong = torch.rand(n, generator=gen) < 0.2  # mistakes that have nothing to do with familiarity
-    logits[wrong] = logits[wrong].roll(1, dims=1)
-    assert fit_familiarity(logits, similarity, labels)["strength"] == 0.0

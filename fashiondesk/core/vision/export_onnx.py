@@ -26,51 +26,24 @@ class InferenceHead(nn.Module):
     mean: torch.Tensor  # buffers, registered in __init__
     std: torch.Tensor
 
-    def __init__(self, model: EfficientNetLite0, spec: ModelSpec, familiarity: "Familiarity | None" = None):
+    def __init__(self, model: EfficientNetLite0, spec: ModelSpec):
         super().__init__()
         self.model = model.eval()
         self.register_buffer("mean", torch.tensor(spec.mean).view(1, 3, 1, 1) * 255.0)
         self.register_buffer("std", torch.tensor(spec.std).view(1, 3, 1, 1) * 255.0)
-        self.familiarity = familiarity
 
     def forward(self, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         x = image.permute(0, 3, 1, 2).float()
         pooled = self.model.features((x - self.mean) / self.std)
-        embedding = F.normalize(pooled, dim=1)
-        logits = self.model._fc(pooled)
-        if self.familiarity is not None:
-            logits = logits / self.familiarity.spread(embedding)
-        return embedding, logits
+        return F.normalize(pooled, dim=1), self.model._fc(pooled)
 
 
-class Familiarity(nn.Module):
-    """Less sure of photos unlike any the model was trained on (density-aware calibration,
-    after Tomani et al. 2023, with the nearest of the training photos' k-means centres as the
-    density): the logits are divided by 1 + strength x max(0, usual - similarity), where
-    similarity is the embedding's cosine to the nearest centre and ``usual`` and ``strength``
-    are fitted with the temperature on the validation photos (``train.fit_familiarity``)."""
-
-    centres: torch.Tensor
-
-    def __init__(self, centres: torch.Tensor, usual: float, strength: float):
-        super().__init__()
-        self.register_buffer("centres", F.normalize(centres.float(), dim=1))
-        self.usual, self.strength = float(usual), float(strength)
-
-    def similarity(self, embedding: torch.Tensor) -> torch.Tensor:
-        return (embedding @ self.centres.T).max(dim=1).values
-
-    def spread(self, embedding: torch.Tensor) -> torch.Tensor:
-        return 1.0 + self.strength * F.relu(self.usual - self.similarity(embedding)).unsqueeze(1)
-
-
-def export(model: EfficientNetLite0, spec: ModelSpec, folder: Path = MODELS_DIR,
-           familiarity: Familiarity | None = None) -> Path:
+def export(model: EfficientNetLite0, spec: ModelSpec, folder: Path = MODELS_DIR) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     onnx_path = folder / f"{spec.name}.onnx"
     dummy = torch.zeros(2, spec.input_size, spec.input_size, 3, dtype=torch.uint8)
     torch.onnx.export(
-        InferenceHead(model, spec, familiarity),
+        InferenceHead(model, spec),
         (dummy,),
         str(onnx_path),
         input_names=["image"],
@@ -104,8 +77,6 @@ def add_class_maps(onnx_path: Path) -> None:
         return
     producers = {out: node for node in graph.node for out in node.output}
     gemm = producers["logits"]
-    while gemm.op_type != "Gemm":  # the familiarity scaling sits between the head and the output
-        gemm = producers[gemm.input[0]]
     pool = producers[gemm.input[0]]
     if pool.op_type != "ReduceMean":
         raise ValueError(f"expected the logits to come from a pooled feature map, found {pool.op_type}")

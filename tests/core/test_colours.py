@@ -226,3 +226,8 @@ def test_a_model_shot_loses_its_skin_even_where_skin_is_most_of_what_is_left():
     img[60:200, 70:154] = (224, 172, 140)  # arms, legs, body
     img[80:150, 74:150] = (40, 90, 190)  # a blue top, smaller than the skin around it
     assert dominant_colours(img)[0].name == "blue"
+
+
+def test_a_dark_saturated_violet_is_purple_and_a_bluish_dark_grey_stays_navy():
+    assert name_colour(srgb_to_oklab(np.array([80, 39, 152]))) == "purple"  # a violet T-shirt
+    assert name_colour(lch(0.35, 0.030, 298)) == "navy"  # navy cloth in indoor light, hue drifting violet

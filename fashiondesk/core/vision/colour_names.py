@@ -89,7 +89,7 @@ def name_colour(lab, white: float = 0.0) -> str:
     # Below CLEAR_HUE chroma a colour's hue is as much the light's cast as the cloth's: there
     # the old hand-label boundaries hold (bluish greys stay navy, greyish pinks pink).
     clear = chroma >= CLEAR_HUE
-    purple_from = BLUE_PURPLE if clear and lightness >= 0.42 else 300.0
+    purple_from = BLUE_PURPLE if clear else 300.0
     pink_from = PURPLE_PINK if clear else 335.0
     blue = 225 <= hue < purple_from
     if chroma < (ACHROMATIC_BLUE if blue else ACHROMATIC):

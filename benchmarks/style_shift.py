@@ -7,14 +7,16 @@ is the nearest honest stand-in: the `test` photos (never trained on) shown the w
 clothing-small never shows them, each view made the same way for every model:
 
 - studio: the photo small (35-50% of the frame) on a white backdrop, as a product shot;
-- close-up: the central 45% of the photo's area, enlarged (detail shots);
+- close-up: a random 67% x 67% crop (45% of the area), enlarged (detail shots);
 - grey: grey-scale at 80% contrast (a dull shop light);
 - warm: a strong warm cast (tungsten light) at 75% brightness;
 - phone: a quarter-size copy saved at JPEG quality 35 and blown back up.
 
 The training views of the style-free recipe include crops, plain backdrops at 55-90% of
 the frame, grey-scale and colour changes, so the studio, close-up and grey views are not
-wholly new to it; the phone view is. For each view: accuracy, ECE, the share sent to
+wholly new to it; the warm and phone views are. The studio view is the easiest case for
+the studio framing (a flat backdrop, a rectangular subject): real product shots, with
+shadows and gradients, will gain less from it. For each view: accuracy, ECE, the share sent to
 review (unsure), and the share that is wrong yet sure (a wrong tag that escapes review).
 """
 

@@ -19,7 +19,7 @@ def run(args) -> int:
     dataset = Path(args.dataset)
     work = Path(args.work or Path.cwd() / "train-work")
     recipe = dict(RECIPES[args.recipe])
-    if args.views:
+    if args.views is not None:
         recipe["views"] = args.views
     config = TrainConfig(epochs=args.epochs, seed=args.seed, **recipe)
 

@@ -17,7 +17,8 @@ def studio_shot(backdrop=(248, 248, 248), size=(600, 800), garment=(150, 250, 33
 
 
 def test_a_small_garment_on_a_white_backdrop_is_cut_to_a_square_around_it():
-    left, top, right, bottom = studio_box(studio_shot())
+    (left, top, right, bottom), backdrop = studio_box(studio_shot())
+    assert backdrop == (248, 248, 248)
     assert right - left == bottom - top  # a square
     assert left < 150 and right > 330 and top < 250 and bottom > 530  # the whole garment, with a margin
     assert (right - left) < 0.9 * 600  # zoomed in
@@ -50,3 +51,16 @@ def test_a_studio_cut_past_the_edge_is_filled_with_the_backdrop():
     framed = np.asarray(frame_studio(shot))
     assert framed.shape[0] == framed.shape[1]
     assert tuple(framed[0, 0]) == (248, 248, 248) and tuple(framed[-1, -1]) == (248, 248, 248)
+    corner = studio_shot(garment=(0, 0, 200, 300))  # the garment in the top left corner
+    framed = np.asarray(frame_studio(corner))
+    blue = float((framed[..., 2] == 150).mean())
+    assert framed[0, 0].tolist() == [248, 248, 248] and blue < 0.5  # the padding is backdrop, not garment
+
+
+def test_a_white_garment_on_a_white_backdrop_is_not_cut_to_its_buttons():
+    img = Image.new("RGB", (800, 800), (250, 250, 250))
+    img.paste(Image.new("RGB", (500, 550), (242, 242, 242)), (150, 150))  # a white shirt
+    for y in range(250, 650, 80):
+        img.paste(Image.new("RGB", (12, 12), (40, 40, 40)), (395, y))  # its buttons
+    img.paste(Image.new("RGB", (60, 40), (200, 30, 30)), (230, 260))  # a small logo
+    assert studio_box(img) is None

@@ -223,7 +223,6 @@ def test_a_photo_that_cannot_be_read_to_re_tag_it_is_read_whole_next_time(catalo
     from fashiondesk.core.vision import pipeline
 
     folder = indexed(catalogue, embedder, sample_photos, 2)
-    current = tagsources.source(COLOUR).version
     bump(monkeypatch)
     victim = str(sorted(folder.glob("*.jpg"))[0])
     real = pipeline.read_photo

@@ -14,11 +14,12 @@ garment's main colour); they were then checked once on the separate 150 of
 sector                     name
 =========================  ===============================================================
 C < 0.02 (blue: < 0.014)   black L < 0.35, charcoal < 0.47, grey < 0.70, else white; on a
-                           white studio backdrop also grey below 0.9 of its lightness
-h 225-285 (blue)           navy L < 0.42; blue L < 0.56 or C > 0.10; else light blue
+                           white studio backdrop also grey below 0.85 of its lightness
+h 225-285 (blue; to 300    navy L < 0.42; blue L < 0.56 or C > 0.10; else light blue
+when L < 0.42, C < 0.15)
 h 190-225                  light blue if L >= 0.75 and C < 0.08 (powder blue); else teal
 h 115-190                  green
-h 285-340                  purple
+h 285-340                  purple; from h 320 pink if C >= 0.22 (fuchsia)
 h 340-10 (magenta side)    maroon L < 0.47, else pink
 h 10-30 (red)              pink L >= 0.6 and C < 0.12; red C >= 0.10 and L >= 0.42;
                            maroon L < 0.55 and C >= 0.05, brown L < 0.55; else pink
@@ -34,12 +35,14 @@ h 300-335 purple below L 0.55, pink above.
 
 The second set of boundaries (issue 15) follows the named colours of the CSS/X11 list
 filed by family (``tests/core/test_colours.py``: lilac, thistle, plum, mauve, orchid and
-medium purple are purple; light grey, silver and gainsboro grey; light and powder blue not
-teal; wine and marsala maroon; sienna and coffee brown): webshop photos are well lit, so
-their garments measure close to such nominal colours, where clothing-small's indoor photos
-measure darker and greyer. Each boundary sits midway between the nearest references of
+medium purple are purple, fuchsia pink, navy in warm light navy; silver grey; light and
+powder blue not teal; wine and marsala maroon; sienna and coffee brown): webshop photos
+are well lit, so their garments measure close to such nominal colours, where
+clothing-small's indoor photos measure darker and greyer. Each boundary sits midway between the nearest references of
 the two families; none was fitted to labels, and on the hand labels below each change
-left the dominant-colour accuracy the same or raised it (figures in the model card).
+left the dominant-colour accuracy the same or raised it (figures in ``colours``). The
+grey-white line on a studio backdrop is the exception: light grey (#d3d3d3) measures as
+light as the shaded folds of a white shirt, so only silver and darker turn grey there.
 
 Blue keeps its colour down to a lower chroma than other hues: blue cloth under warm
 indoor light loses its chroma first, and staff still call it navy or blue.
@@ -56,10 +59,12 @@ from fashiondesk.core.palette import PALETTE  # noqa: F401 - the names this modu
 ACHROMATIC = 0.02  # chroma below which a colour is black, charcoal, grey or white
 ACHROMATIC_BLUE = 0.014
 CLEAR_HUE = 0.04
+DARK_VIOLET = 0.15  # chroma: between dark slate blue (0.125, navy) and a violet T-shirt (0.17)
+FUCHSIA = 0.22  # chroma: between orchid or violet (0.18-0.20, purple) and fuchsia (0.23-0.32, pink)
 MAROON_BELOW = 0.47
 BLUE_PURPLE = 285.0
 PURPLE_PINK = 340.0
-WHITE_SHARE = 0.9  # of the photo's white point: lighter is white, darker light grey
+WHITE_SHARE = 0.85  # of a studio backdrop's lightness: darker is grey (silver is; shaded white folds are not)
 GREYS = ((0.35, "black"), (0.47, "charcoal"), (0.70, "grey"), (math.inf, "white"))
 
 
@@ -89,8 +94,14 @@ def name_colour(lab, white: float = 0.0) -> str:
     # Below CLEAR_HUE chroma a colour's hue is as much the light's cast as the cloth's: there
     # the old hand-label boundaries hold (bluish greys stay navy, greyish pinks pink).
     clear = chroma >= CLEAR_HUE
-    purple_from = BLUE_PURPLE if clear else 300.0
+    # Navy cloth is dark and only moderately saturated: a dark blue-violet is navy unless
+    # it is as vivid as a violet (a warm cast tips navy past 285 degrees).
+    violet = lightness >= 0.42 or chroma >= DARK_VIOLET
+    purple_from = BLUE_PURPLE if clear and violet else 300.0
+    # Vivid magenta is fuchsia, which fashion files under pink; orchid and violet are purple.
     pink_from = PURPLE_PINK if clear else 335.0
+    if clear and hue >= 320 and chroma >= FUCHSIA:
+        pink_from = 320.0
     blue = 225 <= hue < purple_from
     if chroma < (ACHROMATIC_BLUE if blue else ACHROMATIC):
         name = next(name for top, name in GREYS if lightness < top)

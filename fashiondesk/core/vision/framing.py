@@ -13,7 +13,14 @@ colour step's white point), and the subject is every pixel farther than 0.06 fro
 backdrop's median colour (a backdrop's soft shadows stay backdrop). The cut only ever
 zooms in: where the square around the subject is not clearly smaller than the photo's
 shorter side (a full-length model in a portrait photo), the model's usual centre square
-is kept, as in training.
+is kept, as in training. Nor is a subject cut that covers under a quarter of its own box:
+a white garment on a white backdrop shows only its buttons, seams and shadows, and a cut
+to those would lose the garment. Past the photo's edges the square is filled with the
+backdrop's colour. Small subjects in large JPEGs are cut from the draft-decoded image, so
+a garment under about a fifth of the frame reaches the model upsampled.
+
+What the model sees changes with this file: a change here needs a new model version (the
+spec's ``version``), so that catalogues read their photos again.
 """
 
 from __future__ import annotations
@@ -28,17 +35,20 @@ BAND = 2  # border band, in probe pixels
 BACKDROP_SHARE = 0.6
 SUBJECT_DISTANCE = 0.06
 MARGIN = 0.8  # the subject's longer side is this share of the square's side
+SOLID = 0.25  # the subject must cover this share of its own box
 ZOOM_IN_BELOW = 0.9  # only squares this much smaller than the photo's shorter side are cut
 
 
-def studio_box(img: Image.Image) -> tuple[int, int, int, int] | None:
-    """The square (left, top, right, bottom; may reach past the edges) to cut ``img`` to,
-    or None when the photo is not a studio shot or the cut would not zoom in."""
+def studio_box(img: Image.Image) -> tuple[tuple[int, int, int, int], tuple[int, int, int]] | None:
+    """The square (left, top, right, bottom; may reach past the edges) to cut ``img`` to and
+    the backdrop's colour, or None when the photo is not a studio shot or the cut would not
+    zoom in."""
     w, h = img.size
     probe = img.convert("RGB") if img.mode != "RGB" else img
     if max(w, h) >= 2 * PROBE:
         probe = probe.reduce(max(w, h) // PROBE)  # box filter by a whole factor: 4x faster than resize
-    lab = srgb_to_oklab(np.asarray(probe))
+    rgb = np.asarray(probe)
+    lab = srgb_to_oklab(rgb)
     ph, pw = lab.shape[:2]
     border = np.ones((ph, pw), dtype=bool)
     border[BAND:-BAND, BAND:-BAND] = False
@@ -54,22 +64,26 @@ def studio_box(img: Image.Image) -> tuple[int, int, int, int] | None:
     top, bottom = np.percentile(rows, [0.5, 99.5])
     left, right = np.percentile(cols, [0.5, 99.5])
     bw, bh = (right - left + 1) / pw, (bottom - top + 1) / ph
+    if subject.sum() < SOLID * bw * bh * ph * pw:
+        return None  # a white garment on white: only its buttons, seams and shadows stand out
     side = max(bw * w, bh * h) / MARGIN
     if side >= ZOOM_IN_BELOW * min(w, h):  # the model's own centre square shows as much
         return None
     cx, cy = (left + right + 1) / 2 / pw * w, (top + bottom + 1) / 2 / ph * h
-    return (round(cx - side / 2), round(cy - side / 2), round(cx + side / 2), round(cy + side / 2))
+    x, y, n = round(cx - side / 2), round(cy - side / 2), round(side)
+    fill = tuple(int(v) for v in np.median(rgb[border][light], axis=0))
+    return (x, y, x + n, y + n), (fill[0], fill[1], fill[2])
 
 
 def frame_studio(img: Image.Image) -> Image.Image:
     """``img`` cut to ``studio_box``, the part past its edges filled with the backdrop."""
-    box = studio_box(img)
-    if box is None:
+    found = studio_box(img)
+    if found is None:
         return img
+    box, backdrop = found
     left, top, right, bottom = box
     if left >= 0 and top >= 0 and right <= img.width and bottom <= img.height:
         return img.crop(box)
-    corner = img.getpixel((0, 0)) if img.mode == "RGB" else img.convert("RGB").getpixel((0, 0))
-    canvas = Image.new("RGB", (right - left, bottom - top), corner)
+    canvas = Image.new("RGB", (right - left, bottom - top), backdrop)
     canvas.paste(img.convert("RGB"), (-left, -top))
     return canvas

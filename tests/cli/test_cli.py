@@ -116,3 +116,13 @@ def test_tag_sets_the_staff_category_and_export_shows_it(tmp_path, sample_photos
     rows = {r["path"]: r for r in csv.DictReader(io.StringIO(fd("export", "-", db=db).stdout))}
     row = rows[str(target)]
     assert row["category"] == "Blazer" and row["category_confidence"] == "" and row["category_unsure"] == ""
+
+
+def test_version_names_the_app_and_the_shipped_model(tmp_path):
+    from fashiondesk import __version__
+    from fashiondesk.core.vision.spec import shipped_spec
+
+    out = fd("--version", db=tmp_path / "never-made.db")
+    assert out.returncode == 0
+    assert out.stdout.splitlines() == [f"fashiondesk {__version__}", f"model {shipped_spec().version}"]
+    assert not (tmp_path / "never-made.db").exists()

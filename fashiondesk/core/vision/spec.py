@@ -14,7 +14,11 @@ from pathlib import Path
 
 
 def _resources() -> Path:
-    """``resources/`` of a checkout (or editable install), else the wheel's data files."""
+    """``resources/`` of the bundle (packaging/), of a checkout (or editable install), else
+    the wheel's data files."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
     checkout = Path(__file__).resolve().parents[3] / "resources"
     if (checkout / "models").is_dir():
         return checkout

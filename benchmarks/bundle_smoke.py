@@ -50,7 +50,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.no_build:
         start = time.perf_counter()
-        subprocess.run([str(ROOT / "packaging" / "build"), str(args.out)], check=True)
+        subprocess.run(["bash", str(ROOT / "packaging" / "build"), str(args.out)], check=True)
         print(f"built in {time.perf_counter() - start:.0f} s")
     bundle = args.out / "fashiondesk"
     parts = sorted(((size(p), p.name) for p in (bundle / "_internal").iterdir()), reverse=True)[:3]

@@ -48,21 +48,28 @@ def run(code: str, folder: Path, db: Path) -> float:
     return time.perf_counter() - start
 
 
+def paired_runs(variants: dict[str, str], n: int, repeats: int) -> dict[str, list[float]]:
+    """Seconds of whole `fashiondesk index` runs of each variant's code on the same N photos,
+    the variants' order reversed every repeat (so neither always runs first)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "photos"
+        folder.mkdir()
+        for i, src in enumerate(photos(n)):
+            shutil.copy(src, folder / f"{i:05d}-{src.name}")
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        order = [(name, code, f"{i}.db") for i, (name, code) in enumerate(variants.items())]
+        for repeat in range(repeats):
+            for name, code, db in order if repeat % 2 == 0 else order[::-1]:
+                times[name].append(run(code, folder, Path(tmp) / db))
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "photos"
-        folder.mkdir()
-        for i, src in enumerate(photos(args.n)):
-            shutil.copy(src, folder / f"{i:05d}-{src.name}")
-        times: dict[str, list[float]] = {"with colours": [], "without colours": []}
-        for repeat in range(args.repeats):
-            order = [("without colours", WITHOUT_COLOURS, "a.db"), ("with colours", WITH_COLOURS, "b.db")]
-            for name, code, db in order if repeat % 2 == 0 else order[::-1]:
-                times[name].append(run(code, folder, Path(tmp) / db))
+    times = paired_runs({"without colours": WITHOUT_COLOURS, "with colours": WITH_COLOURS}, args.n, args.repeats)
     rates = {k: args.n / statistics.median(v) for k, v in times.items()}
     for name, rate in rates.items():
         print(f"{name}: {rate:.1f} photos/s (median of {args.repeats}: {[round(t, 1) for t in times[name]]} s)")

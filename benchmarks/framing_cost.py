@@ -11,16 +11,13 @@ photos/s of each and the median of the per-pair costs.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from colour_cost import WITH_COLOURS as SHIPPED  # noqa: E402
-from colour_cost import run  # noqa: E402
-from index_throughput import photos  # noqa: E402
+from colour_cost import paired_runs  # noqa: E402
 
 WITHOUT_FRAMING = r"""
 import dataclasses, sys
@@ -41,16 +38,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "photos"
-        folder.mkdir()
-        for i, src in enumerate(photos(args.n)):
-            shutil.copy(src, folder / f"{i:05d}-{src.name}")
-        times: dict[str, list[float]] = {"framing": [], "no framing": []}
-        for repeat in range(args.repeats):
-            order = [("no framing", WITHOUT_FRAMING, "a.db"), ("framing", SHIPPED, "b.db")]
-            for name, code, db in order if repeat % 2 == 0 else order[::-1]:
-                times[name].append(run(code, folder, Path(tmp) / db))
+    times = paired_runs({"no framing": WITHOUT_FRAMING, "framing": SHIPPED}, args.n, args.repeats)
     for name, values in times.items():
         print(f"{name}: {args.n / statistics.median(values):.1f} photos/s (runs: {[round(t, 1) for t in values]} s)")
     pairs = [1 - without / with_ for with_, without in zip(times["framing"], times["no framing"])]

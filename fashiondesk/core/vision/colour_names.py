@@ -82,6 +82,12 @@ def srgb_to_oklab(rgb: np.ndarray) -> np.ndarray:
     return lms @ m2.T
 
 
+def light_neutral(lab: np.ndarray) -> np.ndarray:
+    """(...,) mask of the light neutral pixels of (..., 3) OKLab: what a white backdrop is
+    made of (lightness over 0.8, chroma under 0.04)."""
+    return (np.hypot(lab[..., 1], lab[..., 2]) < 0.04) & (lab[..., 0] > 0.8)
+
+
 def name_colour(lab, white: float = 0.0) -> str:
     """The palette name of one OKLab colour (see the table above).
 

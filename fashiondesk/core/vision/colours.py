@@ -62,7 +62,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from fashiondesk.core.vision.colour_names import PALETTE, name_colour, srgb_to_oklab
+from fashiondesk.core.vision.colour_names import PALETTE, light_neutral, name_colour, srgb_to_oklab
 
 __all__ = ["PALETTE", "Colour", "dominant_colours", "name_colour", "srgb_to_oklab"]
 
@@ -255,7 +255,7 @@ def white_points(lab: np.ndarray, band: int) -> np.ndarray:
     (the white-patch assumption of colour constancy, with the backdrop as the patch).
     """
     edge = lab[:, _border(lab.shape[1], lab.shape[2], band)]
-    light = (np.hypot(edge[..., 1], edge[..., 2]) < 0.04) & (edge[..., 0] > 0.8)
+    light = light_neutral(edge)
     backdrop = light.mean(axis=1) >= 0.6
     lightness = np.where(light, edge[..., 0], np.nan)
     with np.errstate(all="ignore"):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from fashiondesk.core.vision.colour_names import srgb_to_oklab
+from fashiondesk.core.vision.colour_names import light_neutral, srgb_to_oklab
 
 PROBE = 64  # long side of the copy the check runs on
 BAND = 2  # border band, in probe pixels
@@ -45,11 +45,6 @@ def _border(ph: int, pw: int) -> np.ndarray:
     return border
 
 
-def _light(lab: np.ndarray) -> np.ndarray:
-    """Light neutral pixels: the colour step's test for a white backdrop."""
-    return (np.hypot(lab[..., 1], lab[..., 2]) < 0.04) & (lab[..., 0] > 0.8)
-
-
 def studio_box(img: Image.Image) -> tuple[tuple[int, int, int, int], tuple[int, int, int]] | None:
     """The square (left, top, right, bottom; may reach past the edges) to cut ``img`` to and
     the backdrop's colour, or None when the photo is not a studio shot or the cut would not
@@ -64,7 +59,7 @@ def studio_box(img: Image.Image) -> tuple[tuple[int, int, int, int], tuple[int, 
     ph, pw = rgb.shape[:2]
     border = _border(ph, pw)
     edge = srgb_to_oklab(rgb[border])
-    light = _light(edge)
+    light = light_neutral(edge)
     if light.mean() < BACKDROP_SHARE:
         return None
     lab = srgb_to_oklab(rgb)

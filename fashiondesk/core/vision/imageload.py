@@ -38,6 +38,7 @@ from PIL import Image, UnidentifiedImageError
 
 from fashiondesk.core.files import IMAGE_EXTENSIONS, NOT_SUPPORTED_EXTENSIONS, READABLE_EXTENSIONS, is_image_name  # noqa: F401
 from fashiondesk.core.vision.budget import DecodeBudget
+from fashiondesk.core.vision.framing import frame_studio
 
 # Refuse images above this many pixels: a 12,000 x 16,000 photo still passes, a
 # decompression bomb (a tiny PNG claiming gigapixels) does not. Pillow's own check uses
@@ -388,8 +389,6 @@ def load_rgb(
     short = max(size, round(size / crop_pct))
     img, width, height = open_image(data, draft_to=short, budget=budget)
     if frame:
-        from fashiondesk.core.vision.framing import frame_studio
-
         img = frame_studio(img)
     w, h = img.size
     scale = short / min(w, h)

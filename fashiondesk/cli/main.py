@@ -42,8 +42,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("folders", nargs="*", help="folders to add; none re-indexes every known folder")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("export", help="write the catalogue as CSV")
+    p = sub.add_parser("export", help="write the catalogue as CSV (generic, or a webshop's product file)")
     p.add_argument("out", help="output file, or '-' for stdout")
+    p.add_argument("--format", choices=["generic", "shopify", "woocommerce"], default="generic",
+                   help="generic (default): one row per photo; shopify, woocommerce: their product CSV files")
+    p.add_argument("--image-url-prefix", default="", metavar="URL",
+                   help="where the shop hosts the photos: image URLs are URL + the photo's path in its folder")
+
+    p = sub.add_parser("import", help="product fields, categories and tags from a spreadsheet (all or nothing)")
+    p.add_argument("file", help="a CSV file: a path column and any of product, title, price, size, stock, tags, "
+                                "category (see the README)")
+    p.add_argument("--check", action="store_true", help="only say what would change")
+    p.add_argument("--encoding", help="the file's encoding, when it is not found out (e.g. cp1252, gb18030, shift_jis)")
+
+    p = sub.add_parser("group", help="make the photos one product (front, back, detail...)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--product", metavar="HANDLE", help="the product's SKU or handle (default: the one they are in, "
+                                                      "else named after the first photo)")
+
+    p = sub.add_parser("ungroup", help="take the photos out of their products")
+    p.add_argument("paths", nargs="+")
 
     p = sub.add_parser("tag", help="add or remove manual tags, set the staff category")
     p.add_argument("paths", nargs="+")
@@ -57,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--category")
     p.add_argument("--tag")
     p.add_argument("--colour", "--color", dest="colour")
+    p.add_argument("--products", action="store_true",
+                   help="one photo per product (a third column names it), the query's own product left out")
 
     p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
     p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.94)")
@@ -191,12 +211,61 @@ def cmd_export(args) -> int:
     catalogue = _open(args)
     try:
         if args.out == "-":
-            count = services.export_csv(catalogue, sys.stdout)
+            count = services.export_csv(catalogue, sys.stdout, args.format, args.image_url_prefix)
         else:
-            count = services.export_csv_file(catalogue, args.out)
+            count = services.export_csv_file(catalogue, args.out, args.format, args.image_url_prefix)
     finally:
         catalogue.close()
-    print(f"exported {count} photos", file=sys.stderr)
+    print(f"exported {count} {'photos' if args.format == 'generic' else 'products'}", file=sys.stderr)
+    if args.format != "generic" and not args.image_url_prefix:
+        print("note: image URLs are the photos' file names; give --image-url-prefix URL with the address "
+              "where the shop will host them", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        if not args.check:
+            _daily_backup(catalogue)
+        result = services.import_sheet(catalogue, args.file, check=args.check, encoding=args.encoding)
+    finally:
+        catalogue.close()
+    what = (f"{result.products_created} products created, {result.products_changed} changed, "
+            f"{result.photos_moved} photos put in or moved within a product, {result.categories_set} categories set, "
+            f"{result.tags_added} tags added")
+    read = f"{result.rows} rows ({result.encoding}, separated by {result.delimiter!r})"
+    if result.extra_columns:
+        read += "; kept with the products: " + ", ".join(result.extra_columns)
+    print(f"{read}\n{'would be: ' if args.check else ''}{what}" + (" (nothing was changed)" if args.check else ""),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_group(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        _daily_backup(catalogue)
+        product = services.group_photos(catalogue, services.photo_ids_at(catalogue, args.paths), args.product)
+    finally:
+        catalogue.close()
+    print(f"product {product.handle}: {len(product.photo_ids)} photos", file=sys.stderr)
+    return 0
+
+
+def cmd_ungroup(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        n = services.ungroup_photos(catalogue, services.photo_ids_at(catalogue, args.paths))
+    finally:
+        catalogue.close()
+    print(f"{n} photos taken out of their products", file=sys.stderr)
     return 0
 
 
@@ -220,19 +289,19 @@ def cmd_tag(args) -> int:
 
 def cmd_similar(args) -> int:
     from fashiondesk.core import services
-    from fashiondesk.core.services import Filters, csv_writer
+    from fashiondesk.core.services import Filters, csv_writer, neutralise
 
     catalogue = _open(args)
     try:
         hits = services.similar(
-            catalogue, args.images, args.k, Filters(args.category, args.tag, args.colour)
+            catalogue, args.images, args.k, Filters(args.category, args.tag, args.colour), products=args.products
         )
     finally:
         catalogue.close()
     out = csv_writer(sys.stdout)
-    out.writerow(["path", "score"])
+    out.writerow(["path", "score"] + (["product"] if args.products else []))
     for hit in hits:
-        out.writerow([hit.path, f"{hit.score:.4f}"])
+        out.writerow([hit.path, f"{hit.score:.4f}"] + ([neutralise(hit.product or "")] if args.products else []))
     return 0
 
 
@@ -367,6 +436,9 @@ COMMANDS = {
     "index": cmd_index,
     "export": cmd_export,
     "tag": cmd_tag,
+    "import": cmd_import,
+    "group": cmd_group,
+    "ungroup": cmd_ungroup,
     "similar": cmd_similar,
     "duplicates": cmd_duplicates,
     "train": cmd_train,

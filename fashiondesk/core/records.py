@@ -109,3 +109,4 @@ class Hit:
     photo_id: int
     path: str
     score: float
+    product: str | None = None  # the handle of its product, when the search lists products

@@ -71,3 +71,21 @@ def test_db_accepts_an_sqlalchemy_url(tmp_path):
     assert Path(cat.location) == tmp_path / "by-url.db"
     cat.close()
     assert (tmp_path / "by-url.db").exists()
+
+
+def _schema(path: Path) -> dict:
+    con = sqlite3.connect(path)
+    out = {}
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        out[table] = sorted((r[1], r[2].upper(), r[3]) for r in con.execute(f"PRAGMA table_info({table})"))
+        out[table + " foreign keys"] = sorted(r[2:7] for r in con.execute(f"PRAGMA foreign_key_list({table})"))
+        out[table + " indexes"] = sorted(
+            r[1] for r in con.execute(f"PRAGMA index_list({table})") if not r[1].startswith("sqlite_autoindex"))
+    con.close()
+    return out
+
+
+def test_an_upgraded_catalogue_has_the_schema_of_a_new_one(tmp_path):
+    open_catalogue(tmp_path / "new.db").close()
+    open_catalogue(write_v1(tmp_path / "old.db")).close()
+    assert _schema(tmp_path / "old.db") == _schema(tmp_path / "new.db")

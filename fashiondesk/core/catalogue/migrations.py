@@ -70,6 +70,15 @@ STEPS: list[tuple[int, list[str]]] = [
         "CREATE TABLE rejections (photo_id INTEGER NOT NULL, kind VARCHAR(16) NOT NULL, \"key\" TEXT NOT NULL, "
         "PRIMARY KEY (photo_id, kind, \"key\"), FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
     ]),
+    # 5: products (a SKU or handle, several photos, title, price, sizes, stock and any other
+    #    columns staff import); a photo belongs to at most one, at a position.
+    (5, [
+        "CREATE TABLE products (id INTEGER NOT NULL, handle TEXT NOT NULL, title TEXT, price VARCHAR(32), "
+        "sizes TEXT, stock INTEGER, extra TEXT, created_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (handle))",
+        "ALTER TABLE photos ADD COLUMN product_id INTEGER REFERENCES products (id) ON DELETE SET NULL",
+        "ALTER TABLE photos ADD COLUMN product_position INTEGER",
+        "CREATE INDEX ix_photos_product_id ON photos (product_id)",
+    ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1
 

@@ -1,4 +1,4 @@
-"""The catalogue's tables: folders, photos, embeddings per model version, tags."""
+"""The catalogue's tables: folders, photos, products, embeddings per model version, tags."""
 
 from __future__ import annotations
 
@@ -41,6 +41,22 @@ class Folder(Base):
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Product(Base):
+    """What the shop sells: one product (a SKU or webshop handle) shown by several photos
+    (front, back, detail). A photo in no product is a product of its own wherever products
+    are listed (``products.product_key``)."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(Text, unique=True)  # the shop's SKU or handle, as staff write it
+    title: Mapped[str | None] = mapped_column(Text)
+    price: Mapped[str | None] = mapped_column(String(32))  # a decimal as text ("12.50"), never a float
+    sizes: Mapped[str | None] = mapped_column(Text)  # ';'-separated, in the shop's order
+    stock: Mapped[int | None] = mapped_column(Integer)
+    extra: Mapped[str | None] = mapped_column(Text)  # JSON object: other columns staff imported
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Photo(Base):
     """A photo is its content: the row follows the bytes (content_hash) from path to path.
 
@@ -67,6 +83,8 @@ class Photo(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     error: Mapped[str | None] = mapped_column(Text)
     indexed_at: Mapped[datetime | None] = mapped_column()
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
+    product_position: Mapped[int | None] = mapped_column(Integer)  # 1 = the product's first photo
 
     tags: Mapped[list["Tag"]] = relationship(
         back_populates="photo", cascade="all, delete-orphan", passive_deletes=True

@@ -2,7 +2,10 @@
 
 Columns: path, then one group per declared kind of tag (``core/tagsources.py``): category,
 category_confidence, category_unsure, category_set_by, colours, tags (and any kind declared
-later, before tags); then status, width, height. ``category_unsure`` is "yes" for an
+later, before tags); then the photo's product: product (its SKU or handle), position (the
+photo's place among the product's photos, 1 first), title, price,
+size (';'-separated), stock, and any other column staff imported with products (in name
+order); then status, width, height. ``fashiondesk import`` reads this file back. ``category_unsure`` is "yes" for an
 automatic category whose calibrated confidence is below the model's ``unsure_below`` (to
 review), empty otherwise. ``category_set_by`` says who chose the category: "staff", "learned"
 (the shop classifier, taught by staff's categories) or "model" (the shipped model).
@@ -37,7 +40,8 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import MANUAL, Photo, Tag
+from fashiondesk.core.catalogue.models import MANUAL, Photo, Product, Tag
+from fashiondesk.core.catalogue.products import extra_fields
 from fashiondesk.core.records import LEARNED
 from fashiondesk.core.tagsources import TagSource, declared
 # a piece of a cell a spreadsheet could read as a formula (see the module docstring)
@@ -72,8 +76,11 @@ def kinds(session: Session) -> list[TagSource]:
     return known[:-1] + extra + known[-1:] if known else extra
 
 
-def columns(sources: list[TagSource] | None = None) -> list[str]:
-    """The header: the path, then each kind of tag, then the file."""
+PRODUCT_COLUMNS = ["product", "position", "title", "price", "size", "stock"]
+
+
+def columns(sources: list[TagSource] | None = None, extra: list[str] | None = None) -> list[str]:
+    """The header: the path, then each kind of tag, then the product, then the file."""
     names = ["path"]
     for source in sources if sources is not None else declared():
         names.append(source.csv_column)
@@ -81,7 +88,8 @@ def columns(sources: list[TagSource] | None = None) -> list[str]:
             names.append(f"{source.csv_column}_confidence")
             if source.reviewed:
                 names += [f"{source.csv_column}_unsure", f"{source.csv_column}_set_by"]
-    return names + ["status", "width", "height"]
+    taken = set(names) | set(PRODUCT_COLUMNS) | {"status", "width", "height"}
+    return names + PRODUCT_COLUMNS + [e for e in extra or [] if e not in taken] + ["status", "width", "height"]
 
 
 def _best(tags: list[Tag]) -> Tag | None:
@@ -118,26 +126,49 @@ def _set_by(tag: Tag | None) -> str:
 
 
 
-def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] | None = None):
+def product_cells(session: Session) -> dict[int, dict[str, str]]:
+    """{product id: its cells}, staff's own columns included."""
+    cells = {}
+    for product in session.scalars(select(Product)):
+        cells[product.id] = {
+            **extra_fields(product), "product": product.handle, "title": product.title or "",
+            "price": product.price or "", "size": product.sizes or "",
+            "stock": "" if product.stock is None else str(product.stock),
+        }
+    return cells
+
+
+def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] | None = None,
+         photo_ids: set[int] | None = None, products: dict[int, dict[str, str]] | None = None):
+    """One row per photo, by path; only those in ``photo_ids`` when given."""
     sources = sources if sources is not None else kinds(session)
+    products = products if products is not None else product_cells(session)
     tags_by_photo: dict[int, list[Tag]] = defaultdict(list)
     for tag in session.scalars(select(Tag)):
         tags_by_photo[tag.photo_id].append(tag)
     for photo in session.scalars(select(Photo).order_by(Photo.path)):
+        if photo_ids is not None and photo.id not in photo_ids:
+            continue
         tags = tags_by_photo.get(photo.id, [])
         row: dict[str, str | int] = {"path": photo.path}
         for source in sources:
             row.update(_cells(source, [t for t in tags if t.kind == source.kind], unsure_below))
+        if photo.product_id is not None:
+            row.update(products.get(photo.product_id, {}))
+            row["position"] = photo.product_position or ""
         row.update(status=photo.status, width=photo.width or "", height=photo.height or "")
         yield row
 
 
-def write_csv(session: Session, out, unsure_below: float = 0.0) -> int:
+def write_csv(session: Session, out, unsure_below: float = 0.0, photo_ids: set[int] | None = None) -> int:
     sources = kinds(session)
-    writer = csv.DictWriter(out, fieldnames=columns(sources), dialect=ExportDialect)
+    products = product_cells(session)
+    extra = sorted({name for cells in products.values() for name in cells})
+    header = columns(sources, extra)
+    writer = csv.DictWriter(out, fieldnames=header, dialect=ExportDialect)
     writer.writeheader()
     count = 0
-    for row in rows(session, unsure_below, sources):
+    for row in rows(session, unsure_below, sources, photo_ids, products):
         writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
         count += 1
     return count

@@ -124,3 +124,32 @@ def _with_paths(catalogue: Catalogue, pairs: list[tuple[int, float]]) -> list[Hi
     with catalogue.sessions() as session:
         paths = dict(session.execute(select(Photo.id, Photo.path).where(Photo.id.in_([p[0] for p in pairs]))).all())
     return [Hit(pid, paths[pid], score) for pid, score in pairs if pid in paths]
+
+
+def product_members(catalogue: Catalogue, photo_ids: AbstractSet[int]) -> set[int]:
+    """The photos in the same products as these (these included)."""
+    with catalogue.sessions() as session:
+        products = set(session.scalars(select(Photo.product_id).where(
+            Photo.id.in_(list(photo_ids)), Photo.product_id.is_not(None))))
+        return set(photo_ids) | set(session.scalars(select(Photo.id).where(Photo.product_id.in_(products))))
+
+
+def one_per_product(catalogue: Catalogue, hits: list[Hit]) -> list[Hit]:
+    """The best photo of each product, best first, with the product's handle; a photo in
+    no product stands for itself."""
+    from fashiondesk.core.catalogue.models import Product
+
+    with catalogue.sessions() as session:
+        rows = session.execute(select(Photo.id, Photo.product_id, Product.handle)
+                               .join(Product, Product.id == Photo.product_id, isouter=True)
+                               .where(Photo.id.in_([h.photo_id for h in hits]))).all()
+    of = {pid: (product_id, handle) for pid, product_id, handle in rows}
+    seen: set[object] = set()
+    kept = []
+    for hit in hits:
+        product_id, handle = of.get(hit.photo_id, (None, None))
+        key = ("product", product_id) if product_id is not None else ("photo", hit.photo_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(Hit(hit.photo_id, hit.path, hit.score, handle))
+    return kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fashiondesk.core.catalogue.db import Catalogue, CatalogueError, open_catalogue, resolve_url
 from fashiondesk.core.catalogue.migrations import SchemaError
-from fashiondesk.core.export.csv_export import csv_writer
+from fashiondesk.core.export.csv_export import csv_writer, neutralise
 from fashiondesk.core.index.closeness import Closeness
 from fashiondesk.core.index.similar import Filters
 from fashiondesk.core.services import browse
@@ -27,6 +27,14 @@ from fashiondesk.core.services.safety import (
 )
 from fashiondesk.core.services.models import evaluate, evaluate_colours, format_evaluation, model_version
 from fashiondesk.core.services.previews import preview
+from fashiondesk.core.services.products import (
+    ProductInfo,
+    group_photos,
+    import_sheet,
+    photo_ids_at,
+    product_of,
+    ungroup_photos,
+)
 from fashiondesk.core.services.rename import rename_photo
 from fashiondesk.core.services.search import SimilarSearch, duplicates, similar
 from fashiondesk.core.services.teaching import MIN_EXAMPLES, Teaching, examples_behind, last_teaching, learn, needs_learning
@@ -50,8 +58,8 @@ from fashiondesk.core.services.tags import (
 
 __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Closeness", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
-    "MIN_EXAMPLES", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
-    "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer",
+    "MIN_EXAMPLES", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
+    "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer", "neutralise",
     "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",

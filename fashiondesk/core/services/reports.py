@@ -53,7 +53,11 @@ def failures(catalogue: Catalogue) -> list[tuple[str, str]]:
     return sorted(((path, reason or "unknown reason") for path, reason in found), key=lambda row: row[0])
 
 
-def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
+FORMATS = ("generic", "shopify", "woocommerce")
+
+
+def export_csv_file(catalogue: Catalogue, path: str | os.PathLike, fmt: str = "generic", url_prefix: str = "",
+                    photo_ids: set[int] | None = None) -> int:
     """Write the CSV next to its destination, then rename: a failed export leaves no half file."""
     path = os.fspath(path)
     tmp = f"{path}.part"
@@ -61,7 +65,7 @@ def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
     check_output(catalogue, tmp)
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            count = export_csv(catalogue, out)
+            count = export_csv(catalogue, out, fmt, url_prefix, photo_ids)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -72,9 +76,22 @@ def export_csv_file(catalogue: Catalogue, path: str | os.PathLike) -> int:
     return count
 
 
-def export_csv(catalogue: Catalogue, out) -> int:
+def export_csv(catalogue: Catalogue, out, fmt: str = "generic", url_prefix: str = "",
+               photo_ids: set[int] | None = None) -> int:
+    """Write the catalogue as CSV: ``generic`` (one row per photo, every tag; the default),
+    ``shopify`` or ``woocommerce`` (one product per handle, see ``export/webshops.py``);
+    only the photos in ``photo_ids`` (and their products) when given. Returns how many
+    photos (generic) or products were written."""
+    from fashiondesk.core.export import webshops
     from fashiondesk.core.export.csv_export import write_csv
+    from fashiondesk.core.export.shop_products import shop_products
 
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     unsure_below = shipped_spec().unsure_below
     with catalogue.sessions() as session:
-        return write_csv(session, out, unsure_below)
+        if fmt == "generic":
+            return write_csv(session, out, unsure_below, photo_ids)
+        products = shop_products(session, unsure_below, photo_ids)
+        write = webshops.write_shopify if fmt == "shopify" else webshops.write_woocommerce
+        return write(out, products, url_prefix)

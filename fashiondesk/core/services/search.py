@@ -18,7 +18,9 @@ from fashiondesk.core.index.similar import (
     Hit,
     catalogued_ids,
     mean_direction,
+    one_per_product,
     photo_vectors,
+    product_members,
     search,
 )
 from fashiondesk.core.index.store import open_index
@@ -35,8 +37,12 @@ def similar(
     embedder: Embedder | None = None,
     index: VectorIndex | None = None,
     load_embedder: Callable[[], Embedder] = Embedder.load,
+    products: bool = False,
 ) -> list[Hit]:
     """Photos most like the given ones (catalogued paths or any image files), best first.
+
+    With ``products``, one photo per product (its best; a photo in no product is a product
+    of its own), the query's own products left out, each hit carrying its product's handle.
 
     Catalogued photos are excluded from their own results. Images that are not in the
     catalogue are decoded and embedded on the fly, with the same preprocessing. A caller
@@ -63,7 +69,17 @@ def similar(
     exclude = set(inside)
     if index is None:
         index = open_index(catalogue, spec.version, spec.embedding_dim)
-    return search(catalogue, index, mean_direction(np.concatenate(vectors)), k, exclude, filters)
+    query = mean_direction(np.concatenate(vectors))
+    if not products:
+        return search(catalogue, index, query, k, exclude, filters)
+    exclude = product_members(catalogue, exclude)
+    wanted = 3 * k
+    while True:  # ask for more photos until k products are found or the catalogue runs out
+        hits = search(catalogue, index, query, wanted, exclude, filters)
+        kept = one_per_product(catalogue, hits)
+        if len(kept) >= k or len(hits) < wanted:
+            return kept[:k]
+        wanted *= 4
 
 
 def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[list[tuple[str, float]]]:
@@ -117,19 +133,25 @@ class SimilarSearch:
         self._closeness = None
 
     def search(self, images: Sequence[str], k: int, filters: Filters = Filters(),
-               prefer_colour: str | None = None) -> list[Hit]:
+               prefer_colour: str | None = None, products: bool = False) -> list[Hit]:
         """The ``k`` photos most like ``images``; with ``prefer_colour``, those with that
-        colour among their tags come first (most similar first), then the rest."""
+        colour among their tags come first (most similar first), then the rest. With
+        ``products``, one photo per product (see ``similar``)."""
         if self._index is None:
             spec = shipped_spec()
             self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
         if prefer_colour is None:
-            return similar(self._catalogue, images, k, filters, index=self._index, load_embedder=self._model)
+            return similar(self._catalogue, images, k, filters, index=self._index, load_embedder=self._model,
+                           products=products)
         same = similar(self._catalogue, images, k, replace(filters, colour=prefer_colour), index=self._index,
-                       load_embedder=self._model)
-        seen = {h.photo_id for h in same}
-        rest = similar(self._catalogue, images, k + len(same), filters, index=self._index, load_embedder=self._model)
-        return (same + [h for h in rest if h.photo_id not in seen])[:k]
+                       load_embedder=self._model, products=products)
+        def key(hit: Hit) -> object:
+            return hit.product if products and hit.product else hit.photo_id
+
+        seen = {key(h) for h in same}
+        rest = similar(self._catalogue, images, k + len(same), filters, index=self._index, load_embedder=self._model,
+                       products=products)
+        return (same + [h for h in rest if key(h) not in seen])[:k]
 
     def closeness(self) -> Closeness:
         """What the scores mean in this catalogue (``core.index.closeness``), measured once

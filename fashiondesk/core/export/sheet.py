@@ -1,0 +1,161 @@
+"""Reading a spreadsheet saved as CSV, as shops' spreadsheets really are.
+
+Encodings: UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8"), UTF-16 with a
+mark (Excel's "Unicode text", tab-separated), and the ANSI code pages Excel's plain "CSV"
+writes: Windows-1252 in Western Europe and the Americas, GB18030/GBK on Simplified
+Chinese Windows. Without a mark, text that is valid UTF-8 is UTF-8; otherwise it is read as
+GB18030 when every non-ASCII character it gives is one of GB2312's (the common Chinese
+characters: Western text read so would give rare ones), else as Windows-1252. Any other
+encoding can be named (``encoding=``).
+
+Separator: ',', ';' (Excel where the decimal mark is a comma) or a tab, whichever the
+header line holds most of outside quotes. Line ends: LF or CRLF.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+class SheetError(ValueError):
+    """The file cannot be read as a spreadsheet; the message says why."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    header: list[str]
+    rows: list[list[str]]  # each as long as the header
+    encoding: str
+    delimiter: str
+
+
+def _gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with (see the module docstring)."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError as exc:
+            raise SheetError(f"unknown encoding {encoding!r}") from exc
+        except UnicodeDecodeError as exc:
+            raise SheetError(f"the file is not {encoding} (byte {exc.start} cannot be read so)") from exc
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if all(ord(c) < 128 or _gb2312(c) for c in text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _delimiter(first_line: str) -> str:
+    outside = re.sub(r'"[^"]*"', "", first_line)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_sheet(data: bytes, encoding: str | None = None) -> Sheet:
+    """The header and rows of a CSV file's bytes; short rows are padded, blank rows dropped."""
+    text, used = decode(data, encoding)
+    if text.startswith("\ufeff"):  # a mark inside a named encoding ("utf-8", "utf-16-le")
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    delimiter = _delimiter(first)
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise SheetError(f"not a readable CSV file: {exc}") from exc
+    table = [row for row in table if any(cell.strip() for cell in row)]
+    if not table:
+        raise SheetError("the file is empty: no header row")
+    header = [cell.strip() for cell in table[0]]
+    width = len(header)
+    rows = []
+    for number, row in enumerate(table[1:], start=2):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            raise SheetError(f"line {number} has {len(row)} cells, the header {width}: is a separator missing "
+                             "from the header or a quote unclosed?")
+        rows.append((row + [""] * width)[:width])
+    return Sheet(header, rows, used, delimiter)
+
+
+def parse_price(cell: str) -> str:
+    """A price as a plain decimal string ("12.50"); raises ValueError saying why not.
+
+    Digits with one decimal mark, '.' or ',', and thousands grouped by the other mark or by
+    spaces or apostrophes; a currency sign or code before or after ("€12,50", "12.50 EUR").
+    "1,234" and "1.234" are refused as ambiguous (a thousand, or one point two?).
+    """
+    raw = cell.strip()
+    if raw.startswith("-") or raw.endswith("-") or raw.startswith("("):
+        raise ValueError(f"{raw!r}: a price cannot be negative")
+    text = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    text = re.sub(r"^[^\d.,]+|[^\d.,]+$", "", text)
+    if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
+        raise ValueError(f"{raw!r} is not a price")
+    marks = [c for c in text if c in ".,"]
+    if not marks:
+        number = text
+    else:
+        last = marks[-1]
+        whole, _, fraction = text.rpartition(last)
+        other = "," if last == "." else "."
+        if last in whole:  # the same mark twice: thousands only ("1.234.567")
+            if not re.fullmatch(r"\d{1,3}(" + re.escape(last) + r"\d{3})+", text):
+                raise ValueError(f"{raw!r} is not a price")
+            number = text.replace(last, "")
+        elif len(fraction) == 3 and other not in whole and whole.lstrip("0"):
+            raise ValueError(f"{raw!r} is ambiguous: write it as 1234 or 1.234,00 or 1,234.00")
+        elif not fraction or not re.fullmatch(r"\d+|\d{1,3}(" + re.escape(other) + r"\d{3})+", whole or "0"):
+            raise ValueError(f"{raw!r} is not a price")
+        else:
+            number = (whole or "0").replace(other, "") + "." + fraction
+    try:
+        return str(Decimal(number))
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a price") from None
+
+
+def parse_stock(cell: str) -> int:
+    """Pieces in stock: a whole number (negative when the till sold more than was counted)."""
+    raw = cell.strip()
+    if not re.fullmatch(r"[+-]?\d+", raw):
+        raise ValueError(f"{raw!r} is not a whole number of pieces")
+    return int(raw)
+
+
+def split_list(cell: str) -> list[str]:
+    """A ';'-separated list ("S;M;L", "summer sale;linen"), empty pieces dropped. A piece
+    the export guarded against formulas ("'=x") has its guard removed."""
+    return [unguard(piece.strip()) for piece in cell.split(";") if piece.strip()]
+
+
+def unguard(piece: str) -> str:
+    """Undo the export's formula guard on one piece: a leading ' before = + - @ or a tab."""
+    if piece.startswith("'") and re.match(r'[\t\r\n]|[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20]', piece[1:]):
+        return piece[1:]
+    return piece

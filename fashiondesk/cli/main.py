@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ungroup", help="take the photos out of their products")
     p.add_argument("paths", nargs="+")
 
+    p = sub.add_parser("write-xmp", help="keyword sidecars (photo.jpg.xmp) for Lightroom, digiKam, Bridge")
+    p.add_argument("paths", nargs="*", help="photos (default: every photo in the catalogue)")
+
     p = sub.add_parser("tag", help="add or remove manual tags, set the staff category")
     p.add_argument("paths", nargs="+")
     p.add_argument("--add", action="append", default=[], metavar="TAG")
@@ -196,6 +199,10 @@ def _print_summary(s) -> None:
         print(f"  folder not found, or empty (an unplugged drive?); its photos are kept as they were: {path}; if it moved: "
               f"'fashiondesk folders --relocate OLD NEW', if it is gone for good: 'fashiondesk folders --remove OLD'",
               file=err)
+    if s.keywords_added:
+        print(f"{s.keywords_added} tags read from the photos' own keywords (XMP sidecars, IPTC)", file=err)
+    for path, reason in s.keyword_problems[:10]:
+        print(f"  keywords not read: {reason} ({path})", file=err)
     if s.taught is not None:
         print(f"categories: {s.taught.describe()} ({s.taught.changed} changed)", file=err)
     if s.learning_failed:
@@ -267,6 +274,21 @@ def cmd_ungroup(args) -> int:
         catalogue.close()
     print(f"{n} photos taken out of their products", file=sys.stderr)
     return 0
+
+
+def cmd_write_xmp(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        report = services.write_xmp(catalogue, args.paths or None)
+    finally:
+        catalogue.close()
+    for path, reason in report.failed[:20]:
+        print(f"  not written: {path}.xmp: {reason}", file=sys.stderr)
+    print(f"{report.written} sidecars written, {report.unchanged} already up to date, {len(report.failed)} failed",
+          file=sys.stderr)
+    return 1 if report.failed else 0
 
 
 def cmd_tag(args) -> int:
@@ -437,6 +459,7 @@ COMMANDS = {
     "export": cmd_export,
     "tag": cmd_tag,
     "import": cmd_import,
+    "write-xmp": cmd_write_xmp,
     "group": cmd_group,
     "ungroup": cmd_ungroup,
     "similar": cmd_similar,

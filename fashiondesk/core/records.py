@@ -18,6 +18,7 @@ COLOUR = "colour"
 CUSTOM = "custom"
 AUTO = "auto"
 MANUAL = "manual"
+FILE = "file"  # a staff tag read from the photo's own keywords (XMP, IPTC): see catalogue/file_keywords.py
 # The version of every tag the shop classifier (learnt from staff categories) writes starts so.
 LEARNED = "shop"
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Meta, Photo, Rejection, Tag
+from fashiondesk.core.records import FILE
 
 
 def hold_write_lock(session: Session) -> None:
@@ -82,14 +83,15 @@ def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None 
 
 
 def remove_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
-    """Reject an automatic tag (remembered: no re-tag writes it again) or remove a manual one."""
+    """Reject an automatic tag (remembered: no re-tag writes it again) or remove a staff one
+    (one read from the photo's keywords is remembered too, so the next read skips it)."""
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
         tag = session.get(Tag, tag_id)
         _as_shown(tag, shown)
         if tag is None:
             return
-        if tag.source == AUTO:
+        if tag.source in (AUTO, FILE):  # kept from coming back with the next re-tag or keyword read
             session.merge(Rejection(photo_id=tag.photo_id, kind=tag.kind, key=tag_key(tag.name)))
         session.delete(tag)
 

@@ -34,12 +34,29 @@ class Sheet:
     delimiter: str
 
 
-def _gb2312(char: str) -> bool:
+def _common_gb2312(char: str) -> bool | None:
+    """Whether a character is an everyday one of GB2312 (level-1 hanzi, punctuation, pinyin);
+    None when GB2312 does not have it at all."""
     try:
-        char.encode("gb2312")
+        lead = char.encode("gb2312")[0]
     except UnicodeEncodeError:
-        return False
-    return True
+        return None
+    return 0xB0 <= lead <= 0xD7 or 0xA1 <= lead <= 0xA9
+
+
+def _looks_chinese(text: str) -> bool:
+    wide = [_common_gb2312(c) for c in text if ord(c) >= 128]
+    return bool(wide) and None not in wide and sum(wide) >= 0.8 * len(wide)
+
+
+def _windows_code_page() -> str | None:
+    import locale
+    import sys
+
+    if sys.platform != "win32":
+        return None
+    encoding = locale.getpreferredencoding(False)
+    return None if encoding.replace("-", "").lower() in ("utf8", "cp65001") else encoding
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -59,9 +76,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for guess in filter(None, (_windows_code_page(),)):
+        try:
+            return data.decode(guess), guess
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         text = data.decode("gb18030")
-        if all(ord(c) < 128 or _gb2312(c) for c in text):
+        if _looks_chinese(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass

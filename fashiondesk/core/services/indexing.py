@@ -10,7 +10,9 @@ from typing import Sequence
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from fashiondesk.core.catalogue import file_keywords
 from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
 from fashiondesk.core.catalogue.models import MISSING, Embedding, Folder, Photo
@@ -80,6 +82,8 @@ class IndexSummary:
     retagged_ids: set[int] = field(default_factory=set)  # photos tagged again by a newer method
     taught: Teaching | None = None  # learning from staff categories, when this run re-learned
     learning_failed: str = ""  # why learning at the end of the run failed (it runs again next time)
+    keywords_added: int = 0  # staff tags read from the photos' own keywords (XMP sidecars, IPTC)
+    keyword_problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why a keyword file was skipped)
 
     @property
     def retagged(self) -> int:
@@ -106,6 +110,8 @@ def index(
             embedder = embedder or Embedder.load()
             summary = _index(catalogue, progress, cancel, embedder, folder_paths)
             summary.added = added
+            if not summary.cancelled:
+                _read_keywords(catalogue, summary, cancel)
             # Photos that came in are tagged by what staff taught, not only the shipped model.
             if not summary.cancelled and needs_learning(catalogue, spec=embedder.spec):
                 try:
@@ -119,6 +125,32 @@ def index(
             "this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being "
             "restored or having a folder removed); try again when it has finished"
         ) from None
+
+
+KEYWORDS_PER_TRANSACTION = 500
+
+
+def _read_keywords(catalogue: Catalogue, summary: IndexSummary, cancel: CancelToken | None) -> None:
+    """Keywords the shop keeps in its photos and sidecars become staff tags (source "file")."""
+    with catalogue.sessions() as session:
+        todo = file_keywords.stale(session)
+    for start in range(0, len(todo), KEYWORDS_PER_TRANSACTION):
+        if cancel is not None and cancel.cancelled:
+            return
+        chunk = todo[start : start + KEYWORDS_PER_TRANSACTION]
+        found = []
+        for item in chunk:
+            words, problem = file_keywords.read(item.path)
+            if problem:
+                log.warning("keywords of %s: %s", item.path, problem)
+                summary.keyword_problems.append((item.path, problem))
+            found.append((item, words))
+        with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+            hold_write_lock(session)
+            live = set(session.scalars(select(Photo.id).where(Photo.id.in_([i.photo_id for i in chunk]))))
+            for item, words in found:
+                if item.photo_id in live:
+                    summary.keywords_added += file_keywords.add(session, item.photo_id, words, item.signature)
 
 
 # Short transactions: the window's tag edits never wait long behind a big move.

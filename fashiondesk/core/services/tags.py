@@ -28,7 +28,8 @@ from fashiondesk.core.catalogue.edits import (  # noqa: F401 - the window's edit
     tag_key,
 )
 from fashiondesk.core.catalogue.edits import restore as put_back  # noqa: F401 - undo
-from fashiondesk.core.catalogue.models import CUSTOM, MANUAL, Tag
+from fashiondesk.core.catalogue.models import CUSTOM, MANUAL, Rejection, Tag
+from fashiondesk.core.records import FILE
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import photos_by_path
 
@@ -68,6 +69,8 @@ def tag(
             for key in remove_keys:
                 existing = current.pop(key, None)
                 if existing is not None:
+                    if existing.source == FILE:  # not read back from the photo's keywords
+                        session.merge(Rejection(photo_id=photo.id, kind=CUSTOM, key=key))
                     session.delete(existing)
             recategorised = category is not None and put_category(session, photo.id, category)
             changed += set(current) != before or recategorised

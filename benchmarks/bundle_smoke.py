@@ -4,7 +4,8 @@
 
 Runs ``packaging/build DIR`` (timed), copies the bundle to another folder, and from there,
 in an environment whose PATH holds no Python: ``--version``, ``index`` on the bundled
-sample folder, ``export``, ``similar``, ``info`` on a catalogue made by this checkout (it
+sample folder (into the user's own catalogue, which must land in the user's data folder,
+nothing being written inside the bundle), ``export``, ``similar``, ``info`` on a catalogue made by this checkout (it
 must open, and its photos must count as indexed: same model), and the window under
 ``QT_QPA_PLATFORM=offscreen`` for five seconds (it must still be running). Prints the
 bundle's size and its three biggest parts. Exits non-zero on the first failure.
@@ -66,20 +67,21 @@ def main() -> int:
         env = {"HOME": str(home), "PATH": str(Path(tmp) / "no-python-here"), "QT_QPA_PLATFORM": "offscreen",
                "LANG": "C.UTF-8", "USERPROFILE": str(home), "SYSTEMROOT": os.environ.get("SYSTEMROOT", "")}
         sample = moved / "_internal" / "resources" / "sample"
-        db = home / "shop.db"
+        files_before = sorted(moved.rglob("*"))
 
         def run(*command: str, timeout: float = 300) -> subprocess.CompletedProcess:
             return subprocess.run([exe, *command], env=env, capture_output=True, text=True, timeout=timeout)
 
         version = check(run("--version"), "--version")
         print(version.strip().replace("\n", "; "))
-        check(run("--db", str(db), "index", str(sample)), "index")
-        rows = list(csv.DictReader(io.StringIO(check(run("--db", str(db), "export", "-"), "export"))))
+        # The user's own catalogue (no --db): it must land in the user's data folder.
+        check(run("index", str(sample)), "index")
+        rows = list(csv.DictReader(io.StringIO(check(run("export", "-"), "export"))))
         categorised = sum(1 for r in rows if r["category"])
         if len(rows) != 30 or categorised != 30:
             sys.exit(f"export: {len(rows)} rows, {categorised} with a category (expected 30 and 30)")
         similar = list(csv.DictReader(io.StringIO(check(
-            run("--db", str(db), "similar", str(sample / "dress-1.jpg"), "-k", "3"), "similar"))))
+            run("similar", str(sample / "dress-1.jpg"), "-k", "3"), "similar"))))
         if len(similar) != 3:
             sys.exit(f"similar: {len(similar)} rows")
         print(f"index, export ({len(rows)} photos, all categorised), similar ({similar[0]['path'].rsplit('/', 1)[-1]} "
@@ -95,7 +97,7 @@ def main() -> int:
             sys.exit(f"the checkout's catalogue was not taken as it is: {again.stderr.strip()}")
         print("a catalogue made by the checkout opens in the bundle: ok (" + info.splitlines()[1].strip() + ")")
 
-        window = subprocess.Popen([exe, "--db", str(db)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        window = subprocess.Popen([exe], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True)
         time.sleep(5)
         if window.poll() is not None:
@@ -103,6 +105,14 @@ def main() -> int:
         window.terminate()
         window.wait(timeout=30)
         print("window (offscreen) still running after 5 s: ok")
+        kept = sorted(str(f.relative_to(home)) for f in home.rglob("*") if f.is_file())
+        if not any(name.endswith("catalogue.db") for name in kept):
+            sys.exit(f"no catalogue in the user's folders: {kept}")
+        if sorted(moved.rglob("*")) != files_before:
+            sys.exit("the bundle's folder was written to: " + ", ".join(
+                str(f) for f in sorted(set(moved.rglob("*")) - set(files_before))[:10]))
+        print("user data in the user's folders, the bundle untouched: ok ("
+              + ", ".join(k for k in kept if not k.startswith("checkout"))[:300] + ")")
     return 0
 
 

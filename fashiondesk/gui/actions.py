@@ -32,7 +32,14 @@ def build_actions(window) -> None:
 
     window.add_folder_action = action("Add folder…", window.choose_folder, QKeySequence.StandardKey.Open)
     window.rescan_action = action("Rescan", window.start_indexing, "F5", "Look for new, changed and moved photos")
-    window.export_action = action("Export CSV…", window.choose_export, "Ctrl+E")
+    shop = window.shop_files
+    window.export_action = action("Export…", shop.choose_export, "Ctrl+E",
+                                  "Write the catalogue as CSV: for the till, a spreadsheet, Shopify or WooCommerce")
+    window.import_action = action("Import spreadsheet…", shop.choose_import, "Ctrl+I",
+                                  "Read products, prices, sizes, stock and tags from a spreadsheet saved as CSV")
+    window.sidecars_action = action("Write keyword sidecars (XMP)…", shop.write_sidecars,
+                                    tip="Put the tags of the photos shown into photo.jpg.xmp files, for Lightroom, "
+                                        "digiKam and Bridge")
     window.restore_action = action("Restore from backup…", window.restorer.start,
                                    tip="Bring the catalogue back to how it was on an earlier day")
     window.search_action = action("Search", window.filters.focus_search, QKeySequence.StandardKey.Find)
@@ -52,7 +59,10 @@ def build_actions(window) -> None:
 
     menus = window.menuBar()
     file = menus.addMenu("&File")
-    for act in (window.add_folder_action, window.rescan_action, window.export_action):
+    for act in (window.add_folder_action, window.rescan_action):
+        file.addAction(act)
+    file.addSeparator()
+    for act in (window.import_action, window.export_action, window.sidecars_action):
         file.addAction(act)
     file.addSeparator()
     file.addAction(window.restore_action)

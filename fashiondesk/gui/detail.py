@@ -88,6 +88,19 @@ def tag_groups(photo: PhotoDetail, declared: dict[str, TagSource]) -> list[tuple
     return [(kinds.heading(k, declared), by_kind[k]) for k in order if k in by_kind]
 
 
+def product_text(product) -> str:
+    """"Product DR-1 “Summer dress”: 3 photos, 49.90, sizes S, M, L, 4 in stock"."""
+    title = f" “{product.title}”" if product.title else ""
+    parts = [f"{product.photos} photo{'s' if product.photos != 1 else ''}"]
+    if product.price:
+        parts.append(product.price)
+    if product.sizes:
+        parts.append("sizes " + ", ".join(product.sizes.split(";")))
+    if product.stock is not None:
+        parts.append(f"{product.stock} in stock")
+    return f"Product {product.handle}{title}: " + ", ".join(parts)
+
+
 def _size_text(size: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
@@ -313,6 +326,8 @@ class DetailPanel(QWidget):
             facts.append(f"{photo.width} × {photo.height} pixels, {_size_text(photo.size)}")
         if photo.indexed_at:
             facts.append(f"Indexed {photo.indexed_at:%d %b %Y, %H:%M}")
+        if photo.product is not None:
+            facts.append(product_text(photo.product))
         self.facts.setText("\n".join(facts))
         self.warning.setText(
             "This file is missing from its folder; its tags are kept." if photo.status == MISSING

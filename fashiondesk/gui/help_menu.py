@@ -60,10 +60,21 @@ drag a customer's picture onto the window to find the look-alikes you have.
 <b>View → Thumbnail size</b> (Ctrl + and Ctrl −, Ctrl+0 for the usual size, or Ctrl and
 the mouse wheel) makes the photos larger or smaller.</p>
 
+<h3>Products</h3>
+<p>Select the photos of one garment (front, back, detail), right-click and choose
+<b>Group as one product…</b>, with its SKU. Similar items then show each product once.
+<b>File → Import spreadsheet…</b> (Ctrl+I) reads a CSV with a <i>path</i> column and any of
+<i>product</i>, <i>title</i>, <i>price</i>, <i>size</i>, <i>stock</i>, <i>tags</i>: it says what
+would change before it changes anything, and a file with a mistake changes nothing and
+lists the rows to fix.</p>
+
 <h3>Export</h3>
-<p><b>File → Export CSV…</b> (Ctrl+E) writes one line per photo: where it is, its category
-(and whether it still needs review), colours and tags. It opens in Excel or LibreOffice,
-or goes into your shop or web-shop system.</p>
+<p><b>File → Export…</b> (Ctrl+E) writes one line per photo (where it is, its category and
+whether it still needs review, colours, tags, its product), for Excel, LibreOffice or the
+till; or a <b>Shopify</b> or <b>WooCommerce</b> product file, with the address where your
+shop will host the photos. <i>Only the photos shown now</i> exports the current view.
+<b>File → Write keyword sidecars (XMP)…</b> puts the tags beside the photos for Lightroom,
+digiKam and Bridge; the photos themselves are never changed.</p>
 
 <h3>If something goes wrong</h3>
 <p>The message says what happened; the details go to the log. <b>Help → Open log folder</b>
@@ -76,7 +87,7 @@ def build_help_menu(window, menu: QMenu) -> None:
     (``window.about_action``)."""
     guide = QAction("Quick guide", window)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    guide.setStatusTip("How to add photos, review categories with the keys, and export")
+    guide.setStatusTip("How to add photos, review categories with the keys, group products, import and export")
     guide.triggered.connect(lambda: show_guide(window))
     card = QAction("Model card", window)
     card.setStatusTip("What the model that suggests categories learned from, and how often it is right")

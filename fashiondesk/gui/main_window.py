@@ -38,6 +38,7 @@ from fashiondesk.gui.other_windows import OtherWindows
 from fashiondesk.gui.photo_menu import install_photo_menu
 from fashiondesk.gui.review import Review, file_name, selected_count
 from fashiondesk.gui.settings import restore_layout, save_layout
+from fashiondesk.gui.shop_files import ShopFiles
 from fashiondesk.gui.sidebar import Sidebar
 from fashiondesk.gui.similar import SimilarItems
 from fashiondesk.gui.teaching import Teacher, TeachingStatus
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.folder_actions = FolderActions(catalogue, self.tasks, self, self.is_indexing)
         self.restorer = Restorer(catalogue, self.tasks, self, self.is_indexing)
         self.review = Review(self)
+        self.shop_files = ShopFiles(self)
         build_actions(self)
         self._undo_keys = UndoFromAnywhere(self)
         self.failures = FailuresPanel(self)
@@ -581,19 +583,8 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------------
 
-    def choose_export(self) -> None:
-        start = str(self.settings.value("last_export", "") or Path.home() / "fashiondesk-export.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Export the catalogue as CSV", start, "CSV files (*.csv)")
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> None:
-        self.settings.setValue("last_export", path)
-        self.statusBar().showMessage(f"Exporting to {path}…")
-        self.tasks.run(services.export_csv_file, self.catalogue, path,
-                       done=lambda n: self.statusBar().showMessage(f"Exported {n:,} photos to {path}"))
-
-    # -- drag and drop, messages, settings, closing -----------------------------------
+    def export_to(self, path: str, fmt: str = "generic", prefix: str = "", only: set[int] | None = None) -> None:
+        self.shop_files.export_to(path, fmt, prefix, only)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

@@ -92,6 +92,11 @@ class PhotoMenu(QObject):
         menu.addSeparator()
         add("Rename…", lambda: self.ask_rename(row.id, row.path),
             MISSING_TIP if missing else "Give the file a new name; the photo keeps its tags", not missing)
+        menu.addSeparator()
+        shop = self._window.shop_files
+        add("Group as one product…", shop.group, "Make the photos selected one product (front, back, detail…), "
+            "with its SKU or handle")
+        add("Take out of product", shop.ungroup, "The photos selected become products of their own again")
         return menu
 
     # -- what the menu does ------------------------------------------------------------

@@ -36,7 +36,7 @@ class SimilarItems(QObject):
         self._jobs.run(self._strip, path, colour, key="strip", done=self.strip_ready.emit, error=self.strip_failed.emit)
 
     def _strip(self, path: str, colour: str | None) -> tuple[list, services.Closeness]:
-        return self._search.search([path], STRIP, prefer_colour=colour), self._search.closeness()
+        return self._search.search([path], STRIP, prefer_colour=colour, products=True), self._search.closeness()
 
     def for_grid(self, path: str) -> None:
         """Photos like ``path`` (catalogued or not) for the grid, best first."""

@@ -52,7 +52,8 @@ class SimilarSection(QWidget):
     def show_similar(self, answer: tuple[list[Hit], services.Closeness]) -> None:
         hits, closeness = answer
         self.strip.show_hits(hits, lambda h: closeness.word(h.score),
-                             lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}")
+                             lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}"
+                             + (f"\nProduct {h.product}" if h.product else ""))
         self.state.setText("" if hits else "No similar items found yet.")
 
     def show_error(self, message: str) -> None:

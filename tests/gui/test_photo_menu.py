@@ -17,7 +17,8 @@ from fashiondesk.gui.photo_menu import RenameDialog, show_in_folder
 from fashiondesk.gui.preview import UNREADABLE
 from fashiondesk.gui.thumbnails import GRID_EDGE
 
-TEXTS = ["Preview", "Open in image viewer", "Show in folder", "Copy path", "", "Rename…"]
+TEXTS = ["Preview", "Open in image viewer", "Show in folder", "Copy path", "", "Rename…", "",
+         "Group as one product…", "Take out of product"]
 
 
 def _ready(qtbot, window, catalogue, embedder, folder, n):

@@ -246,7 +246,7 @@ def test_the_quick_guide_explains_the_keys_in_shop_words(qtbot, window):
     assert page is not None and page.isVisible()
     text = page.text.toPlainText()
     for words in ("Add folder", "Needs review", "Select several photos first", "and the key applies to all",
-                  "learns again from all your examples", f"{services.MIN_EXAMPLES} examples", "Export CSV"):
+                  "learns again from all your examples", f"{services.MIN_EXAMPLES} examples", "File → Export…", "Group as one product", "Import spreadsheet"):
         assert words in text, words
     for key, what in (("A", "the category is right"), ("R", "the category is wrong"),
                       ("1 to 9, 0", "choose the 1st to 9th category of the Category box's list"),

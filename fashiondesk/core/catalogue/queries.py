@@ -30,6 +30,7 @@ from fashiondesk.core.catalogue.models import (
     OK,
     Folder,
     Photo,
+    Product,
     Tag,
 )
 
@@ -271,6 +272,18 @@ class TagInfo:
 
 
 @dataclass(frozen=True)
+class ProductLine:
+    """The product a photo belongs to, as the detail panel tells it."""
+
+    handle: str
+    title: str | None
+    price: str | None
+    sizes: str | None  # ';'-separated
+    stock: int | None
+    photos: int
+
+
+@dataclass(frozen=True)
 class PhotoDetail:
     id: int
     path: str
@@ -281,6 +294,7 @@ class PhotoDetail:
     error: str | None
     indexed_at: datetime | None
     tags: tuple[TagInfo, ...]
+    product: ProductLine | None = None
 
     def tags_of(self, kind: str) -> list[TagInfo]:
         return [t for t in self.tags if t.kind == kind]
@@ -313,7 +327,16 @@ def photo_detail(session: Session, photo_id: int) -> PhotoDetail | None:
         photo.error,
         photo.indexed_at,
         tuple(TagInfo(*t) for t in tags),
+        _product_line(session, photo.product_id),
     )
+
+
+def _product_line(session: Session, product_id: int | None) -> ProductLine | None:
+    product = session.get(Product, product_id) if product_id is not None else None
+    if product is None:
+        return None
+    photos = session.scalar(select(func.count()).select_from(Photo).where(Photo.product_id == product.id)) or 0
+    return ProductLine(product.handle, product.title, product.price, product.sizes, product.stock, photos)
 
 
 def tag_names(session: Session, kinds: Sequence[str] = (CUSTOM,)) -> list[str]:

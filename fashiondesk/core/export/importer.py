@@ -29,12 +29,12 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.edits import TagError, category_spelling, clean_name, put_category, tag_key
+from fashiondesk.core.catalogue.edits import TagError, category_spelling, clean_name, tag_key
 from fashiondesk.core.catalogue.models import CATEGORY, CUSTOM, MANUAL, MISSING, Photo, Product, Tag
-from fashiondesk.core.catalogue.products import extra_fields, free_handle, set_extra, slug
+from fashiondesk.core.catalogue.products import extra_fields, set_extra, slug
 from fashiondesk.core.export.sheet import Sheet, parse_price, parse_stock, split_list, unguard
 from fashiondesk.core.tagsources import source
 
@@ -213,6 +213,7 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
     if errors:
         return result
 
+    paths = {photo_id: path for path, (photo_id, _product) in index.items()}
     products = {p.handle: p for p in session.scalars(select(Product))}
     taken = set(products)
     for handle, target in by_handle.items():
@@ -222,26 +223,26 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
             session.add(product)
             result.products_created += 1
         _fill(product, target, result, created=product.id is None)
-    session.flush()
+    by_id = {p.id: p for p in products.values() if p.id is not None}
     for product_id, target in by_product.items():
-        product = session.get(Product, product_id)
-        if product is not None:
-            _fill(product, target, result, created=False)
-    photos = {p.id: p for p in session.scalars(select(Photo).where(Photo.id.in_(list(photo_line))))}
+        if product_id in by_id:
+            _fill(by_id[product_id], target, result, created=False)
     for photo_id, target in alone.items():
-        handle = free_handle(session, slug(os.path.splitext(os.path.basename(photos[photo_id].path))[0]), taken)
+        base = slug(os.path.splitext(os.path.basename(paths[photo_id]))[0])
+        handle, n = base, 1
+        while handle in taken:
+            n += 1
+            handle = f"{base}-{n}"
         taken.add(handle)
-        product = Product(handle=handle)
+        product = products[handle] = Product(handle=handle)
         session.add(product)
         result.products_created += 1
         _fill(product, target, result, created=True)
         by_handle[handle] = target
-        products[handle] = product
-    session.flush()
-    for handle, target in by_handle.items():
-        order = sorted(range(len(target.photo_ids)), key=lambda n: (target.positions[n] is None, target.positions[n] or 0, n))
-        result.photos_moved += _place(session, products[handle], [photos[target.photo_ids[n]] for n in order])
-    _write_tags(session, photos, categories, new_tags, result)
+    session.flush()  # one INSERT for the new products, one UPDATE per set of changed fields
+    result.photos_moved = _place(session, {products[h].id: t for h, t in by_handle.items()})
+    _write_tags(session, new_tags, result)
+    _write_categories(session, categories, result)
     return result
 
 
@@ -264,42 +265,79 @@ def _fill(product: Product, target: _Target, result: ImportResult, created: bool
         result.products_changed += 1
 
 
-def _place(session: Session, product: Product, listed: list[Photo]) -> int:
-    """The listed photos first, in the sheet's order, then the product's others; returns
-    how many photos joined it or changed place in it."""
-    listed_ids = {p.id for p in listed}
-    others = [] if product.id is None else list(session.scalars(
-        select(Photo).where(Photo.product_id == product.id, Photo.id.not_in(listed_ids))
-        .order_by(Photo.product_position, Photo.path)))
-    left = {p.product_id for p in listed if p.product_id not in (None, product.id)}
-    changed = 0
-    for position, photo in enumerate(listed + others, start=1):
-        if (photo.product_id, photo.product_position) != (product.id, position):
-            changed += 1
-        photo.product_id, photo.product_position = product.id, position
-    session.flush()
-    for old in left:
-        rest = session.scalars(select(Photo).where(Photo.product_id == old).order_by(Photo.product_position, Photo.path))
+def _place(session: Session, targets: dict[int, _Target]) -> int:
+    """Each product's listed photos first (by ``position``, else the sheet's order), then
+    its other photos; the products they left renumbered. Returns how many photos joined a
+    product or changed place in one. One pass over the photos in products, one bulk UPDATE."""
+    current: dict[int, tuple[int, int | None]] = {}
+    members: dict[int, list[tuple[int, str, int]]] = defaultdict(list)  # product: (position, path, photo)
+    for photo_id, product_id, position, path in session.execute(
+            select(Photo.id, Photo.product_id, Photo.product_position, Photo.path).where(Photo.product_id.is_not(None))):
+        if product_id is not None:
+            current[photo_id] = (product_id, position)
+            members[product_id].append((position or 0, path, photo_id))
+    placed: dict[int, tuple[int, int]] = {}
+    for product_id, target in targets.items():
+        order = sorted(range(len(target.photo_ids)),
+                       key=lambda n: (target.positions[n] is None, target.positions[n] or 0, n))
+        listed = [target.photo_ids[n] for n in order]
+        chosen = set(listed)
+        others = [photo for _pos, _path, photo in sorted(members.get(product_id, [])) if photo not in chosen]
+        for position, photo in enumerate(listed + others, start=1):
+            placed[photo] = (product_id, position)
+    moved = sum(1 for photo, where in placed.items() if current.get(photo) != where)
+    left = {current[photo][0] for photo in placed if photo in current} - set(targets)
+    for product_id in left:
+        rest = [photo for _pos, _path, photo in sorted(members[product_id]) if photo not in placed]
         for position, photo in enumerate(rest, start=1):
-            photo.product_position = position
-    return changed
+            placed[photo] = (product_id, position)
+    changes = [{"id": photo, "product_id": product_id, "product_position": position}
+               for photo, (product_id, position) in placed.items() if current.get(photo) != (product_id, position)]
+    if changes:
+        session.execute(update(Photo), changes)
+    return moved
 
 
-def _write_tags(session: Session, photos: dict[int, Photo], categories: dict[int, str],
-                new_tags: dict[int, list[str]], result: ImportResult) -> None:
-    wanted = [pid for pid, names in new_tags.items() if names]
+def _write_tags(session: Session, new_tags: dict[int, list[str]], result: ImportResult) -> None:
+    """Staff tags the photos lack, in one INSERT."""
     have: dict[int, set[str]] = defaultdict(set)
-    for pid, name in session.execute(select(Tag.photo_id, Tag.name).where(Tag.kind == CUSTOM,
-                                                                           Tag.photo_id.in_(wanted))):
+    for pid, name in session.execute(select(Tag.photo_id, Tag.name).where(Tag.kind == CUSTOM)):
         have[pid].add(tag_key(name))
-    for pid in wanted:
-        for name in new_tags[pid]:
+    rows = []
+    for pid, names in new_tags.items():
+        for name in names:
             if tag_key(name) not in have[pid]:
                 have[pid].add(tag_key(name))
-                session.add(Tag(photo_id=pid, kind=CUSTOM, name=name, source=MANUAL))
-                result.tags_added += 1
-    spelt: dict[str, str] = {}
-    for pid, name in categories.items():
-        if name not in spelt:
-            spelt[name] = category_spelling(session, name)
-        result.categories_set += put_category(session, pid, spelt[name])
+                rows.append({"photo_id": pid, "kind": CUSTOM, "name": name, "source": MANUAL})
+    if rows:
+        session.execute(insert(Tag), rows)
+    result.tags_added = len(rows)
+
+
+def _write_categories(session: Session, categories: dict[int, str], result: ImportResult) -> None:
+    """Staff categories, as ``edits.put_category`` sets one, for many photos at once."""
+    if not categories:
+        return
+    spelt = {name: category_spelling(session, name) for name in set(categories.values())}
+    tags: dict[int, list[Tag]] = defaultdict(list)
+    for tag in session.scalars(select(Tag).where(Tag.kind == CATEGORY)):
+        if tag.photo_id in categories:
+            tags[tag.photo_id].append(tag)
+    gone, new = [], []
+    for pid, wanted in categories.items():
+        name = spelt[wanted]
+        current = tags.get(pid, [])
+        same = [t for t in current if tag_key(t.name) == tag_key(name)]
+        if len(current) == 1 and same and same[0].source == MANUAL and same[0].name == name:
+            continue
+        gone += [t.id for t in current if t not in same[:1]]
+        if same:
+            same[0].source, same[0].name = MANUAL, name
+        else:
+            new.append({"photo_id": pid, "kind": CATEGORY, "name": name, "source": MANUAL})
+        result.categories_set += 1
+    for start in range(0, len(gone), 500):
+        session.execute(delete(Tag).where(Tag.id.in_(gone[start:start + 500])))
+    session.flush()
+    if new:
+        session.execute(insert(Tag), new)

@@ -46,7 +46,7 @@ def _common_gb2312(char: str) -> bool | None:
 
 def _looks_chinese(text: str) -> bool:
     wide = [_common_gb2312(c) for c in text if ord(c) >= 128]
-    return bool(wide) and None not in wide and sum(wide) >= 0.8 * len(wide)
+    return bool(wide) and None not in wide and sum(1 for w in wide if w) >= 0.8 * len(wide)
 
 
 def _windows_code_page() -> str | None:

@@ -17,8 +17,9 @@ from urllib.parse import quote
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MANUAL, MISSING, Folder, Photo, Product, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MANUAL, MISSING, Folder, Photo, Product
 from fashiondesk.core.catalogue.products import extra_fields, slug
+from fashiondesk.core.export.csv_export import tag_rows
 
 
 @dataclass
@@ -93,8 +94,8 @@ def shop_products(session: Session, unsure_below: float, photo_ids: set[int] | N
 
 
 def _add_tags(session: Session, products: list[ShopProduct], unsure_below: float) -> None:
-    tags: dict[int, list[Tag]] = defaultdict(list)
-    for tag in session.scalars(select(Tag)):
+    tags: dict[int, list] = defaultdict(list)
+    for tag in tag_rows(session):
         tags[tag.photo_id].append(tag)
     for product in products:
         staff, sure = [], []

@@ -1,0 +1,232 @@
+"""The window's doors to a shop's other files: import a spreadsheet, export for the till or
+a webshop, write keyword sidecars for photo tools, and group photos into products."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fashiondesk.core import services
+
+if TYPE_CHECKING:
+    from fashiondesk.gui.main_window import MainWindow
+
+FORMATS = [
+    ("generic", "Every photo and tag (the till, a spreadsheet)"),
+    ("shopify", "Shopify product CSV"),
+    ("woocommerce", "WooCommerce product CSV"),
+]
+
+
+class ExportDialog(QDialog):
+    """What to export: the format, only the photos shown or all, where the shop hosts photos."""
+
+    def __init__(self, parent: QWidget, shown: int, filtered: bool, url_prefix: str, fmt: str):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.format = QComboBox()
+        for key, text in FORMATS:
+            self.format.addItem(text, key)
+        self.format.setCurrentIndex(max(0, [k for k, _ in FORMATS].index(fmt) if fmt in dict(FORMATS) else 0))
+        self.only_shown = QCheckBox(f"Only the {shown:,} photo{'s' if shown != 1 else ''} shown now")
+        self.only_shown.setChecked(filtered)
+        self.only_shown.setEnabled(filtered)
+        self.only_shown.setToolTip("The current folder, category, search and filters; a webshop file gets "
+                                   "the whole product of each photo shown")
+        self.url_prefix = QLineEdit(url_prefix)
+        self.url_prefix.setPlaceholderText("https://cdn.example.com/shop/photos/")
+        self.url_prefix.setToolTip("Where the shop will host the photos: each image's address is this, then the "
+                                   "photo's path in its folder")
+        self.url_note = QLabel("Empty: the image column holds file names.", wordWrap=True)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("", self.only_shown)
+        form.addRow("Image address", self.url_prefix)
+        form.addRow("", self.url_note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _format_changed(self) -> None:
+        webshop = self.chosen_format() != "generic"
+        self.url_prefix.setEnabled(webshop)
+        self.url_note.setVisible(webshop)
+
+
+class ShopFiles(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    # -- export ------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        window = self._window
+        settings = window.settings
+        rows = window.model.rows()
+        filtered = window.filter != type(window.filter)(sort=window.filter.sort) or bool(window.also)
+        dialog = ExportDialog(window, len(rows), filtered, str(settings.value("export/url_prefix", "") or ""),
+                              str(settings.value("export/format", "generic") or "generic"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fmt, prefix = dialog.chosen_format(), dialog.url_prefix.text().strip()
+        settings.setValue("export/format", fmt)
+        settings.setValue("export/url_prefix", prefix)
+        only = {row.id for row in rows} if dialog.only_shown.isChecked() else None
+        start = str(settings.value("last_export", "") or "")
+        name = {"generic": "fashiondesk-export.csv", "shopify": "shopify-products.csv",
+                "woocommerce": "woocommerce-products.csv"}[fmt]
+        start = str(_sibling(start, name)) if start else name
+        path, _ = QFileDialog.getSaveFileName(window, "Export as CSV", start, "CSV files (*.csv)")
+        if path:
+            self.export_to(path, fmt, prefix, only)
+
+    def export_to(self, path: str, fmt: str = "generic", prefix: str = "", only: set[int] | None = None) -> None:
+        window = self._window
+        window.settings.setValue("last_export", path)
+        window.statusBar().showMessage(f"Exporting to {path}…")
+        what = "photos" if fmt == "generic" else "products"
+        window.tasks.run(services.export_csv_file, window.catalogue, path, fmt, prefix, only,
+                         done=lambda n: window.statusBar().showMessage(f"Exported {n:,} {what} to {path}"),
+                         error=window._show_error)
+
+    # -- import ------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        window = self._window
+        start = str(window.settings.value("last_import", "") or "")
+        path, _ = QFileDialog.getOpenFileName(window, "Import a spreadsheet", start,
+                                              "CSV files (*.csv *.txt);;All files (*)")
+        if not path:
+            return
+        window.settings.setValue("last_import", path)
+        window.statusBar().showMessage(f"Reading {path}…")
+        window.tasks.run(services.import_sheet, window.catalogue, path, True,
+                         done=lambda result: self._confirm_import(path, result), error=self._import_refused)
+
+    def _confirm_import(self, path: str, result) -> None:
+        window = self._window
+        window.statusBar().clearMessage()
+        if not result.changes:
+            QMessageBox.information(window, "Import", f"{result.rows:,} rows read: the catalogue already says "
+                                                      "all of this. Nothing to change.")
+            return
+        lines = [f"{result.rows:,} rows read. Importing will make these changes:", ""]
+        for count, text in ((result.products_created, "new products"), (result.products_changed, "products changed"),
+                            (result.photos_moved, "photos put in a product or moved within one"),
+                            (result.categories_set, "categories set"), (result.tags_added, "tags added")):
+            if count:
+                lines.append(f"• {count:,} {text}")
+        if result.extra_columns:
+            lines += ["", "Kept with the products and exported back: " + ", ".join(result.extra_columns)]
+        box = QMessageBox(QMessageBox.Icon.Question, "Import", "\n".join(lines), parent=window)
+        go = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not go:
+            return
+        window.tasks.run(services.import_sheet, window.catalogue, path, False,
+                         done=lambda r: self._imported(path, r), error=self._import_refused)
+
+    def _imported(self, path: str, result) -> None:
+        self._window.statusBar().showMessage(f"Imported {path}: {result.changes:,} changes")
+        self._window.refresh()
+        self._window._show_current()
+
+    def _import_refused(self, message: str) -> None:
+        window = self._window
+        window.statusBar().showMessage("The spreadsheet was not imported", 15_000)
+        first, _, rest = message.partition("\n")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Import", first, parent=window)
+        if rest:
+            box.setInformativeText("Fix these rows in the spreadsheet, save it, and import it again.")
+            box.setDetailedText(rest)
+        box.exec()
+
+    # -- keyword sidecars ----------------------------------------------------------------
+
+    def write_sidecars(self) -> None:
+        window = self._window
+        ids = [row.id for row in window.model.rows()]
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            window, "Write keyword sidecars",
+            f"Write the category, colours and tags of the {len(ids):,} photo{'s' if len(ids) != 1 else ''} shown "
+            "into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?\n\n"
+            "The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        window.statusBar().showMessage("Writing keyword sidecars…")
+        window.tasks.run(services.write_xmp, window.catalogue, None, ids, done=self._sidecars_written,
+                         error=window._show_error)
+
+    def _sidecars_written(self, report) -> None:
+        text = f"{report.written:,} sidecars written, {report.unchanged:,} already up to date"
+        if report.failed:
+            path, reason = report.failed[0]
+            self._window._show_error(f"{text}; {len(report.failed):,} could not be written, e.g. {path}.xmp: {reason}")
+        else:
+            self._window.statusBar().showMessage(text)
+
+    # -- products ------------------------------------------------------------------------
+
+    def group(self) -> None:
+        window = self._window
+        rows = window.review.targets()
+        if not rows:
+            return
+        handle, ok = QInputDialog.getText(
+            window, "Group as one product",
+            f"The {len(rows)} photo{'s' if len(rows) != 1 else ''} selected become one product.\n"
+            "Its SKU or handle (leave empty to name it after the first photo, or keep the product they are in):")
+        if not ok:
+            return
+        window.tasks.run(services.group_photos, window.catalogue, [r.id for r in rows], handle.strip() or None,
+                         done=self._grouped, error=window._show_error)
+
+    def _grouped(self, product) -> None:
+        self._window.statusBar().showMessage(f"Product {product.handle}: {len(product.photo_ids)} photos")
+        self._window._show_current()
+
+    def ungroup(self) -> None:
+        window = self._window
+        rows = window.review.targets()
+        window.tasks.run(services.ungroup_photos, window.catalogue, [r.id for r in rows],
+                         done=self._ungrouped, error=window._show_error)
+
+    def _ungrouped(self, count: int) -> None:
+        self._window.statusBar().showMessage(
+            f"{count} photo{'s' if count != 1 else ''} taken out of {'their products' if count != 1 else 'its product'}"
+            if count else "Those photos are in no product")
+        self._window._show_current()
+
+
+def _sibling(path: str, name: str):
+    from pathlib import Path
+
+    return Path(path).with_name(name)

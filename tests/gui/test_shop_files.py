@@ -1,0 +1,126 @@
+"""The window's products, spreadsheet import, webshop export and keyword sidecars (issue 17)."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from fashiondesk.core import services
+from fashiondesk.gui.grid import PhotoIdRole
+from fashiondesk.gui.shop_files import ExportDialog
+
+
+def _ready(qtbot, window, catalogue, embedder, folder, n):
+    services.add_folders(catalogue, [str(folder)])
+    services.index(catalogue, embedder=embedder)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() == n)
+
+
+def _select(window, rows):
+    grid, model = window.grid, window.model
+    grid.setCurrentIndex(model.index(rows[0]))
+    for row in rows[1:]:
+        grid.selectionModel().select(model.index(row), QItemSelectionModel.SelectionFlag.Select)
+
+
+def test_grouping_the_selected_photos_shows_the_product_and_similar_items_list_it_once(
+        qtbot, window, catalogue, embedder, sample_photos, monkeypatch):
+    _ready(qtbot, window, catalogue, embedder, sample_photos(6), 6)
+    _select(window, [1, 2])
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a[2]), ("DR-7", True))[1])
+    window.photo_menu.menu_for(window.model.index(1))  # the menu offers it
+    window.shop_files.group()
+    assert "The 2 photos selected become one product" in asked[0]
+    grouped = {window.model.index(r).data(PhotoIdRole) for r in (1, 2)}
+    qtbot.waitUntil(lambda: "Product DR-7: 2 photos" in window.detail.facts.text())
+    # Similar items of another photo: the two photos of DR-7 count as one item.
+    _select(window, [0])
+    strip = window.detail.similar_section.strip
+    qtbot.waitUntil(lambda: strip.count() == 4, timeout=10_000)  # 6 photos: itself and one of DR-7's left out
+    assert len(set(strip.photo_ids()) & grouped) == 1
+    tips = [strip.item(i).toolTip() for i in range(strip.count())]
+    assert sum("Product DR-7" in tip for tip in tips) == 1
+    _select(window, [1])
+    qtbot.waitUntil(lambda: "Product DR-7" in window.detail.facts.text())
+    window.shop_files.ungroup()
+    qtbot.waitUntil(lambda: "Product DR-7" not in window.detail.facts.text())
+    assert "1 photo taken out of its product" in window.statusBar().currentMessage()
+
+
+def test_a_spreadsheet_import_says_what_will_change_first(qtbot, window, catalogue, embedder, sample_photos,
+                                                          monkeypatch, tmp_path):
+    folder = sample_photos(3)
+    _ready(qtbot, window, catalogue, embedder, folder, 3)
+    photo = sorted(folder.glob("*.jpg"))[0]
+    sheet = tmp_path / "stock.csv"
+    sheet.write_text(f"path,product,price,tags\n{photo},K-1,19.90,linen\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        box.buttons()[0].click() if len(asked) > 1 else None  # Cancel the first time, Import the second
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window.shop_files.choose_import()
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "1 rows read. Importing will make these changes" in asked[0] and "1 new products" in asked[0]
+    assert services.product_of(catalogue, services.photo_ids_at(catalogue, [str(photo)])[0]) is None, "cancelled"
+    window.shop_files.choose_import()
+    qtbot.waitUntil(lambda: "Imported" in window.statusBar().currentMessage(), timeout=10_000)
+    product = services.product_of(catalogue, services.photo_ids_at(catalogue, [str(photo)])[0])
+    assert (product.handle, product.price) == ("K-1", "19.90")
+
+
+def test_a_refused_import_lists_the_rows_to_fix(qtbot, window, catalogue, monkeypatch, tmp_path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("path,price\n/nowhere/a.jpg,1\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append((box.text(), box.detailedText())) or 0)
+    window.shop_files.choose_import()
+    qtbot.waitUntil(lambda: bool(boxes))
+    assert "nothing was imported; 1 problem to fix first" in boxes[0][0]
+    assert "line 2: not in the catalogue: /nowhere/a.jpg" in boxes[0][1]
+
+
+def test_export_for_shopify_of_only_what_is_shown(qtbot, window, catalogue, embedder, sample_photos, monkeypatch,
+                                                  tmp_path):
+    folder = sample_photos(4)
+    _ready(qtbot, window, catalogue, embedder, folder, 4)
+    window.filters.search.setText(sorted(folder.glob("*.jpg"))[0].stem)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    seen = []
+
+    def fill(dialog):
+        seen.append((dialog.only_shown.isEnabled(), dialog.only_shown.isChecked(), dialog.only_shown.text()))
+        dialog.format.setCurrentIndex(1)
+        dialog.url_prefix.setText("https://cdn.example.com/p")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", fill)
+    out = tmp_path / "shopify.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.shop_files.choose_export()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    assert seen == [(True, True, "Only the 1 photo shown now")]
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 1 and rows[0]["Product image URL"].startswith("https://cdn.example.com/p/")
+    assert window.settings.value("export/format") == "shopify"
+
+
+def test_keyword_sidecars_for_the_photos_shown(qtbot, window, catalogue, embedder, sample_photos, monkeypatch):
+    folder = sample_photos(2)
+    _ready(qtbot, window, catalogue, embedder, folder, 2)
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: questions.append(text) or QMessageBox.StandardButton.Yes)
+    window.shop_files.write_sidecars()
+    qtbot.waitUntil(lambda: "2 sidecars written" in window.statusBar().currentMessage(), timeout=10_000)
+    assert "The photos themselves are not changed" in questions[0]
+    assert all((folder / (p.name + ".xmp")).exists() for p in folder.glob("*.jpg"))

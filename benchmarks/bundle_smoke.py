@@ -87,6 +87,24 @@ def main() -> int:
         print(f"index, export ({len(rows)} photos, all categorised), similar ({similar[0]['path'].rsplit('/', 1)[-1]} "
               f"first): ok")
 
+        # A shop's files: a spreadsheet in, a webshop file out, keywords inside a JPEG (Exiv2).
+        shop = Path(tmp) / "shop"
+        shop.mkdir()
+        for name in ("dress-1.jpg", "dress-2.jpg"):
+            shutil.copy(sample / name, shop / name)
+        check(run("index", str(shop)), "index of a shop folder")
+        (shop / "stock.csv").write_bytes("path;product;price\r\ndress-1.jpg;DR-1;49,90\r\ndress-2.jpg;DR-1;\r\n"
+                                         .encode("cp1252"))
+        check(run("import", str(shop / "stock.csv")), "import")
+        shopify = list(csv.DictReader(io.StringIO(check(run("export", "-", "--format", "shopify"), "export shopify"))))
+        ours = [r for r in shopify if r["URL handle"] == "dr-1"]
+        if len(ours) != 2 or ours[0]["Price"] != "49.90":
+            sys.exit(f"export --format shopify: {ours}")
+        check(run("write-xmp", "--inside", str(shop / "dress-1.jpg")), "write-xmp --inside")
+        if b"fashiondesk|category|" not in (shop / "dress-1.jpg").read_bytes():
+            sys.exit("write-xmp --inside wrote no keywords into the JPEG")
+        print("import (cp1252, ';'), export --format shopify, write-xmp --inside (Exiv2): ok")
+
         # A catalogue made by this checkout opens in the bundle, its photos already indexed.
         made_here = home / "checkout.db"
         subprocess.run([sys.executable, "-m", "fashiondesk", "--db", str(made_here), "index", str(ROOT / "resources" / "sample")],

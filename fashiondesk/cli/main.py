@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("write-xmp", help="keyword sidecars (photo.jpg.xmp) for Lightroom, digiKam, Bridge")
     p.add_argument("paths", nargs="*", help="photos (default: every photo in the catalogue)")
+    p.add_argument("--inside", action="store_true",
+                   help="put the keywords inside the JPEGs themselves instead (losslessly; each original is "
+                        "first copied to the 'originals' folder beside the catalogue)")
 
     p = sub.add_parser("tag", help="add or remove manual tags, set the staff category")
     p.add_argument("paths", nargs="+")
@@ -281,13 +284,17 @@ def cmd_write_xmp(args) -> int:
 
     catalogue = _open(args)
     try:
-        report = services.write_xmp(catalogue, args.paths or None)
+        report = services.write_xmp(catalogue, args.paths or None, inside=args.inside)
+        kept = services.originals_folder(catalogue)
     finally:
         catalogue.close()
+    what = "photos given their keywords inside" if args.inside else "sidecars written"
     for path, reason in report.failed[:20]:
-        print(f"  not written: {path}.xmp: {reason}", file=sys.stderr)
-    print(f"{report.written} sidecars written, {report.unchanged} already up to date, {len(report.failed)} failed",
+        print(f"  not written: {path}{'' if args.inside else '.xmp'}: {reason}", file=sys.stderr)
+    print(f"{report.written} {what}, {report.unchanged} already up to date, {len(report.failed)} failed",
           file=sys.stderr)
+    if args.inside and report.written:
+        print(f"the originals are kept in {kept}", file=sys.stderr)
     return 1 if report.failed else 0
 
 

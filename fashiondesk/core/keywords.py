@@ -94,18 +94,9 @@ def merge(existing: bytes | None, keywords: list[tuple[str, str]]) -> bytes:
     descriptions = rdf.findall(f"{{{RDF}}}Description")
     if not descriptions:
         descriptions = [ET.SubElement(rdf, f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""})]
-    old_paths = _items(_find(rdf, HIERARCHY)) + [p.replace("/", "|") for p in _items(_find(rdf, TAGS_LIST))]
-    old_mine = {p.rsplit("|", 1)[-1] for p in old_paths if _ours(p)}
-    theirs = {p.rsplit("|", 1)[-1] for p in old_paths if not _ours(p)}
-    new_paths = [f"{BRANCH}|{group}|{name.replace('|', '/')}" for group, name in keywords]
-    new_flat = [name for _group, name in keywords]
-
-    flat = [w for w in _items(_find(rdf, SUBJECT)) if w not in old_mine or w in theirs or w in new_flat]
-    flat += [w for w in new_flat if w not in flat]
-    hierarchy = [p for p in _items(_find(rdf, HIERARCHY)) if not _ours(p)] + new_paths
-    tags_list = [p for p in _items(_find(rdf, TAGS_LIST)) if not _ours(p.replace("/", "|"))] + \
-        [p.replace("/", "-").replace("|", "/") for p in new_paths]
-    for tag, values in ((SUBJECT, flat), (HIERARCHY, hierarchy), (TAGS_LIST, tags_list)):
+    merged = merge_lists(_items(_find(rdf, SUBJECT)), _items(_find(rdf, HIERARCHY)), _items(_find(rdf, TAGS_LIST)),
+                         keywords)
+    for tag, values in zip((SUBJECT, HIERARCHY, TAGS_LIST), merged):
         _put_bag(descriptions, tag, values)
     for prefix, uri in {**PREFIXES, **prefixes}.items():
         if prefix:
@@ -115,6 +106,23 @@ def merge(existing: bytes | None, keywords: list[tuple[str, str]]) -> bytes:
         body = f'<x:xmpmeta xmlns:x="{X}">{body}</x:xmpmeta>'
     return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n' + body
             + '\n<?xpacket end="w"?>\n').encode("utf-8")
+
+
+def merge_lists(flat: list[str], hierarchy: list[str], tags_list: list[str],
+                keywords: list[tuple[str, str]]) -> tuple[list[str], list[str], list[str]]:
+    """The three keyword lists (dc:subject, lr:hierarchicalSubject, digiKam:TagsList) with
+    fashiondesk's branch replaced by ``keywords``; the rest as they were, in order."""
+    old_paths = hierarchy + [p.replace("/", "|") for p in tags_list]
+    old_mine = {p.rsplit("|", 1)[-1] for p in old_paths if _ours(p)}
+    theirs = {p.rsplit("|", 1)[-1] for p in old_paths if not _ours(p)}
+    new_paths = [f"{BRANCH}|{group}|{name.replace('|', '/')}" for group, name in keywords]
+    new_flat = [name for _group, name in keywords]
+    flat = [w for w in flat if w not in old_mine or w in theirs or w in new_flat]
+    flat += [w for w in new_flat if w not in flat]
+    hierarchy = [p for p in hierarchy if not _ours(p)] + new_paths
+    tags_list = [p for p in tags_list if not _ours(p.replace("/", "|"))] + \
+        [p.replace("/", "-").replace("|", "/") for p in new_paths]
+    return flat, hierarchy, tags_list
 
 
 def _put_bag(descriptions: list[ET.Element], tag: str, values: list[str]) -> None:

@@ -3,6 +3,7 @@ a webshop, write keyword sidecars for photo tools, and group photos into product
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -174,19 +175,29 @@ class ShopFiles(QObject):
         ids = [row.id for row in window.model.rows()]
         if not ids:
             return
-        answer = QMessageBox.question(
-            window, "Write keyword sidecars",
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Write keywords",
             f"Write the category, colours and tags of the {len(ids):,} photo{'s' if len(ids) != 1 else ''} shown "
             "into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?\n\n"
-            "The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.")
-        if answer != QMessageBox.StandardButton.Yes:
+            "The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.",
+            parent=window)
+        inside = QCheckBox("Put them inside the JPEG photos instead")
+        inside.setToolTip("For tools that read no sidecar. The picture is not re-compressed, and each original is "
+                          f"first copied to {services.originals_folder(window.catalogue)}")
+        box.setCheckBox(inside)
+        go = box.addButton("Write", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not go:
             return
-        window.statusBar().showMessage("Writing keyword sidecars…")
-        window.tasks.run(services.write_xmp, window.catalogue, None, ids, done=self._sidecars_written,
+        window.statusBar().showMessage("Writing keywords…")
+        window.tasks.run(partial(services.write_xmp, inside=inside.isChecked()), window.catalogue, None, ids,
+                         done=lambda report: self._sidecars_written(report, inside.isChecked()),
                          error=window._show_error)
 
-    def _sidecars_written(self, report) -> None:
-        text = f"{report.written:,} sidecars written, {report.unchanged:,} already up to date"
+    def _sidecars_written(self, report, inside: bool = False) -> None:
+        what = "photos given their keywords inside" if inside else "sidecars written"
+        text = f"{report.written:,} {what}, {report.unchanged:,} already up to date"
         if report.failed:
             path, reason = report.failed[0]
             self._window._show_error(f"{text}; {len(report.failed):,} could not be written, e.g. {path}.xmp: {reason}")

@@ -151,3 +151,36 @@ def test_iptc_keywords_inside_a_jpeg_are_read(tmp_path):
     assert keywords.embedded(str(photo)) == ["Maison", "été 2026"]
     with Image.open(photo) as im:
         im.load()  # still a photo every reader opens
+
+
+def test_keywords_inside_a_jpeg_only_after_a_backup_and_with_the_same_pixels(catalogue, embedder, sample_photos):
+    folder = sample_photos(2)
+    first, second = sorted(folder.glob("*.jpg"))
+    with Image.open(first) as im:
+        im.save(first, "JPEG", quality=85, xmp=LIGHTROOM)
+    _with_iptc_keywords(first, ["Maison"])
+    before = first.read_bytes()
+    with Image.open(first) as im:
+        pixels = im.tobytes()
+    png = folder / "flat.png"
+    Image.new("RGB", (32, 32), (10, 20, 30)).save(png)
+    png_before = png.read_bytes()
+    services.add_folders(catalogue, [folder])
+    services.index(catalogue, embedder=embedder)
+    services.tag(catalogue, [str(first)], add=["new in"])
+
+    report = services.write_xmp(catalogue, inside=True)
+    assert report.written == 2 and len(report.failed) == 1 and "only JPEG" in report.failed[0][1]
+    assert png.read_bytes() == png_before and not (folder / "flat.png.xmp").exists()
+    with Image.open(first) as im:
+        assert im.tobytes() == pixels, "the image itself untouched"
+    assert keywords.read(Image.open(first).info["xmp"]) == ["summer", "linen"], "the shop's keywords kept"
+    assert keywords.embedded(str(first))[:3] == ["summer", "linen", "Maison"], "and its IPTC block"
+    assert b"fashiondesk|tag|new in" in first.read_bytes()
+    kept = services.originals_folder(catalogue)
+    backups = [p for p in kept.iterdir() if p.name.endswith(first.name)]
+    assert len(backups) == 1 and backups[0].read_bytes() == before
+    assert str(first) in (kept / "index.csv").read_text(encoding="utf-8")
+    again = services.index(catalogue, embedder=embedder)
+    assert (again.indexed, again.unchanged) == (0, 3), "the catalogue follows the rewritten files"
+    assert services.write_xmp(catalogue, inside=True).written == 0

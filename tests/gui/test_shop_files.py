@@ -117,10 +117,21 @@ def test_export_for_shopify_of_only_what_is_shown(qtbot, window, catalogue, embe
 def test_keyword_sidecars_for_the_photos_shown(qtbot, window, catalogue, embedder, sample_photos, monkeypatch):
     folder = sample_photos(2)
     _ready(qtbot, window, catalogue, embedder, folder, 2)
-    questions = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *a, **k: questions.append(text) or QMessageBox.StandardButton.Yes)
+    asked = []
+
+    def answer(box, inside=False):
+        asked.append(box.text())
+        box.checkBox().setChecked(inside)
+        box.buttons()[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     window.shop_files.write_sidecars()
     qtbot.waitUntil(lambda: "2 sidecars written" in window.statusBar().currentMessage(), timeout=10_000)
-    assert "The photos themselves are not changed" in questions[0]
+    assert "The photos themselves are not changed" in asked[0]
     assert all((folder / (p.name + ".xmp")).exists() for p in folder.glob("*.jpg"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, inside=True))
+    window.shop_files.write_sidecars()
+    qtbot.waitUntil(lambda: "2 photos given their keywords inside" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert len(list(services.originals_folder(catalogue).glob("*.jpg"))) == 2

@@ -84,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--products", action="store_true",
                    help="one photo per product (a third column names it), the query's own product left out")
 
+    p = sub.add_parser("outfit", help="pieces of your stock that complete the look, as role,path,score CSV")
+    p.add_argument("image", metavar="PHOTO", help="a catalogued photo or any image file")
+    p.add_argument("-k", type=int, default=3, help="pieces per role (default 3)")
+
+    p = sub.add_parser("roles", help="the part each category plays in an outfit; set one for your own categories")
+    p.add_argument("category", nargs="?", help="a category")
+    p.add_argument("role", nargs="?", help="top, bottom, dress, outerwear, shoes or accessory ('none' to forget staff's)")
+
+    p = sub.add_parser("look", help="save photos as a look (an outfit): suggestions learn from saved looks")
+    p.add_argument("paths", nargs="*", help="the photos worn together")
+    p.add_argument("--name", help="the look's name (default 'Look N')")
+    p.add_argument("--list", action="store_true", help="list the saved looks")
+    p.add_argument("--delete", type=int, metavar="ID", help="delete a saved look")
+
     p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
     p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.94)")
 
@@ -123,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # Commands that only read: a catalogue in a read-only folder is opened as it is for them.
-READ_ONLY = {"export", "similar", "duplicates", "info", "failures"}
+READ_ONLY = {"export", "similar", "duplicates", "info", "failures", "outfit"}
 
 
 def _open(args, read_only: bool | None = None, migrate: bool = True):
@@ -334,6 +348,60 @@ def cmd_similar(args) -> int:
     return 0
 
 
+def cmd_outfit(args) -> int:
+    from fashiondesk.core import services
+    from fashiondesk.core.services import csv_writer
+
+    catalogue = _open(args)
+    try:
+        pieces = services.outfit(catalogue, args.image, args.k)
+    finally:
+        catalogue.close()
+    out = csv_writer(sys.stdout)
+    out.writerow(["role", "path", "score"])
+    for piece in pieces:
+        out.writerow([piece.role, piece.path, f"{piece.score:.4f}"])
+    if not pieces:
+        print("nothing in the catalogue completes this look yet", file=sys.stderr)
+    return 0
+
+
+def cmd_roles(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        if args.category is not None:
+            if args.role is None:
+                raise services.UserError("say the role too: fashiondesk roles CATEGORY ROLE")
+            services.set_role(catalogue, args.category, None if args.role == "none" else args.role)
+        listed = services.roles(catalogue)
+    finally:
+        catalogue.close()
+    for row in listed:
+        print(f"{row.category:24s} {row.role or '-':10s} {row.how} ({row.photos} photos)")
+    return 0
+
+
+def cmd_look(args) -> int:
+    from fashiondesk.core import services
+
+    catalogue = _open(args)
+    try:
+        if args.delete is not None:
+            if not services.delete_look(catalogue, args.delete):
+                raise services.UserError(f"there is no look {args.delete}")
+        elif args.paths:
+            look_id = services.save_look(catalogue, services.photo_ids_at(catalogue, args.paths), args.name)
+            print(f"look {look_id} saved ({len(args.paths)} photos)", file=sys.stderr)
+        saved = services.looks(catalogue) if args.list or not args.paths else []
+    finally:
+        catalogue.close()
+    for look_id, name, members in saved:
+        print(f"{look_id}\t{name}\t{len(members)} photos")
+    return 0
+
+
 def cmd_duplicates(args) -> int:
     from fashiondesk.core import services
     from fashiondesk.core.services import csv_writer
@@ -466,6 +534,9 @@ COMMANDS = {
     "export": cmd_export,
     "tag": cmd_tag,
     "import": cmd_import,
+    "outfit": cmd_outfit,
+    "roles": cmd_roles,
+    "look": cmd_look,
     "write-xmp": cmd_write_xmp,
     "group": cmd_group,
     "ungroup": cmd_ungroup,

@@ -79,6 +79,14 @@ STEPS: list[tuple[int, list[str]]] = [
         "ALTER TABLE photos ADD COLUMN product_position INTEGER",
         "CREATE INDEX ix_photos_product_id ON photos (product_id)",
     ]),
+    # 6: looks (outfits staff saved), to suggest pieces like those they put together.
+    (6, [
+        "CREATE TABLE looks (id INTEGER NOT NULL, name TEXT NOT NULL, created_at DATETIME NOT NULL, PRIMARY KEY (id))",
+        "CREATE TABLE look_photos (look_id INTEGER NOT NULL, photo_id INTEGER NOT NULL, position INTEGER NOT NULL, "
+        "PRIMARY KEY (look_id, photo_id), FOREIGN KEY(look_id) REFERENCES looks (id) ON DELETE CASCADE, "
+        "FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
+        "CREATE INDEX ix_look_photos_photo_id ON look_photos (photo_id)",
+    ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1
 

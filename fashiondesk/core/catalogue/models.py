@@ -152,3 +152,19 @@ class Tag(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     photo: Mapped[Photo] = relationship(back_populates="tags")
+
+
+class Look(Base):
+    """An outfit staff put together: photos that are worn together."""
+
+    __tablename__ = "looks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LookPhoto(Base):
+    __tablename__ = "look_photos"
+    look_id: Mapped[int] = mapped_column(ForeignKey("looks.id", ondelete="CASCADE"), primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)

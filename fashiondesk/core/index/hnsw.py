@@ -153,6 +153,13 @@ class VectorIndex:
                 self._index.mark_deleted(label)
                 self._deleted.add(label)
 
+    def vectors(self, ids: Iterable[int]) -> np.ndarray:
+        """The stored vectors of these photos (each must be in the index), in order."""
+        ids = [int(i) for i in ids]
+        if not ids:
+            return np.zeros((0, self.sidecar.dim), dtype=np.float32)
+        return np.asarray(self._index.get_items(ids), dtype=np.float32)
+
     def query(
         self, vectors: np.ndarray, k: int, allow: Callable[[int], bool] | None = None
     ) -> list[list[tuple[int, float]]]:

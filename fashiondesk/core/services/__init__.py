@@ -26,6 +26,7 @@ from fashiondesk.core.services.safety import (
     restore,
 )
 from fashiondesk.core.services.models import evaluate, evaluate_colours, format_evaluation, model_version
+from fashiondesk.core.services.outfits import CategoryRole, delete_look, looks, outfit, roles, save_look, set_role
 from fashiondesk.core.services.previews import preview
 from fashiondesk.core.services.products import (
     ProductInfo,
@@ -59,7 +60,7 @@ from fashiondesk.core.services.tags import (
 
 __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Closeness", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
-    "MIN_EXAMPLES", "SidecarReport", "originals_folder", "write_xmp", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
+    "MIN_EXAMPLES", "CategoryRole", "delete_look", "looks", "outfit", "roles", "save_look", "set_role", "SidecarReport", "originals_folder", "write_xmp", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
     "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer", "neutralise",
     "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",

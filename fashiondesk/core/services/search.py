@@ -153,6 +153,16 @@ class SimilarSearch:
                        products=products)
         return (same + [h for h in rest if key(h) not in seen])[:k]
 
+    def outfit(self, image: str, k: int = 3) -> list:
+        """Pieces that complete the look of ``image`` (``services.outfit``), with the index
+        and the model kept loaded."""
+        from fashiondesk.core.services.outfits import outfit
+
+        if self._index is None:
+            spec = shipped_spec()
+            self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
+        return outfit(self._catalogue, image, k, index=self._index, load_embedder=self._model)
+
     def closeness(self) -> Closeness:
         """What the scores mean in this catalogue (``core.index.closeness``), measured once
         per index opened."""

@@ -1,0 +1,151 @@
+"""Outfits from the shop's own stock: what goes with a garment, roles, saved looks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from fashiondesk.core.catalogue.db import Catalogue
+from fashiondesk.core.catalogue.edits import hold_write_lock
+from fashiondesk.core.index.hnsw import VectorIndex
+from fashiondesk.core.index.similar import catalogued_ids, photo_vectors
+from fashiondesk.core.index.store import open_index
+from fashiondesk.core.looks import saved
+from fashiondesk.core.looks.harmony import Colour
+from fashiondesk.core.looks.roles import ROLES, SHIPPED, guess
+from fashiondesk.core.looks.suggest import Piece, Suggestion, pieces, read_shop, suggest
+from fashiondesk.core.records import CATEGORY, COLOUR
+from fashiondesk.core.services.errors import UserError
+from fashiondesk.core.tagsources import source
+from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.spec import shipped_spec
+
+
+def _shown(category: str) -> str:
+    declared = source(CATEGORY)
+    return declared.display(category) if declared else category
+
+
+def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | None = None,
+           load_embedder: Callable[[], Embedder] = Embedder.load) -> list[Suggestion]:
+    """Pieces that complete the look of ``image`` (a catalogued photo or any image file):
+    up to ``k`` per role it needs, best first within each role (``looks/suggest.py``)."""
+    if k < 1:
+        raise UserError("-k must be at least 1")
+    spec = shipped_spec()
+    if index is None:
+        index = open_index(catalogue, spec.version, spec.embedding_dim)
+    with catalogue.sessions() as session:
+        shop = read_shop(session, saved.chosen_roles(session), spec.unsure_below,
+                         [members for _id, _name, members in saved.looks(session)])
+        photo_id = catalogued_ids(catalogue, spec.version, [image])[0]
+        if photo_id is not None:
+            found = pieces(session, shop, [photo_id]).get(photo_id)
+            if found is None:
+                raise UserError(_no_role(image, shop.categories.get(photo_id)))
+            garment: Piece = found
+            vectors = photo_vectors(catalogue, spec.version, [image])
+            if vectors is None:
+                raise UserError("the catalogue changed while looking; try again")
+            vector = vectors[1][0]
+        else:
+            garment, vector = _outside(image, load_embedder(), shop)
+        return suggest(session, index, shop, garment, vector, k)
+
+
+def _no_role(image: str, category: tuple[str, float] | None) -> str:
+    name = os.path.basename(image)
+    if category is None:
+        return f"{name} has no category yet: choose one first, then ask what goes with it"
+    return (f"{name} is a {_shown(category[0])!r}, a category with no part in an outfit yet: give it one, "
+            f"e.g. 'fashiondesk roles {category[0]!r} top' ({', '.join(ROLES)})")
+
+
+def _outside(image: str, embedder: Embedder, shop) -> tuple[Piece, np.ndarray]:
+    """A photo from outside the catalogue: decoded, embedded and tagged by the shipped model."""
+    from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb, read_photo
+    from fashiondesk.core.vision.tagging import auto_tagger
+
+    spec = embedder.spec
+    try:
+        pixels = load_rgb(read_photo(image), spec.input_size, spec.crop_pct, frame=spec.frames_studio).pixels
+    except UnreadableImage as exc:
+        raise UserError(f"{image}: {exc}") from exc
+    batch = np.stack([pixels])
+    prediction = embedder.run(batch)
+    tags = auto_tagger(spec)(batch, prediction)[0]
+    category = max((t for t in tags if t.kind == CATEGORY), key=lambda t: t.confidence or 0.0, default=None)
+    if category is None or shop.role(category.name) is None:
+        raise UserError(_no_role(image, (category.name, 0.0) if category else None))
+    colours = tuple(Colour(t.name, float(t.confidence or 0.0), t.value) for t in tags if t.kind == COLOUR)
+    piece = Piece(None, image, category.name, shop.role(category.name) or "", float(category.confidence or 0.0),
+                  tuple(sorted(colours, key=lambda c: -c.share)))
+    return piece, prediction.embeddings[0]
+
+
+@dataclass(frozen=True)
+class CategoryRole:
+    category: str
+    role: str | None
+    how: str  # "shipped", "set by staff", "guessed from its name", "none"
+    photos: int
+
+
+def roles(catalogue: Catalogue) -> list[CategoryRole]:
+    """Every category in the catalogue (and the shipped ones), with its role and why."""
+    from sqlalchemy import func, select
+
+    from fashiondesk.core.catalogue.models import Tag
+
+    with catalogue.sessions() as session:
+        chosen = saved.chosen_roles(session)
+        counts = dict(session.execute(select(Tag.name, func.count()).where(Tag.kind == CATEGORY).group_by(Tag.name)).all())
+    names = sorted(set(counts) | set(SHIPPED), key=str.casefold)
+    out = []
+    for name in names:
+        role: str | None
+        if name.casefold() in chosen:
+            role, how = chosen[name.casefold()], "set by staff"
+        elif name in SHIPPED:
+            role, how = SHIPPED[name], "shipped"
+        else:
+            role = guess(name)
+            how = "guessed from its name" if role else "none"
+        out.append(CategoryRole(name, role, how, counts.get(name, 0)))
+    return out
+
+
+def set_role(catalogue: Catalogue, category: str, role: str | None) -> None:
+    if role is not None and role not in ROLES:
+        raise UserError(f"{role!r} is not a part of an outfit: choose one of {', '.join(ROLES)}")
+    if not category.strip():
+        raise UserError("name the category")
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
+        saved.choose_role(session, category, role)
+
+
+def save_look(catalogue: Catalogue, photo_ids: Sequence[int], name: str | None = None) -> int:
+    """Keep photos as a look (an outfit staff put together); returns its id."""
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
+        count = len(saved.looks(session))
+        try:
+            look = saved.save_look(session, photo_ids, (name or "").strip() or f"Look {count + 1}")
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        return look.id
+
+
+def looks(catalogue: Catalogue) -> list[tuple[int, str, list[int]]]:
+    with catalogue.sessions() as session:
+        return saved.looks(session)
+
+
+def delete_look(catalogue: Catalogue, look_id: int) -> bool:
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
+        return saved.delete_look(session, look_id)

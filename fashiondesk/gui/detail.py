@@ -29,6 +29,7 @@ from fashiondesk.core.services.browse import PhotoDetail, TagInfo, TagSource, ne
 from fashiondesk.gui import kinds
 from fashiondesk.gui.category_box import CategoryBox
 from fashiondesk.gui.sidebar import swatch
+from fashiondesk.gui.goes_with import GoesWithSection
 from fashiondesk.gui.similar_section import SimilarSection
 from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
@@ -131,7 +132,8 @@ class DetailPanel(QWidget):
     similar_wanted = Signal()  # the similar items again: "Same colour first" changed
     category_left = Signal()  # Escape in the Category box: nothing chosen, the keys go back
 
-    def __init__(self, thumbnails: ThumbnailLoader, categories: list[str], unsure_below: float, parent=None):
+    def __init__(self, thumbnails: ThumbnailLoader, categories: list[str], unsure_below: float, parent=None,
+                 settings=None):
         super().__init__(parent)
         self._thumbnails = thumbnails
         self._unsure_below = unsure_below
@@ -256,6 +258,9 @@ class DetailPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self.similar_section)
+        self.goes_with = GoesWithSection(thumbnails, settings)
+        self.goes_with.chosen.connect(self.similar_chosen)
+        outer.addWidget(self.goes_with)
         thumbnails.ready.connect(self._thumbnail_ready)
         self.show_photo(None)
 
@@ -313,12 +318,15 @@ class DetailPanel(QWidget):
             self.examples.close_box()
             self.tags.clear()
             self.similar_section.clear()
+            self.goes_with.clear()
             self.editing.hide()
             self.similar_section.hide()
+            self.goes_with.hide()
             self._update_buttons()
             return
         self.editing.show()
         self.similar_section.show()
+        self.goes_with.show()
         self._show_title()
         self.title.setToolTip(photo.path)
         facts = [os.path.dirname(photo.path)]

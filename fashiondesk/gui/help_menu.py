@@ -68,6 +68,13 @@ the mouse wheel) makes the photos larger or smaller.</p>
 would change before it changes anything, and a file with a mistake changes nothing and
 lists the rows to fix.</p>
 
+<h3>Outfits</h3>
+<p>Unfold <b>Goes with</b> under the similar items: for the photo shown, the bottoms, shoes,
+outerwear and accessories of your stock that complete the look, one row each; colours that
+clash come last. <b>Save look</b> keeps the photo with the first piece of each row (or
+select photos worn together, right-click, <b>Save as a look…</b>): the suggestions learn
+from the looks you save.</p>
+
 <h3>Export</h3>
 <p><b>File → Export…</b> (Ctrl+E) writes one line per photo (where it is, its category and
 whether it still needs review, colours, tags, its product), for Excel, LibreOffice or the

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.scope_label = QLabel()
         # A new title must not resize the grid below it: that would lay out every cell again.
         self.scope_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.detail = DetailPanel(self.thumbnails, categories, self.unsure_below)
+        self.detail = DetailPanel(self.thumbnails, categories, self.unsure_below, settings=settings)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 4, 0, 0)
@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self.teacher.ended.connect(self._index_waiting)  # success or failure: an index run waiting starts
         self.similar.strip_ready.connect(self.detail.show_similar)
         self.similar.strip_failed.connect(self.detail.show_similar_error)
+        self.similar.outfit_ready.connect(self.detail.goes_with.show_pieces)
+        self.similar.outfit_failed.connect(self.detail.goes_with.show_error)
+        self.detail.goes_with.wanted.connect(self._search_strip)
+        self.detail.goes_with.save_look.connect(self.shop_files.save_look)
         self.similar.grid_ready.connect(self._similar_ready)
         self.similar.failed.connect(self._show_error)
         self._live = QTimer(self, interval=LIVE_REFRESH_MS)
@@ -368,8 +372,12 @@ class MainWindow(QMainWindow):
         self._strip_timer.start()
 
     def _search_strip(self) -> None:
-        if self.detail.photo is not None:
-            self.similar.for_strip(self.detail.photo.path, self.detail.main_colour())
+        photo = self.detail.photo
+        if photo is not None:
+            self.similar.for_strip(photo.path, self.detail.main_colour())
+            if self.detail.goes_with.is_open():
+                self.detail.goes_with.looking(photo.id)
+                self.similar.for_outfit(photo.id, photo.path)
 
     def go_to_photo(self, photo_id: int) -> None:
         if not self.grid.select_photo(photo_id):

@@ -97,6 +97,8 @@ class PhotoMenu(QObject):
         add("Group as one product…", shop.group, "Make the photos selected one product (front, back, detail…), "
             "with its SKU or handle")
         add("Take out of product", shop.ungroup, "The photos selected become products of their own again")
+        add("Save as a look…", shop.save_selected_look, "Keep the photos selected as an outfit worn together; "
+            "suggestions under Goes with learn from the looks you save")
         return menu
 
     # -- what the menu does ------------------------------------------------------------

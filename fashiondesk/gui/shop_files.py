@@ -224,6 +224,27 @@ class ShopFiles(QObject):
         self._window.statusBar().showMessage(f"Product {product.handle}: {len(product.photo_ids)} photos")
         self._window._show_current()
 
+    # -- looks -----------------------------------------------------------------------------
+
+    def save_selected_look(self) -> None:
+        rows = self._window.review.targets()
+        if len(rows) < 2:
+            self._window.statusBar().showMessage("Select two or more photos worn together, then save them as a look",
+                                                 10_000)
+            return
+        self.save_look([r.id for r in rows])
+
+    def save_look(self, photo_ids: list[int]) -> None:
+        window = self._window
+        name, ok = QInputDialog.getText(window, "Save look", f"A name for this look of {len(photo_ids)} photos "
+                                        "(suggestions learn from the looks you save):")
+        if not ok:
+            return
+        window.tasks.run(services.save_look, window.catalogue, photo_ids, name.strip() or None,
+                         done=lambda _id: window.statusBar().showMessage(
+                             f"Look saved: {len(photo_ids)} photos. Suggestions now learn from it."),
+                         error=window._show_error)
+
     def ungroup(self) -> None:
         window = self._window
         rows = window.review.targets()

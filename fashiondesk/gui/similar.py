@@ -17,6 +17,7 @@ from fashiondesk.gui.jobs import Jobs
 
 STRIP = 12  # photos in the detail panel's strip
 GRID = 60  # photos shown in the grid by "show all in grid" or a dropped photo
+OUTFIT = 4  # pieces per role in the detail panel's Goes with (as many as its width shows)
 
 
 class SimilarItems(QObject):
@@ -24,6 +25,8 @@ class SimilarItems(QObject):
     strip_failed = Signal(str)
     grid_ready = Signal(object, str)  # list[Hit], the grid's title ("Like photo.jpg")
     failed = Signal(str)  # a grid search failed
+    outfit_ready = Signal(int, object)  # photo id, its suggestions (services.outfit)
+    outfit_failed = Signal(int, str)  # photo id, why there are none
 
     def __init__(self, catalogue: services.Catalogue, parent=None):
         super().__init__(parent)
@@ -37,6 +40,12 @@ class SimilarItems(QObject):
 
     def _strip(self, path: str, colour: str | None) -> tuple[list, services.Closeness]:
         return self._search.search([path], STRIP, prefer_colour=colour, products=True), self._search.closeness()
+
+    def for_outfit(self, photo_id: int, path: str) -> None:
+        """Pieces that complete the look of the photo, for the detail panel's Goes with."""
+        self._jobs.run(self._search.outfit, path, OUTFIT, key="outfit",
+                       done=lambda pieces: self.outfit_ready.emit(photo_id, pieces),
+                       error=lambda message: self.outfit_failed.emit(photo_id, message))
 
     def for_grid(self, path: str) -> None:
         """Photos like ``path`` (catalogued or not) for the grid, best first."""
@@ -53,6 +62,7 @@ class SimilarItems(QObject):
         """Drop the answers still to come (a restore: the photo ids they name may be gone)."""
         self._jobs.discard("strip")
         self._jobs.discard("grid")
+        self._jobs.discard("outfit")
         self.mark_stale()
 
     def stop(self) -> None:

@@ -19,8 +19,10 @@ STRIP_EDGE = 96
 class PhotoStrip(QListWidget):
     chosen = Signal(int)  # photo id
 
-    def __init__(self, thumbnails: ThumbnailLoader, name: str, parent=None):
+    def __init__(self, thumbnails: ThumbnailLoader, name: str, parent=None, edge: int = 0, compact: bool = False):
+        """``compact``: thumbnails only, no captions and no scroll bar (the Goes with rows)."""
         super().__init__(parent)
+        edge = edge or STRIP_EDGE
         self._thumbnails = thumbnails
         self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -28,12 +30,16 @@ class PhotoStrip(QListWidget):
         self.setWrapping(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setIconSize(QSize(STRIP_EDGE, STRIP_EDGE))
+        self.setIconSize(QSize(edge, edge))
         self.setMovement(QListView.Movement.Static)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        line = self.fontMetrics().height()
-        self.setGridSize(QSize(STRIP_EDGE + 12, STRIP_EDGE + line + 12))
-        self.setFixedHeight(STRIP_EDGE + line + 12 + self.horizontalScrollBar().sizeHint().height() + 8)
+        line = 0 if compact else self.fontMetrics().height()
+        bar = 0 if compact else self.horizontalScrollBar().sizeHint().height() + 8
+        if compact:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setGridSize(QSize(edge + 8 if compact else edge + 12, edge + line + (8 if compact else 12)))
+        self.setFixedHeight(edge + line + (12 if compact else 12) + bar)
         self.itemActivated.connect(self._clicked)
         self.itemClicked.connect(self._clicked)
         thumbnails.ready.connect(self._thumbnail_ready)

@@ -34,7 +34,8 @@ def test_export_columns_and_values(catalogue, embedder, sample_photos):
     assert services.export_csv(catalogue, out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert list(rows[0]) == ["path", "category", "category_confidence", "category_unsure", "category_set_by", "colours", "tags",
-                            "product", "position", "title", "price", "size", "stock", "status", "width", "height"]
+                            "product", "position", "title", "price", "size", "stock", "looks", "status", "width",
+                            "height"]
     row = {r["path"]: r for r in rows}[first]
     assert row["category"] == "dress" and row["category_confidence"] == "0.710"
     assert row["category_unsure"] == "yes"  # below the shipped model's unsure_below (0.8)

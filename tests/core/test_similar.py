@@ -144,3 +144,31 @@ def test_near_duplicates_are_grouped(catalogue, embedder, shop, monkeypatch):
     assert all(score >= 0.94 for g in groups for _, score in g)
     with pytest.raises(services.UserError):
         services.duplicates(catalogue, threshold=2.0)
+
+
+def test_a_query_the_graph_cannot_fill_gives_fewer_answers_not_an_error(monkeypatch):
+    """hnswlib refuses a query its search cannot fill ("Cannot return the results in a
+    contiguous 2D array"), as seen for a filter of 1,500 photos among 20,000 copies of a few
+    hundred: the index then asks for fewer, and answers with fewer instead of failing."""
+    from fashiondesk.core.index.hnsw import VectorIndex
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(500, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex.create("test", 64, capacity=500)
+    index.add(range(500), vectors)
+    real = index._index.knn_query
+    reachable = 40
+
+    def refusing(data, k=1, filter=None):
+        if k > reachable:
+            raise RuntimeError("Cannot return the results in a contiguous 2D array. Probably ef or M is too small")
+        return real(data, k=k, filter=filter)
+
+    monkeypatch.setattr(index, "_index", type("Refusing", (), {
+        "knn_query": staticmethod(refusing), "set_ef": index._index.set_ef,
+        "element_count": index._index.element_count})())
+    hits = index.query(vectors[:1], 150)[0]
+    assert 0 < len(hits) <= reachable and hits[0][0] == 0
+    reachable = 0
+    assert index.query(vectors[:1], 150) == [[]]

@@ -18,7 +18,7 @@ from fashiondesk.gui.preview import UNREADABLE
 from fashiondesk.gui.thumbnails import GRID_EDGE
 
 TEXTS = ["Preview", "Open in image viewer", "Show in folder", "Copy path", "", "Rename…", "",
-         "Group as one product…", "Take out of product"]
+         "Group as one product…", "Take out of product", "Save as a look…"]
 
 
 def _ready(qtbot, window, catalogue, embedder, folder, n):

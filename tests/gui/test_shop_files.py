@@ -135,3 +135,28 @@ def test_keyword_sidecars_for_the_photos_shown(qtbot, window, catalogue, embedde
     qtbot.waitUntil(lambda: "2 photos given their keywords inside" in window.statusBar().currentMessage(),
                     timeout=10_000)
     assert len(list(services.originals_folder(catalogue).glob("*.jpg"))) == 2
+
+
+def test_goes_with_rows_per_role_a_click_goes_there_and_save_look(qtbot, window, catalogue, embedder, sample_photos,
+                                                                   monkeypatch):
+    folder = sample_photos(30)
+    _ready(qtbot, window, catalogue, embedder, folder, 30)
+    goes = window.detail.goes_with
+    assert not goes.is_open() and not goes.body.isVisible(), "folded until staff open it"
+    tee = next(r for r in range(30) if window.model.index(r).data().startswith("t-shirt-1"))
+    _select(window, [tee])
+    goes.toggle.click()
+    qtbot.waitUntil(lambda: len(goes._strips) == 4, timeout=15_000)
+    labels = [goes.rows.itemAtPosition(r, 0).widget().text() for r in range(4)]
+    assert labels == ["Bottoms", "Shoes", "Outerwear", "Accessories"]
+    assert window.settings.value("detail/goes_with_open", type=bool)
+    first_shoe = goes._strips[1].photo_ids()[0]
+    goes._strips[1].chosen.emit(first_shoe)
+    qtbot.waitUntil(lambda: window.detail.photo is not None and window.detail.photo.id == first_shoe)
+    _select(window, [tee])
+    qtbot.waitUntil(lambda: len(goes._strips) == 4 and goes.save_button.isEnabled(), timeout=15_000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Summer", True))
+    goes.save_button.click()
+    qtbot.waitUntil(lambda: "Look saved" in window.statusBar().currentMessage())
+    (look_id, name, members), = services.looks(catalogue)
+    assert name == "Summer" and len(members) == 5 and members[0] == window.model.index(tee).data(PhotoIdRole)

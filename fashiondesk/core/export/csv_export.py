@@ -5,7 +5,8 @@ category_confidence, category_unsure, category_set_by, colours, tags (and any ki
 later, before tags); then the photo's product: product (its SKU or handle), position (the
 photo's place among the product's photos, 1 first), title, price,
 size (';'-separated), stock, and any other column staff imported with products (in name
-order); then status, width, height. ``fashiondesk import`` reads this file back. ``category_unsure`` is "yes" for an
+order); then looks (the names of the looks staff saved with the photo in them, ';'-joined);
+then status, width, height. ``fashiondesk import`` reads this file back. ``category_unsure`` is "yes" for an
 automatic category whose calibrated confidence is below the model's ``unsure_below`` (to
 review), empty otherwise. ``category_set_by`` says who chose the category: "staff", "learned"
 (the shop classifier, taught by staff's categories) or "model" (the shipped model).
@@ -40,7 +41,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import MANUAL, Photo, Product, Tag
+from fashiondesk.core.catalogue.models import MANUAL, Look, LookPhoto, Photo, Product, Tag
 from fashiondesk.core.catalogue.products import extra_fields
 from fashiondesk.core.records import LEARNED
 from fashiondesk.core.tagsources import TagSource, declared
@@ -88,8 +89,8 @@ def columns(sources: list[TagSource] | None = None, extra: list[str] | None = No
             names.append(f"{source.csv_column}_confidence")
             if source.reviewed:
                 names += [f"{source.csv_column}_unsure", f"{source.csv_column}_set_by"]
-    taken = set(names) | set(PRODUCT_COLUMNS) | {"status", "width", "height"}
-    return names + PRODUCT_COLUMNS + [e for e in extra or [] if e not in taken] + ["status", "width", "height"]
+    taken = set(names) | set(PRODUCT_COLUMNS) | {"looks", "status", "width", "height"}
+    return names + PRODUCT_COLUMNS + [e for e in extra or [] if e not in taken] + ["looks", "status", "width", "height"]
 
 
 def _best(tags: list[Tag]) -> Tag | None:
@@ -143,6 +144,7 @@ def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] |
     """One row per photo, by path; only those in ``photo_ids`` when given."""
     sources = sources if sources is not None else kinds(session)
     products = products if products is not None else product_cells(session)
+    looks = look_names(session)
     tags_by_photo: dict[int, list] = defaultdict(list)
     for tag in tag_rows(session):
         tags_by_photo[tag.photo_id].append(tag)
@@ -158,8 +160,17 @@ def rows(session: Session, unsure_below: float = 0.0, sources: list[TagSource] |
         if photo.product_id is not None:
             row.update(products.get(photo.product_id, {}))
             row["position"] = photo.product_position or ""
-        row.update(status=photo.status, width=photo.width or "", height=photo.height or "")
+        row.update(looks=_join(looks.get(photo.id, [])), status=photo.status, width=photo.width or "",
+                   height=photo.height or "")
         yield row
+
+
+def look_names(session: Session) -> dict[int, list[str]]:
+    """{photo id: the names of the looks it is in}, oldest look first."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for photo_id, name in session.execute(select(LookPhoto.photo_id, Look.name).join(Look).order_by(Look.id)):
+        names[photo_id].append(name)
+    return names
 
 
 def tag_rows(session: Session):

@@ -15,7 +15,7 @@ Columns (names in any case; the words in brackets are read the same):
 - ``category``: the staff category, unless a ``category_set_by`` column says someone else
   chose it (so an export of fashiondesk's read back changes nothing).
 - fashiondesk's own export columns that are worked out, not chosen (``category_confidence``,
-  ``category_unsure``, ``colours``, ``status``, ``width``, ``height``) are not read.
+  ``category_unsure``, ``colours``, ``looks``, ``status``, ``width``, ``height``) are not read.
 - Any other column is kept with the product and exported back.
 
 An empty cell leaves the field as it is. Rows of one product that disagree on a field,
@@ -50,7 +50,7 @@ ALIASES = {
     "set_by": ("category_set_by",),
     "position": ("position", "image position"),
 }
-NOT_READ = ("category_confidence", "category_unsure", "colours", "status", "width", "height")
+NOT_READ = ("category_confidence", "category_unsure", "colours", "looks", "status", "width", "height")
 PRODUCT_FIELDS = ("title", "price", "size", "stock")
 MAX_LISTED = 20
 

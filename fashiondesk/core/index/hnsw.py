@@ -163,13 +163,24 @@ class VectorIndex:
     def query(
         self, vectors: np.ndarray, k: int, allow: Callable[[int], bool] | None = None
     ) -> list[list[tuple[int, float]]]:
-        """Nearest k per query vector as (photo id, cosine similarity), best first."""
+        """Nearest k per query vector as (photo id, cosine similarity), best first.
+
+        hnswlib refuses a query when its search cannot reach k photos (a filter that
+        allows few, or a catalogue of many copies of the same photos, whose graph links
+        copies to copies): then fewer are asked for, halving, and fewer come back."""
         live = len(self)
         if live == 0 or k <= 0:
             return [[] for _ in range(len(vectors))]
         k = min(k, live)
-        self._index.set_ef(max(64, 2 * k))
-        labels, distances = self._index.knn_query(np.asarray(vectors, dtype=np.float32), k=k, filter=allow)
+        while True:
+            self._index.set_ef(max(64, 2 * k))
+            try:
+                labels, distances = self._index.knn_query(np.asarray(vectors, dtype=np.float32), k=k, filter=allow)
+                break
+            except RuntimeError:
+                if k == 1:
+                    return [[] for _ in range(len(vectors))]
+                k //= 2
         return [
             [(int(l), float(1.0 - d)) for l, d in zip(row_l, row_d)]
             for row_l, row_d in zip(labels, distances)

@@ -110,3 +110,42 @@ def open_index(catalogue: Catalogue, model_version: str, dim: int, save: bool = 
             # rebuilds what could not be kept.
             log.warning("could not save the similarity index %s: %s", path, exc)
     return index
+
+
+class VectorTable:
+    """Every indexed photo's embedding in memory (5 KB a photo: 100 MB at 20,000), for
+    exact scoring of large candidate sets: hnswlib hands its stored vectors out at about 80
+    microseconds each, and one matrix-vector product scores 20,000 photos in a few
+    milliseconds. The window keeps one between answers."""
+
+    def __init__(self, ids: list[int], vectors: np.ndarray):
+        self._row = {pid: n for n, pid in enumerate(ids)}
+        self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+
+    @classmethod
+    def load(cls, catalogue: Catalogue, model_version: str) -> "VectorTable":
+        ids: list[int] = []
+        chunks = []
+        for chunk_ids, vectors in load_vectors(catalogue, model_version, sorted(indexed_ids(catalogue, model_version))):
+            ids += chunk_ids
+            chunks.append(vectors)
+        return cls(ids, np.concatenate(chunks) if chunks else np.zeros((0, 1), np.float32))
+
+    def __call__(self, ids: list[int]) -> np.ndarray:
+        return self._vectors[[self._row[i] for i in ids]]
+
+    def scores(self, ids: list[int], vector: np.ndarray) -> np.ndarray:
+        """Cosine of each photo in ``ids`` with ``vector`` (all unit length)."""
+        return (self._vectors @ np.asarray(vector, dtype=np.float32))[[self._row[i] for i in ids]]
+
+
+def vectors_from(catalogue: Catalogue, model_version: str):
+    """``ids -> vectors`` read from the catalogue each time (a command answers once)."""
+
+    def read(ids: list[int]) -> np.ndarray:
+        found: dict[int, np.ndarray] = {}
+        for chunk_ids, vectors in load_vectors(catalogue, model_version, list(ids)):
+            found.update(zip(chunk_ids, vectors))
+        return np.stack([found[i] for i in ids]) if ids else np.zeros((0, 1), np.float32)
+
+    return read

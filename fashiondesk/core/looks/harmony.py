@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,7 +48,11 @@ def statement(colour: Colour, role: str) -> bool:
 
 def hue(colour: Colour) -> float:
     """The colour's OKLab hue angle in degrees."""
-    rgb = _rgb(colour)
+    return _hue(_rgb(colour))
+
+
+@lru_cache(maxsize=4096)
+def _hue(rgb: tuple[int, int, int]) -> float:
     lab = srgb_to_oklab(np.array(rgb, dtype=np.float32))
     return math.degrees(math.atan2(float(lab[2]), float(lab[1]))) % 360.0
 

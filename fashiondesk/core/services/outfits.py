@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -12,16 +12,18 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.similar import catalogued_ids, photo_vectors
-from fashiondesk.core.index.store import open_index
+from fashiondesk.core.index.store import open_index, vectors_from
 from fashiondesk.core.looks import saved
 from fashiondesk.core.looks.harmony import Colour
 from fashiondesk.core.looks.roles import ROLES, SHIPPED, guess
-from fashiondesk.core.looks.suggest import Piece, Suggestion, pieces, read_shop, suggest
+from fashiondesk.core.looks.suggest import Piece, ShopCache, Suggestion, VectorsOf, pieces, suggest
 from fashiondesk.core.records import CATEGORY, COLOUR
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.tagsources import source
-from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.spec import shipped_spec
+
+if TYPE_CHECKING:
+    from fashiondesk.core.vision.runtime import Embedder
 
 
 def _shown(category: str) -> str:
@@ -30,30 +32,62 @@ def _shown(category: str) -> str:
 
 
 def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | None = None,
-           load_embedder: Callable[[], Embedder] = Embedder.load) -> list[Suggestion]:
+           load_embedder: Callable[[], "Embedder"] | None = None, vectors: VectorsOf | None = None,
+           shops: ShopCache | None = None) -> list[Suggestion]:
     """Pieces that complete the look of ``image`` (a catalogued photo or any image file):
-    up to ``k`` per role it needs, best first within each role (``looks/suggest.py``)."""
+    up to ``k`` per role it needs, best first within each role (``looks/suggest.py``).
+    The window passes its open index and a ``VectorTable``; a command reads what it needs."""
     if k < 1:
         raise UserError("-k must be at least 1")
     spec = shipped_spec()
     if index is None:
         index = open_index(catalogue, spec.version, spec.embedding_dim)
     with catalogue.sessions() as session:
-        shop = read_shop(session, saved.chosen_roles(session), spec.unsure_below,
-                         [members for _id, _name, members in saved.looks(session)])
+        shop = (shops or ShopCache()).get(session, saved.chosen_roles(session), spec.unsure_below,
+                                          [members for _id, _name, members in saved.looks(session)])
         photo_id = catalogued_ids(catalogue, spec.version, [image])[0]
         if photo_id is not None:
             found = pieces(session, shop, [photo_id]).get(photo_id)
             if found is None:
                 raise UserError(_no_role(image, shop.categories.get(photo_id)))
             garment: Piece = found
-            vectors = photo_vectors(catalogue, spec.version, [image])
-            if vectors is None:
+            if garment.sure < spec.unsure_below:
+                garment = replace(garment, also=_second_role(session, photo_id, spec, shop, garment))
+            own = photo_vectors(catalogue, spec.version, [image])
+            if own is None:
                 raise UserError("the catalogue changed while looking; try again")
-            vector = vectors[1][0]
+            vector = own[1][0]
         else:
+            if load_embedder is None:
+                from fashiondesk.core.vision.runtime import Embedder
+
+                load_embedder = Embedder.load
             garment, vector = _outside(image, load_embedder(), shop)
-        return suggest(session, index, shop, garment, vector, k)
+        return suggest(session, index, shop, garment, vector, k, vectors or vectors_from(catalogue, spec.version))
+
+
+def _second_role(session, photo_id: int, spec, shop, garment: Piece) -> str | None:
+    """The role of the model's second choice of category for the photo (from its stored
+    outputs), when it differs from the garment's."""
+    from sqlalchemy import select
+
+    from fashiondesk.core.catalogue.models import Embedding
+
+    raw = session.scalar(select(Embedding.logits).where(Embedding.photo_id == photo_id,
+                                                        Embedding.model_version == spec.version))
+    if raw is None or not spec.categories:
+        return None
+    return _second_of(np.frombuffer(raw, dtype=np.float32), spec.categories, shop, garment)
+
+
+def _second_of(logits: np.ndarray, categories, shop, garment: Piece) -> str | None:
+    for n in np.argsort(-logits):
+        role = shop.role(categories[int(n)])
+        if categories[int(n)] != garment.category and role and role != garment.role:
+            return role
+        if categories[int(n)] != garment.category:
+            return None  # the second choice plays the same part
+    return None
 
 
 def _no_role(image: str, category: tuple[str, float] | None) -> str:
@@ -64,7 +98,7 @@ def _no_role(image: str, category: tuple[str, float] | None) -> str:
             f"e.g. 'fashiondesk roles {category[0]!r} top' ({', '.join(ROLES)})")
 
 
-def _outside(image: str, embedder: Embedder, shop) -> tuple[Piece, np.ndarray]:
+def _outside(image: str, embedder: "Embedder", shop) -> tuple[Piece, np.ndarray]:
     """A photo from outside the catalogue: decoded, embedded and tagged by the shipped model."""
     from fashiondesk.core.vision.imageload import UnreadableImage, load_rgb, read_photo
     from fashiondesk.core.vision.tagging import auto_tagger
@@ -83,6 +117,8 @@ def _outside(image: str, embedder: Embedder, shop) -> tuple[Piece, np.ndarray]:
     colours = tuple(Colour(t.name, float(t.confidence or 0.0), t.value) for t in tags if t.kind == COLOUR)
     piece = Piece(None, image, category.name, shop.role(category.name) or "", float(category.confidence or 0.0),
                   tuple(sorted(colours, key=lambda c: -c.share)))
+    if piece.sure < spec.unsure_below and spec.categories:
+        piece = replace(piece, also=_second_of(prediction.logits[0], spec.categories, shop, piece))
     return piece, prediction.embeddings[0]
 
 

@@ -23,7 +23,8 @@ from fashiondesk.core.index.similar import (
     product_members,
     search,
 )
-from fashiondesk.core.index.store import open_index
+from fashiondesk.core.index.store import VectorTable, open_index
+from fashiondesk.core.looks.suggest import ShopCache
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.spec import shipped_spec
@@ -127,10 +128,13 @@ class SimilarSearch:
         self._index: VectorIndex | None = None
         self._embedder: Embedder | None = None
         self._closeness: Closeness | None = None
+        self._vectors: VectorTable | None = None  # for outfits
+        self._shops = ShopCache()
 
     def mark_stale(self) -> None:
         self._index = None
         self._closeness = None
+        self._vectors = None
 
     def search(self, images: Sequence[str], k: int, filters: Filters = Filters(),
                prefer_colour: str | None = None, products: bool = False) -> list[Hit]:
@@ -158,10 +162,13 @@ class SimilarSearch:
         and the model kept loaded."""
         from fashiondesk.core.services.outfits import outfit
 
+        spec = shipped_spec()
         if self._index is None:
-            spec = shipped_spec()
             self._index = open_index(self._catalogue, spec.version, spec.embedding_dim, save=False)
-        return outfit(self._catalogue, image, k, index=self._index, load_embedder=self._model)
+        if self._vectors is None:
+            self._vectors = VectorTable.load(self._catalogue, spec.version)
+        return outfit(self._catalogue, image, k, index=self._index, load_embedder=self._model, vectors=self._vectors,
+                      shops=self._shops)
 
     def closeness(self) -> Closeness:
         """What the scores mean in this catalogue (``core.index.closeness``), measured once

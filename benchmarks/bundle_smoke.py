@@ -66,6 +66,10 @@ def main() -> int:
         exe = str(moved / EXE)
         env = {"HOME": str(home), "PATH": str(Path(tmp) / "no-python-here"), "QT_QPA_PLATFORM": "offscreen",
                "LANG": "C.UTF-8", "USERPROFILE": str(home), "SYSTEMROOT": os.environ.get("SYSTEMROOT", "")}
+        if sys.platform == "win32":  # platformdirs asks Windows for these folders, not the environment
+            for csidl, name, folder in (("LOCAL_APPDATA", "LOCALAPPDATA", "AppData/Local"),
+                                        ("APPDATA", "APPDATA", "AppData/Roaming")):
+                env[name] = env[f"WIN_PD_OVERRIDE_{csidl}"] = str(home / folder)
         sample = moved / "_internal" / "resources" / "sample"
         files_before = sorted(moved.rglob("*"))
 

@@ -9,9 +9,11 @@ Three places hold the same keywords, and tools read different ones:
 
 fashiondesk writes its keywords under its own branch, ``fashiondesk|category|dress``,
 ``fashiondesk|colour|navy``, ``fashiondesk|tag|summer sale``, and their leaves ("dress",
-"navy") as flat keywords. A merge replaces only that branch and the flat keywords that
-came from it: every other keyword, property and namespace of the sidecar is kept.
-Reading gives the other keywords (the shop's own, from Lightroom say), never fashiondesk's.
+"navy") as flat keywords, and notes in ``fashiondesk:addedKeywords`` the flat keywords it
+added (a word the file already had stays the shop's). A merge replaces only that branch
+and removes only flat keywords it added: every other keyword, property and namespace of
+the sidecar is kept. Reading gives the other keywords (the shop's own, from Lightroom
+say), never fashiondesk's.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
 LR = "http://ns.adobe.com/lightroom/1.0/"
 DIGIKAM = "http://www.digikam.org/ns/1.0/"
-PREFIXES = {"x": X, "rdf": RDF, "dc": DC, "lr": LR, "digiKam": DIGIKAM}
+FASHIONDESK = "http://fashiondesk.app/ns/1.0/"
+PREFIXES = {"x": X, "rdf": RDF, "dc": DC, "lr": LR, "digiKam": DIGIKAM, "fashiondesk": FASHIONDESK}
 BRANCH = "fashiondesk"
 
 SUBJECT = f"{{{DC}}}subject"
 HIERARCHY = f"{{{LR}}}hierarchicalSubject"
 TAGS_LIST = f"{{{DIGIKAM}}}TagsList"
+ADDED = f"{{{FASHIONDESK}}}addedKeywords"
 
 
 class XmpError(ValueError):
@@ -68,16 +72,25 @@ def read(data: bytes) -> list[str]:
     and the last part of hierarchical ones, in the file's order."""
     root, _ = _parse(data)
     paths = _items(_find(root, HIERARCHY)) + [p.replace("/", "|") for p in _items(_find(root, TAGS_LIST))]
-    mine = {p.rsplit("|", 1)[-1] for p in paths if _ours(p)}
-    theirs = {p.rsplit("|", 1)[-1] for p in paths if not _ours(p)}
+    mine = _added(root, paths)
     found: dict[str, None] = {}
     for word in _items(_find(root, SUBJECT)):
-        if word not in mine or word in theirs:
+        if word not in mine:
             found.setdefault(word, None)
     for path in paths:
         if not _ours(path):
             found.setdefault(path.rsplit("|", 1)[-1].strip(), None)
     return [w for w in found if w]
+
+
+def _added(root: ET.Element, paths: list[str]) -> set[str]:
+    """The flat keywords fashiondesk added; for a file written before it kept that note,
+    the leaves of its branch that no other branch holds."""
+    noted = _find(root, ADDED)
+    if noted is not None:
+        return set(_items(noted))
+    theirs = {p.rsplit("|", 1)[-1] for p in paths if not _ours(p)}
+    return {p.rsplit("|", 1)[-1] for p in paths if _ours(p)} - theirs
 
 
 EMPTY = (f'<x:xmpmeta xmlns:x="{X}"><rdf:RDF xmlns:rdf="{RDF}">'
@@ -94,13 +107,17 @@ def merge(existing: bytes | None, keywords: list[tuple[str, str]]) -> bytes:
     descriptions = rdf.findall(f"{{{RDF}}}Description")
     if not descriptions:
         descriptions = [ET.SubElement(rdf, f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""})]
-    merged = merge_lists(_items(_find(rdf, SUBJECT)), _items(_find(rdf, HIERARCHY)), _items(_find(rdf, TAGS_LIST)),
-                         keywords)
-    for tag, values in zip((SUBJECT, HIERARCHY, TAGS_LIST), merged):
+    hierarchy, tags_list = _items(_find(rdf, HIERARCHY)), _items(_find(rdf, TAGS_LIST))
+    added = _added(rdf, hierarchy + [p.replace("/", "|") for p in tags_list])
+    merged = merge_lists(_items(_find(rdf, SUBJECT)), hierarchy, tags_list, keywords, added)
+    for tag, values in zip((SUBJECT, HIERARCHY, TAGS_LIST, ADDED), merged):
         _put_bag(descriptions, tag, values)
     for prefix, uri in {**PREFIXES, **prefixes}.items():
-        if prefix:
-            ET.register_namespace(prefix, uri)
+        if prefix and not re.fullmatch(r"ns\d+", prefix):  # ElementTree's own names for unnamed ones
+            try:
+                ET.register_namespace(prefix, uri)
+            except ValueError as exc:
+                raise XmpError(f"a namespace fashiondesk cannot write back ({prefix}: {exc})") from exc
     body = ET.tostring(root, encoding="unicode")
     if root.tag != f"{{{X}}}xmpmeta":
         body = f'<x:xmpmeta xmlns:x="{X}">{body}</x:xmpmeta>'
@@ -108,21 +125,20 @@ def merge(existing: bytes | None, keywords: list[tuple[str, str]]) -> bytes:
             + '\n<?xpacket end="w"?>\n').encode("utf-8")
 
 
-def merge_lists(flat: list[str], hierarchy: list[str], tags_list: list[str],
-                keywords: list[tuple[str, str]]) -> tuple[list[str], list[str], list[str]]:
+def merge_lists(flat: list[str], hierarchy: list[str], tags_list: list[str], keywords: list[tuple[str, str]],
+                added: set[str]) -> tuple[list[str], list[str], list[str], list[str]]:
     """The three keyword lists (dc:subject, lr:hierarchicalSubject, digiKam:TagsList) with
-    fashiondesk's branch replaced by ``keywords``; the rest as they were, in order."""
-    old_paths = hierarchy + [p.replace("/", "|") for p in tags_list]
-    old_mine = {p.rsplit("|", 1)[-1] for p in old_paths if _ours(p)}
-    theirs = {p.rsplit("|", 1)[-1] for p in old_paths if not _ours(p)}
+    fashiondesk's branch replaced by ``keywords``, and the new list of flat keywords it
+    added (``added``: those it had added before). The rest stays as it was, in order."""
     new_paths = [f"{BRANCH}|{group}|{name.replace('|', '/')}" for group, name in keywords]
-    new_flat = [name for _group, name in keywords]
-    flat = [w for w in flat if w not in old_mine or w in theirs or w in new_flat]
-    flat += [w for w in new_flat if w not in flat]
+    new_flat = list(dict.fromkeys(name for _group, name in keywords))
+    kept = [w for w in flat if w not in added or w in new_flat]
+    appended = [w for w in new_flat if w not in kept]
+    still_ours = [w for w in kept if w in added and w in new_flat]
     hierarchy = [p for p in hierarchy if not _ours(p)] + new_paths
     tags_list = [p for p in tags_list if not _ours(p.replace("/", "|"))] + \
         [p.replace("/", "-").replace("|", "/") for p in new_paths]
-    return flat, hierarchy, tags_list
+    return kept + appended, hierarchy, tags_list, still_ours + appended
 
 
 def _put_bag(descriptions: list[ET.Element], tag: str, values: list[str]) -> None:

@@ -121,7 +121,9 @@ def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = Fals
         catalogue = services.open_catalogue(db)
     except Exception as exc:  # a catalogue from a newer release, a read-only disk, ...
         log.exception("the catalogue could not be opened")
-        QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{exc}{log_hint()}")
+        where = db or services.resolve_url(None, check=False).removeprefix("sqlite:///")
+        said = services.explain(exc, str(where)) or str(exc)
+        QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{said}{log_hint()}")
         return 1
     try:
         window = MainWindow(catalogue, open_settings())

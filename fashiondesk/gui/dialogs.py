@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from fashiondesk.gui import file_dialogs
 
 
 def confirm_box(parent: QWidget | None, title: str, text: str, details: str, action: str) -> QMessageBox:
@@ -48,7 +50,7 @@ def nearest_existing(path: str) -> str:
 
 def choose_folder(parent: QWidget | None, caption: str, start: str) -> str:
     """A folder chooser; "" when cancelled."""
-    return QFileDialog.getExistingDirectory(parent, caption, start)
+    return file_dialogs.folder(parent, caption, start)
 
 
 class BusyDialog(QProgressDialog):

@@ -260,6 +260,11 @@ def failure_text(exc: BaseException, doing: str) -> str:
 
 
 def readable(exc: BaseException) -> str:
+    """One line for staff: what a full disk, a damaged or busy catalogue means and what to
+    do (``services.explain``), else the error's own words, never SQL."""
+    explained = services.explain(exc)
+    if explained:
+        return explained
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return str(exc) or type(exc).__name__

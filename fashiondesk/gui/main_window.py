@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO, CATEGORY, LEARNED
 from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, REVIEW, GridFilter
-from fashiondesk.gui import kinds
+from fashiondesk.gui import file_dialogs, kinds
 from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
@@ -217,6 +216,7 @@ class MainWindow(QMainWindow):
         """Ask the catalogue for the grid rows (and the sidebar counts) again, off the GUI
         thread, in order; newer rows supersede rows not shown yet (every count is shown)."""
         self._request_id += 1
+        self.similar.tags_changed()
         request_id, flt, also = self._request_id, self.filter, self.also
         self._reader.run(self._read_rows, flt, also, key="rows",
                          done=lambda answer: self._rows_ready(request_id, flt, also, *answer), error=self._show_error)
@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
 
     def choose_folder(self) -> None:
         start = str(self.settings.value("last_folder", "") or Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of photos", start)
+        folder = file_dialogs.folder(self, "Add a folder of photos", start)
         if folder:
             self.add_folders([folder])
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -23,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core import services
+from fashiondesk.gui import file_dialogs
 
 if TYPE_CHECKING:
     from fashiondesk.gui.main_window import MainWindow
 
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "Unicode (UTF-16)",
+             "cp1252": "Windows Western (cp1252)", "gb18030": "Chinese (GBK/GB18030)", "latin-1": "Latin-1"}
 FORMATS = [
     ("generic", "Every photo and tag (the till, a spreadsheet)"),
     ("shopify", "Shopify product CSV"),
@@ -102,7 +104,7 @@ class ShopFiles(QObject):
         name = {"generic": "fashiondesk-export.csv", "shopify": "shopify-products.csv",
                 "woocommerce": "woocommerce-products.csv"}[fmt]
         start = str(_sibling(start, name)) if start else name
-        path, _ = QFileDialog.getSaveFileName(window, "Export as CSV", start, "CSV files (*.csv)")
+        path = file_dialogs.save_file(window, "Export as CSV", start, "CSV files (*.csv)")
         if path:
             self.export_to(path, fmt, prefix, only)
 
@@ -120,8 +122,7 @@ class ShopFiles(QObject):
     def choose_import(self) -> None:
         window = self._window
         start = str(window.settings.value("last_import", "") or "")
-        path, _ = QFileDialog.getOpenFileName(window, "Import a spreadsheet", start,
-                                              "CSV files (*.csv *.txt);;All files (*)")
+        path = file_dialogs.open_file(window, "Import a spreadsheet", start, "CSV files (*.csv *.txt);;All files (*)")
         if not path:
             return
         window.settings.setValue("last_import", path)
@@ -136,12 +137,17 @@ class ShopFiles(QObject):
             QMessageBox.information(window, "Import", f"{result.rows:,} rows read: the catalogue already says "
                                                       "all of this. Nothing to change.")
             return
-        lines = [f"{result.rows:,} rows read. Importing will make these changes:", ""]
-        for count, text in ((result.products_created, "new products"), (result.products_changed, "products changed"),
-                            (result.photos_moved, "photos put in a product or moved within one"),
-                            (result.categories_set, "categories set"), (result.tags_added, "tags added")):
+        separator = {",": "commas", ";": "semicolons", "\t": "tabs"}.get(result.delimiter, repr(result.delimiter))
+        lines = [f"{result.rows:,} row{'s' if result.rows != 1 else ''} read (as {ENCODINGS.get(result.encoding, result.encoding)}, separated by "
+                 f"{separator}). Importing will make these changes:", ""]
+        for count, one, many in ((result.products_created, "new product", "new products"),
+                                 (result.products_changed, "product changed", "products changed"),
+                                 (result.photos_moved, "photo put in a product or moved within one",
+                                  "photos put in a product or moved within one"),
+                                 (result.categories_set, "category set", "categories set"),
+                                 (result.tags_added, "tag added", "tags added")):
             if count:
-                lines.append(f"• {count:,} {text}")
+                lines.append(f"• {count:,} {one if count == 1 else many}")
         if result.extra_columns:
             lines += ["", "Kept with the products and exported back: " + ", ".join(result.extra_columns)]
         box = QMessageBox(QMessageBox.Icon.Question, "Import", "\n".join(lines), parent=window)
@@ -162,10 +168,13 @@ class ShopFiles(QObject):
         window = self._window
         window.statusBar().showMessage("The spreadsheet was not imported", 15_000)
         first, _, rest = message.partition("\n")
+        rows = [line.strip() for line in rest.splitlines() if line.strip() and not line.strip().startswith("(details")]
         box = QMessageBox(QMessageBox.Icon.Warning, "Import", first, parent=window)
-        if rest:
-            box.setInformativeText("Fix these rows in the spreadsheet, save it, and import it again.")
-            box.setDetailedText(rest)
+        if rows:
+            shown = rows[:8] + ([f"… and {len(rows) - 8} more (Show Details…)"] if len(rows) > 8 else [])
+            box.setInformativeText("\n".join(shown) + "\n\nFix these rows in the spreadsheet, save it, and import "
+                                   "it again. Nothing was changed.")
+            box.setDetailedText("\n".join(rows))
         box.exec()
 
     # -- keyword sidecars ----------------------------------------------------------------
@@ -190,9 +199,10 @@ class ShopFiles(QObject):
         box.exec()
         if box.clickedButton() is not go:
             return
+        into_photos = inside.isChecked()  # the box is gone when the answer comes
         window.statusBar().showMessage("Writing keywords…")
-        window.tasks.run(partial(services.write_xmp, inside=inside.isChecked()), window.catalogue, None, ids,
-                         done=lambda report: self._sidecars_written(report, inside.isChecked()),
+        window.tasks.run(partial(services.write_xmp, inside=into_photos), window.catalogue, None, ids,
+                         done=lambda report: self._sidecars_written(report, into_photos),
                          error=window._show_error)
 
     def _sidecars_written(self, report, inside: bool = False) -> None:
@@ -211,6 +221,15 @@ class ShopFiles(QObject):
         rows = window.review.targets()
         if not rows:
             return
+        products = {services.product_of(window.catalogue, r.id) for r in rows} - {None}
+        if len(products) > 1:
+            names = ", ".join(sorted(p.handle for p in products if p is not None))
+            answer = QMessageBox.question(
+                window, "Group as one product",
+                f"These photos are in different products ({names}). Grouping them moves them all into one; "
+                "the products keep their other photos and their fields. Go on?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         handle, ok = QInputDialog.getText(
             window, "Group as one product",
             f"The {len(rows)} photo{'s' if len(rows) != 1 else ''} selected become one product.\n"
@@ -223,6 +242,7 @@ class ShopFiles(QObject):
     def _grouped(self, product) -> None:
         self._window.statusBar().showMessage(f"Product {product.handle}: {len(product.photo_ids)} photos")
         self._window._show_current()
+        self._window._search_strip()  # similar items list each product once: ask again
 
     # -- looks -----------------------------------------------------------------------------
 
@@ -256,6 +276,7 @@ class ShopFiles(QObject):
             f"{count} photo{'s' if count != 1 else ''} taken out of {'their products' if count != 1 else 'its product'}"
             if count else "Those photos are in no product")
         self._window._show_current()
+        self._window._search_strip()
 
 
 def _sibling(path: str, name: str):

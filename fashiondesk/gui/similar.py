@@ -58,6 +58,10 @@ class SimilarItems(QObject):
         search opens the index again. Queued behind the searches asked for before."""
         self._jobs.run(self._search.mark_stale)
 
+    def tags_changed(self) -> None:
+        """Categories may have changed: the next Goes with reads them again."""
+        self._jobs.run(self._search.forget_categories)
+
     def forget(self) -> None:
         """Drop the answers still to come (a restore: the photo ids they name may be gone)."""
         self._jobs.discard("strip")

@@ -178,3 +178,82 @@ def test_the_export_reads_back_with_a_csv_reader(catalogue, shop, tmp_path):
     front = next(r for r in rows if r["path"].endswith("front.jpg"))
     assert (front["product"], front["colour note"]) == ("A", "x")
     assert list(rows[0])[-3:] == ["status", "width", "height"]
+
+
+# -- found in review ------------------------------------------------------------------------
+
+def _in(catalogue, ids):
+    with catalogue.sessions() as s:
+        return {name: (s.get(Product, s.get(Photo, pid).product_id).handle if s.get(Photo, pid).product_id else None,
+                       s.get(Photo, pid).product_position) for name, pid in ids.items()}
+
+
+def test_a_photo_the_sheet_moves_leaves_its_old_product_even_when_that_product_is_in_the_sheet(catalogue, shop,
+                                                                                              tmp_path):
+    folder, ids = shop
+    services.group_photos(catalogue, [ids["front.jpg"], ids["back.jpg"]], "B")
+    sheet = write(tmp_path / "s.csv", f"path,product\n{folder}/front.jpg,A\n{folder}/detail.jpg,A\n"
+                                      f"{folder}/back.jpg,B\n")
+    result = services.import_sheet(catalogue, sheet)
+    placed = _in(catalogue, {n: ids[n] for n in ("front.jpg", "detail.jpg", "back.jpg")})
+    assert placed == {"front.jpg": ("A", 1), "detail.jpg": ("A", 2), "back.jpg": ("B", 1)}
+    assert result.photos_moved == 3
+
+
+def test_rows_that_name_one_product_two_ways_must_agree(catalogue, shop, tmp_path):
+    folder, ids = shop
+    services.group_photos(catalogue, [ids["front.jpg"], ids["back.jpg"]], "B")
+    sheet = write(tmp_path / "s.csv", f"path,product,price\n{folder}/front.jpg,B,10\n{folder}/back.jpg,,20\n")
+    with pytest.raises(services.UserError, match="line 3: price '20' differs from '10' on line 2"):
+        services.import_sheet(catalogue, sheet)
+
+
+def test_a_new_handle_and_a_photo_named_like_it_do_not_collide(catalogue, tmp_path):
+    ids = add_photos(catalogue, tmp_path, ["front.jpg", "dress.jpg"])
+    sheet = write(tmp_path / "s.csv", f"path,product,price\n{tmp_path}/front.jpg,dress,10\n{tmp_path}/dress.jpg,,20\n")
+    assert services.import_sheet(catalogue, sheet, check=True).products_created == 2
+    services.import_sheet(catalogue, sheet)
+    assert _in(catalogue, ids) == {"front.jpg": ("dress", 1), "dress.jpg": ("dress-2", 1)}
+
+
+def test_guarded_pieces_negative_stock_and_formula_headers_come_back_as_they_were(catalogue, shop, tmp_path):
+    folder, ids = shop
+    sheet = write(tmp_path / "s.csv", 'path,product,title,stock,=cmd()\n'
+                                      f'{folder}/front.jpg,A,"Linen dress; -30% in July",-1,+x\n')
+    services.import_sheet(catalogue, sheet)
+    first = state(catalogue)
+    exported = tmp_path / "e.csv"
+    services.export_csv_file(catalogue, exported)
+    text = exported.read_text(encoding="utf-8")
+    assert "\"'=cmd()\"" in text, "a column staff named is guarded too"
+    assert services.import_sheet(catalogue, exported, check=True).changes == 0
+    services.import_sheet(catalogue, exported)
+    assert state(catalogue) == first
+    info = services.product_of(catalogue, ids["front.jpg"])
+    assert (info.title, info.stock, info.extra) == ("Linen dress; -30% in July", -1, (("=cmd()", "+x"),))
+
+
+def test_a_column_of_a_tag_kind_no_longer_declared_is_not_read_as_a_product_field(catalogue, shop, tmp_path):
+    folder, ids = shop
+    with catalogue.sessions() as s, s.begin():
+        s.add(Tag(photo_id=ids["front.jpg"], kind="pattern", name="floral", source=MANUAL))
+    exported = tmp_path / "e.csv"
+    services.export_csv_file(catalogue, exported)
+    assert "pattern" in exported.read_text(encoding="utf-8").splitlines()[0]
+    result = services.import_sheet(catalogue, exported, check=True)
+    assert result.changes == 0 and "pattern" not in result.extra_columns
+
+
+def test_errors_name_the_files_own_lines(catalogue, shop, tmp_path):
+    folder, _ = shop
+    sheet = write(tmp_path / "s.csv", f'path,title\n\n{folder}/front.jpg,"two\nlines"\n\n{folder}/gone.jpg,x\n')
+    with pytest.raises(services.UserError, match="line 6: not in the catalogue"):
+        services.import_sheet(catalogue, sheet)
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbfpath\nCaf\xe9\n", b"\xff\xfep\x00a\x00t", b"\xff\xfe\x00\xd8p\x00"])
+def test_a_file_that_lies_about_its_encoding_is_refused_in_words(catalogue, tmp_path, data):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_bytes(data)
+    with pytest.raises(services.UserError, match="says it is Unicode but is not"):
+        services.import_sheet(catalogue, sheet)

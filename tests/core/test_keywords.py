@@ -156,6 +156,7 @@ def test_iptc_keywords_inside_a_jpeg_are_read(tmp_path):
 def test_keywords_inside_a_jpeg_only_after_a_backup_and_with_the_same_pixels(catalogue, embedder, sample_photos):
     folder = sample_photos(2)
     first, second = sorted(folder.glob("*.jpg"))
+    assert second
     with Image.open(first) as im:
         im.save(first, "JPEG", quality=85, xmp=LIGHTROOM)
     _with_iptc_keywords(first, ["Maison"])
@@ -169,8 +170,14 @@ def test_keywords_inside_a_jpeg_only_after_a_backup_and_with_the_same_pixels(cat
     services.index(catalogue, embedder=embedder)
     services.tag(catalogue, [str(first)], add=["new in"])
 
+    locked = sorted(folder.glob("*.jpg"))[1]
+    locked.chmod(0o444)
     report = services.write_xmp(catalogue, inside=True)
-    assert report.written == 2 and len(report.failed) == 1 and "only JPEG" in report.failed[0][1]
+    assert report.written == 1 and len(report.failed) == 2
+    reasons = dict(report.failed)
+    assert "only JPEG" in reasons[str(png)] and "read-only" in reasons[str(locked)]
+    locked.chmod(0o644)
+    assert services.write_xmp(catalogue, inside=True).written == 1
     assert png.read_bytes() == png_before and not (folder / "flat.png.xmp").exists()
     with Image.open(first) as im:
         assert im.tobytes() == pixels, "the image itself untouched"
@@ -184,3 +191,29 @@ def test_keywords_inside_a_jpeg_only_after_a_backup_and_with_the_same_pixels(cat
     again = services.index(catalogue, embedder=embedder)
     assert (again.indexed, again.unchanged) == (0, 3), "the catalogue follows the rewritten files"
     assert services.write_xmp(catalogue, inside=True).written == 0
+
+
+BRIDGE = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+          b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+          b'<dc:subject><rdf:Bag><rdf:li>dress</rdf:li><rdf:li>sale</rdf:li></rdf:Bag></dc:subject>'
+          b'</rdf:Description></rdf:RDF></x:xmpmeta>')
+
+
+def test_a_flat_keyword_the_shop_had_before_stays_theirs():
+    """Bridge and Windows write dc:subject only: a word fashiondesk also writes ("dress")
+    remains the shop's, is read as theirs, and stays when fashiondesk's category changes."""
+    first = keywords.merge(BRIDGE, [("category", "dress"), ("colour", "navy")])
+    assert keywords.read(first) == ["dress", "sale"]
+    second = keywords.merge(first, [("category", "skirt")])
+    assert keywords.read(second) == ["dress", "sale"]
+    flat = second.decode()
+    assert "<rdf:li>dress</rdf:li>" in flat and "navy" not in flat and "<rdf:li>skirt</rdf:li>" in flat
+    assert keywords.merge(second, [("category", "skirt")]) == second
+
+
+def test_a_sidecar_with_machine_named_prefixes_is_merged_not_fatal():
+    odd = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description rdf:about="" xmlns:ns0="http://example.com/a/" xmlns:ns1="http://example.com/b/" '
+           b'ns0:Rating="3" ns1:Label="x"/></rdf:RDF></x:xmpmeta>')
+    merged = keywords.merge(odd, [("category", "dress")])
+    assert b'="3"' in merged and b'="x"' in merged and b"fashiondesk|category|dress" in merged

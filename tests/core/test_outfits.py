@@ -182,3 +182,17 @@ def test_a_category_without_a_role_is_refused_with_what_to_do(shop):
     assert services.outfit(shop.catalogue, query, k=1)
     listed = {r.category: (r.role, r.how) for r in services.roles(shop.catalogue)}
     assert listed["gift card"] == ("accessory", "set by staff") and listed["pants"] == ("bottom", "shipped")
+
+
+def test_a_window_kept_answer_follows_category_changes(shop):
+    from fashiondesk.core.looks.suggest import ShopCache
+
+    cache = ShopCache()
+    query = str(shop.folder / "tee-0.jpg")
+    last = shop.add("last.jpg", "shirt", ("black",))  # the newest category tag
+    before = services.outfit(shop.catalogue, query, k=20, shops=cache)
+    assert "last.jpg" not in names(before)
+    for category in ("shorts", "pants"):  # twice: the tag's id is reused
+        services.set_category(shop.catalogue, shop.ids["last.jpg"], category)
+    after = services.outfit(shop.catalogue, query, k=20, shops=cache)
+    assert "last.jpg" in names([p for p in after if p.role == "bottom"]), last

@@ -75,3 +75,19 @@ def test_similar_by_products_lists_each_product_once(catalogue, embedder, sample
     assert len({h.product or h.path for h in hits}) == len(hits) == 3, "5 photos: PAIR once, the query's own left out"
     assert by_photo[4].path not in {h.path for h in hits}
     assert set(rest) >= {h.path for h in hits}
+
+
+def test_a_copy_taking_over_from_its_gone_original_keeps_its_product_and_looks(catalogue, tmp_path):
+    from fashiondesk.core.catalogue.orphans import merge_copies
+
+    ids = add_photos(catalogue, tmp_path, ["old.jpg", "copy.jpg", "shoes.jpg"])
+    with catalogue.sessions() as s, s.begin():  # the copy holds the original's bytes
+        s.get(Photo, ids["copy.jpg"]).content_hash = s.get(Photo, ids["old.jpg"]).content_hash
+    services.group_photos(catalogue, [ids["copy.jpg"]], "DR-1")
+    services.save_look(catalogue, [ids["copy.jpg"], ids["shoes.jpg"]], "Summer")
+    with catalogue.sessions() as s, s.begin():
+        merge_copies(s, [(ids["old.jpg"], ids["copy.jpg"])])
+    info = services.product_of(catalogue, ids["old.jpg"])
+    assert info is not None and info.handle == "DR-1" and info.photo_ids == (ids["old.jpg"],)
+    (_id, name, members), = services.looks(catalogue)
+    assert members == [ids["old.jpg"], ids["shoes.jpg"]]

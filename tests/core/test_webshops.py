@@ -82,3 +82,32 @@ def test_only_what_is_shown(catalogue, shop):
 def test_an_unknown_format_is_refused(catalogue):
     with pytest.raises(services.UserError, match="unknown format"):
         services.export_csv(catalogue, io.StringIO(), "magento")
+
+
+def test_url_handles_are_unique_and_do_not_depend_on_what_is_shown(catalogue, tmp_path):
+    ids = add_photos(catalogue, tmp_path / "a", ["dress-01.jpg", "one.jpg", "two.jpg"])
+    other = add_photos(catalogue, tmp_path / "b", ["Dress_01.jpg"])
+    services.group_photos(catalogue, [ids["one.jpg"]], "Dress 01")
+    services.group_photos(catalogue, [ids["two.jpg"]], "DRESS-01")
+    _, rows, _ = export(catalogue, "shopify")
+    by_image = {r["Product image URL"]: r["URL handle"] for r in rows}
+    assert len(set(by_image.values())) == 4, f"four products, four URL handles: {by_image}"
+    assert by_image["two.jpg"] == "dress-01", "products first, by handle (DRESS-01 sorts first)"
+    out = io.StringIO()
+    services.export_csv(catalogue, out, "shopify", photo_ids={other["Dress_01.jpg"]})
+    (alone,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert alone["URL handle"] == by_image["Dress_01.jpg"], "the same handle when only it is shown"
+
+
+def test_a_sold_out_product_with_sizes_is_sold_out_in_every_size(catalogue, tmp_path):
+    ids = add_photos(catalogue, tmp_path, ["chinos.jpg", "tee.jpg"])
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(f"path,product,price,size,stock\n{tmp_path}/chinos.jpg,CH-1,59,S;M,0\n"
+                     f"{tmp_path}/tee.jpg,TE-1,19,S;M,12\n", encoding="utf-8")
+    services.import_sheet(catalogue, sheet)
+    _, rows, _ = export(catalogue, "shopify")
+    chinos = [(r["Inventory tracker"], r["Inventory quantity"]) for r in rows if r["URL handle"] == "ch-1"]
+    tee = [(r["Inventory tracker"], r["Inventory quantity"]) for r in rows if r["URL handle"] == "te-1"]
+    assert chinos == [("shopify", "0"), ("shopify", "0")], "sold out: never buyable"
+    assert tee == [("", ""), ("", "")], "12 split between sizes in a way fashiondesk does not know: untracked"
+    assert ids

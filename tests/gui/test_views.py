@@ -3,11 +3,11 @@ grid's selection, and "Show all in grid" starting from the photo it was asked fo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import update
 
 from fashiondesk.core.catalogue.models import Tag
 from fashiondesk.core.services.browse import REVIEW
+from fashiondesk.gui import file_dialogs
 from tests.gui.embedded import fill_embedded
 
 N = 40
@@ -36,7 +36,7 @@ def test_first_launch_says_how_to_start(qtbot, window, sample_photos, monkeypatc
     assert "drop a folder" in empty.text.text()
     assert empty.button.isVisible() and empty.button.text() == "Add your photo folder…"
     folder = sample_photos(2)
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(file_dialogs, "folder", lambda *a, **k: str(folder))
     with qtbot.waitSignal(window.index_finished, timeout=120_000):
         empty.button.click()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)

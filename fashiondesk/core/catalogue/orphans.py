@@ -22,7 +22,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.edits import tag_key
-from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, Photo, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, MANUAL, Embedding, LookPhoto, Photo, Tag
 
 # Same threshold as rule 2 (see identity.SAME_PHOTO); kept here so both read the same number.
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
@@ -81,7 +81,8 @@ class Orphans:
 
 def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
     """Each (original, copy): the original's file is gone and the copy holds its bytes; the
-    original takes the copy's place with both photos' staff tags. Returns (old, new) paths."""
+    original takes the copy's place with both photos' staff tags, the copy's product when
+    it had none, and the looks either was in. Returns (old, new) paths."""
     moved: list[tuple[str, str]] = []
     for original_id, copy_id in pairs:
         original, copy = session.get(Photo, original_id), session.get(Photo, copy_id)
@@ -93,6 +94,9 @@ def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tup
             session.execute(update(Embedding).where(Embedding.photo_id == copy_id).values(photo_id=original_id))
         values = dict(path=copy.path, folder_id=copy.folder_id, size=copy.size, mtime=copy.mtime, inode=copy.inode,
                       status=copy.status, error=copy.error, width=copy.width, height=copy.height)
+        if original.product_id is None and copy.product_id is not None:
+            values.update(product_id=copy.product_id, product_position=copy.product_position)
+        _take_looks(session, original_id, copy_id)
         old_path, new_path = original.path, copy.path
         session.execute(delete(Photo).where(Photo.id == copy_id))
         session.flush()
@@ -100,6 +104,18 @@ def merge_copies(session: Session, pairs: Sequence[tuple[int, int]]) -> list[tup
         session.expire_all()
         moved.append((old_path, new_path))
     return moved
+
+
+def _take_looks(session: Session, original_id: int, copy_id: int) -> None:
+    """The looks the copy was in now hold the original (once)."""
+    mine = set(session.scalars(select(LookPhoto.look_id).where(LookPhoto.photo_id == original_id)))
+    for member in session.scalars(select(LookPhoto).where(LookPhoto.photo_id == copy_id)).all():
+        if member.look_id in mine:
+            session.delete(member)
+        else:
+            session.execute(update(LookPhoto).where(LookPhoto.look_id == member.look_id, LookPhoto.photo_id == copy_id)
+                            .values(photo_id=original_id))
+    session.flush()
 
 
 def _take_staff_tags(session: Session, original_id: int, copy_id: int) -> None:

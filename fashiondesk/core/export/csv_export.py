@@ -185,7 +185,8 @@ def write_csv(session: Session, out, unsure_below: float = 0.0, photo_ids: set[i
     extra = sorted({name for cells in products.values() for name in cells})
     header = columns(sources, extra)
     writer = csv.DictWriter(out, fieldnames=header, dialect=ExportDialect)
-    writer.writeheader()
+    # Staff named some columns (an imported sheet's own): a name is a cell like any other.
+    csv.writer(out, dialect=ExportDialect).writerow([neutralise(name) for name in header])
     count = 0
     for row in rows(session, unsure_below, sources, photo_ids, products):
         writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})

@@ -24,6 +24,8 @@ from fashiondesk.core import keywords
 from fashiondesk.core.files import content_hash
 
 FLAT, HIERARCHY, TAGS_LIST = "Xmp.dc.subject", "Xmp.lr.hierarchicalSubject", "Xmp.digiKam.TagsList"
+ADDED = "Xmp.fashiondesk.addedKeywords"
+KEYS = (FLAT, HIERARCHY, TAGS_LIST, ADDED)
 
 
 class EmbedError(ValueError):
@@ -54,6 +56,12 @@ def embed(photo: str, words: list[tuple[str, str]], backups: str) -> bool:
     Raises EmbedError (not a JPEG, unreadable metadata, pixels would change) or OSError."""
     import pyexiv2
 
+    try:
+        pyexiv2.registerNs(keywords.FASHIONDESK, "fashiondesk")
+    except RuntimeError:
+        pass  # registered already
+    if not os.access(photo, os.W_OK) or not os.stat(photo).st_mode & 0o222:  # marked read-only (even for root)
+        raise EmbedError("the photo is read-only; it was left as it was (its keywords can go in a sidecar)")
     with open(photo, "rb") as fh:
         data = fh.read()
     if not data.startswith(b"\xff\xd8\xff"):
@@ -62,11 +70,14 @@ def embed(photo: str, words: list[tuple[str, str]], backups: str) -> bool:
         image = pyexiv2.ImageData(data)
         try:
             current = image.read_xmp()
-            merged = keywords.merge_lists(_as_list(current.get(FLAT)), _as_list(current.get(HIERARCHY)),
-                                          _as_list(current.get(TAGS_LIST)), words)
-            if merged == tuple(_as_list(current.get(key)) for key in (FLAT, HIERARCHY, TAGS_LIST)):
+            hierarchy, tags_list = _as_list(current.get(HIERARCHY)), _as_list(current.get(TAGS_LIST))
+            paths = hierarchy + [p.replace("/", "|") for p in tags_list]
+            added = set(_as_list(current.get(ADDED))) if ADDED in current else \
+                {p.rsplit("|", 1)[-1] for p in paths if p.startswith(keywords.BRANCH + "|")}
+            merged = keywords.merge_lists(_as_list(current.get(FLAT)), hierarchy, tags_list, words, added)
+            if merged == tuple(_as_list(current.get(key)) for key in KEYS):
                 return False
-            image.modify_xmp({key: (values or None) for key, values in zip((FLAT, HIERARCHY, TAGS_LIST), merged)})
+            image.modify_xmp({key: (values or None) for key, values in zip(KEYS, merged)})
             new = image.get_bytes()
         finally:
             image.close()

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from fashiondesk.core.catalogue.edits import TagError, category_spelling, clean_name, tag_key
 from fashiondesk.core.catalogue.models import CATEGORY, CUSTOM, MANUAL, MISSING, Photo, Product, Tag
 from fashiondesk.core.catalogue.products import extra_fields, set_extra, slug
-from fashiondesk.core.export.sheet import Sheet, parse_price, parse_stock, split_list, unguard
+from fashiondesk.core.export.sheet import Sheet, parse_price, parse_stock, split_list, unguard_cell
 from fashiondesk.core.tagsources import source
 
 ALIASES = {
@@ -73,15 +73,18 @@ class ImportResult:
         return self.products_created + self.products_changed + self.photos_moved + self.categories_set + self.tags_added
 
 
-def roles(header: list[str]) -> tuple[dict[str, int], dict[str, int], list[str]]:
+def roles(header: list[str], not_read: set[str] | frozenset[str] = frozenset()
+          ) -> tuple[dict[str, int], dict[str, int], list[str]]:
     """{role: column} for the columns fashiondesk reads, {name: column} for the others to
-    keep, and the problems with the header."""
+    keep (not those in ``not_read``), and the problems with the header."""
+    skipped = {n.casefold() for n in NOT_READ} | {n.casefold() for n in not_read}
     known = {alias: role for role, aliases in ALIASES.items() for alias in aliases}
     found: dict[str, int] = {}
     extra: dict[str, int] = {}
     problems = []
     seen: dict[str, int] = {}
-    for column, name in enumerate(header):
+    for column, raw in enumerate(header):
+        name = unguard_cell(raw.strip())
         key = " ".join(name.replace("_", " ").split()).casefold()
         if not key:
             continue
@@ -92,8 +95,8 @@ def roles(header: list[str]) -> tuple[dict[str, int], dict[str, int], list[str]]
         role = known.get(key) or known.get(name.strip().casefold())
         if role:
             found[role] = column
-        elif name.strip().casefold() not in NOT_READ:
-            extra[name.strip()] = column
+        elif name.casefold() not in skipped:
+            extra[name] = column
     if "path" not in found:
         problems.append("there is no 'path' column: it names each row's photo (absolute, or relative to the CSV's folder)")
     return found, extra, problems
@@ -106,6 +109,7 @@ class _Target:
     lines: list[int] = field(default_factory=list)
     photo_ids: list[int] = field(default_factory=list)
     positions: list[int | None] = field(default_factory=list)
+    listed: list[bool] = field(default_factory=list)  # the row says which product the photo is in
     values: dict[str, tuple[object, int]] = field(default_factory=dict)  # field -> (value, line)
 
 
@@ -120,7 +124,7 @@ def _photo_index(session: Session) -> dict[str, tuple[int, int | None]]:
 
 
 def _find(index: dict[str, tuple[int, int | None]], cell: str, folder: str) -> tuple[int, int | None] | None:
-    raw = os.path.expanduser(unguard(cell.strip()))
+    raw = os.path.expanduser(cell.strip())
     path = os.path.normpath(raw if os.path.isabs(raw) else os.path.join(folder, raw))
     hit = index.get(path)
     if hit is None:
@@ -129,31 +133,36 @@ def _find(index: dict[str, tuple[int, int | None]], cell: str, folder: str) -> t
     return hit
 
 
-def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
+def apply(session: Session, sheet: Sheet, folder: str, not_read: set[str] | frozenset[str] = frozenset()) -> ImportResult:
     """Read the sheet into the session (the caller commits, or rolls back for a dry run or
-    when ``errors`` is not empty)."""
+    when ``errors`` is not empty). ``not_read``: more column names to leave alone (the
+    export's columns of tag kinds, worked out by the caller from the catalogue)."""
     result = ImportResult(rows=len(sheet.rows), encoding=sheet.encoding, delimiter=sheet.delimiter)
-    columns, extra_columns, problems = roles(sheet.header)
+    columns, extra_columns, problems = roles(sheet.header, not_read)
     result.extra_columns = list(extra_columns)
     if problems:
         result.errors = problems
         return result
     errors = result.errors
     index = _photo_index(session)
+    products = {p.handle: p for p in session.scalars(select(Product))}
+    product_ids = {p.id: p for p in products.values()}
     category_source = source(CATEGORY)
-    by_handle: dict[str, _Target] = defaultdict(_Target)
-    by_product: dict[int, _Target] = defaultdict(_Target)
+    # One target per product the rows describe, whichever way they name it: by its handle
+    # (an existing product's id, or a new handle), or a photo already in it.
+    targets: dict[tuple[str, object], _Target] = defaultdict(_Target)
     alone: dict[int, _Target] = {}
     photo_line: dict[int, int] = {}
     categories: dict[int, str] = {}
     new_tags: dict[int, list[str]] = defaultdict(list)
     set_by_column = columns.get("set_by")
+    lines = sheet.lines or list(range(2, len(sheet.rows) + 2))
 
     def cell(row: list[str], role: str) -> str:
         column = columns.get(role)
-        return row[column].strip() if column is not None else ""
+        return unguard_cell(row[column].strip()) if column is not None else ""
 
-    for line, row in enumerate(sheet.rows, start=2):
+    for line, row in zip(lines, sheet.rows):
         raw_path = cell(row, "path")
         if not raw_path:
             errors.append(f"line {line}: no path")
@@ -170,7 +179,7 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
         values: dict[str, object] = {}
         try:
             if cell(row, "title"):
-                values["title"] = unguard(cell(row, "title"))
+                values["title"] = cell(row, "title")
             if cell(row, "price"):
                 values["price"] = parse_price(cell(row, "price"))
             if cell(row, "size"):
@@ -180,21 +189,22 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
             position = parse_stock(cell(row, "position")) if cell(row, "position") else None
             for name, column in extra_columns.items():
                 if row[column].strip():
-                    values["extra:" + name] = unguard(row[column].strip())
+                    values["extra:" + name] = unguard_cell(row[column].strip())
             tags = [clean_name(t) for t in split_list(cell(row, "tags"))]
             chosen_by_staff = set_by_column is None or row[set_by_column].strip().casefold() in ("", "staff")
             if cell(row, "category") and chosen_by_staff:
-                name = clean_name(unguard(cell(row, "category")))
+                name = clean_name(cell(row, "category"))
                 categories[photo_id] = category_source.stored(name) if category_source else name
         except (ValueError, TagError) as exc:
             errors.append(f"line {line}: {exc}")
             continue
         new_tags[photo_id] = tags
-        handle = unguard(cell(row, "product"))
+        handle = cell(row, "product")
         if handle:
-            target = by_handle[handle]
+            known = products.get(handle)
+            target = targets[("id", known.id) if known is not None else ("new", handle)]
         elif product_id is not None:
-            target = by_product[product_id]
+            target = targets[("id", product_id)]
         elif values:
             target = alone[photo_id] = _Target()
         else:
@@ -202,6 +212,7 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
         target.lines.append(line)
         target.photo_ids.append(photo_id)
         target.positions.append(position)
+        target.listed.append(bool(handle) or product_id is None)  # rows that say where the photo goes
         for name, value in values.items():
             before = target.values.get(name)
             if before is not None and before[0] != value:
@@ -214,19 +225,18 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
         return result
 
     paths = {photo_id: path for path, (photo_id, _product) in index.items()}
-    products = {p.handle: p for p in session.scalars(select(Product))}
-    taken = set(products)
-    for handle, target in by_handle.items():
-        product = products.get(handle)
-        if product is None:
-            product = products[handle] = Product(handle=handle)
+    to_place: list[tuple[Product, _Target]] = []
+    for (kind, key), target in targets.items():
+        if kind == "id":
+            product = product_ids[key]  # type: ignore[index]
+            _fill(product, target, result, created=False)
+        else:
+            product = products[str(key)] = Product(handle=str(key))
             session.add(product)
             result.products_created += 1
-        _fill(product, target, result, created=product.id is None)
-    by_id = {p.id: p for p in products.values() if p.id is not None}
-    for product_id, target in by_product.items():
-        if product_id in by_id:
-            _fill(by_id[product_id], target, result, created=False)
+            _fill(product, target, result, created=True)
+        to_place.append((product, target))
+    taken = set(products)  # every handle, the sheet's new ones too
     for photo_id, target in alone.items():
         base = slug(os.path.splitext(os.path.basename(paths[photo_id]))[0])
         handle, n = base, 1
@@ -238,9 +248,15 @@ def apply(session: Session, sheet: Sheet, folder: str) -> ImportResult:
         session.add(product)
         result.products_created += 1
         _fill(product, target, result, created=True)
-        by_handle[handle] = target
+        to_place.append((product, target))
     session.flush()  # one INSERT for the new products, one UPDATE per set of changed fields
-    result.photos_moved = _place(session, {products[h].id: t for h, t in by_handle.items()})
+    placing: dict[int, _Target] = {}
+    for product, target in to_place:
+        listed = [(photo, n) for photo, n, on in zip(target.photo_ids, target.positions, target.listed) if on]
+        if listed:
+            placing[product.id] = _Target(photo_ids=[photo for photo, _n in listed],
+                                          positions=[n for _photo, n in listed])
+    result.photos_moved = _place(session, placing)
     _write_tags(session, new_tags, result)
     _write_categories(session, categories, result)
     return result
@@ -277,12 +293,12 @@ def _place(session: Session, targets: dict[int, _Target]) -> int:
             current[photo_id] = (product_id, position)
             members[product_id].append((position or 0, path, photo_id))
     placed: dict[int, tuple[int, int]] = {}
+    claimed = {photo for target in targets.values() for photo in target.photo_ids}  # the sheet says where
     for product_id, target in targets.items():
         order = sorted(range(len(target.photo_ids)),
                        key=lambda n: (target.positions[n] is None, target.positions[n] or 0, n))
         listed = [target.photo_ids[n] for n in order]
-        chosen = set(listed)
-        others = [photo for _pos, _path, photo in sorted(members.get(product_id, [])) if photo not in chosen]
+        others = [photo for _pos, _path, photo in sorted(members.get(product_id, [])) if photo not in claimed]
         for position, photo in enumerate(listed + others, start=1):
             placed[photo] = (product_id, position)
     moved = sum(1 for photo, where in placed.items() if current.get(photo) != where)

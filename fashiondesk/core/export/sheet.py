@@ -18,7 +18,7 @@ import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 
@@ -32,6 +32,7 @@ class Sheet:
     rows: list[list[str]]  # each as long as the header
     encoding: str
     delimiter: str
+    lines: list[int] = field(default_factory=list)  # the file's line each row starts on
 
 
 def _common_gb2312(char: str) -> bool | None:
@@ -68,12 +69,22 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise SheetError(f"unknown encoding {encoding!r}") from exc
         except UnicodeDecodeError as exc:
             raise SheetError(f"the file is not {encoding} (byte {exc.start} cannot be read so)") from exc
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError as exc:
+        raise SheetError(f"the file says it is Unicode but is not (byte {exc.start} cannot be read): "
+                         "save it again from the spreadsheet as CSV UTF-8") from exc
     try:
         return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _looks_chinese(text):
+            return text, "gb18030"
     except UnicodeDecodeError:
         pass
     for guess in filter(None, (_windows_code_page(),)):
@@ -81,12 +92,6 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return data.decode(guess), guess
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        text = data.decode("gb18030")
-        if _looks_chinese(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -107,22 +112,28 @@ def read_sheet(data: bytes, encoding: str | None = None) -> Sheet:
         text = text[1:]
     first = text.split("\n", 1)[0]
     delimiter = _delimiter(first)
+    table: list[tuple[int, list[str]]] = []  # (the line the record starts on, its cells)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        start = 1
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                table.append((start, record))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise SheetError(f"not a readable CSV file: {exc}") from exc
-    table = [row for row in table if any(cell.strip() for cell in row)]
+        raise SheetError(f"not a readable CSV file (line {reader.line_num}): {exc}") from exc
     if not table:
         raise SheetError("the file is empty: no header row")
-    header = [cell.strip() for cell in table[0]]
+    header = [cell.strip() for cell in table[0][1]]
     width = len(header)
-    rows = []
-    for number, row in enumerate(table[1:], start=2):
+    rows, lines = [], []
+    for number, row in table[1:]:
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             raise SheetError(f"line {number} has {len(row)} cells, the header {width}: is a separator missing "
                              "from the header or a quote unclosed?")
         rows.append((row + [""] * width)[:width])
-    return Sheet(header, rows, used, delimiter)
+        lines.append(number)
+    return Sheet(header, rows, used, delimiter, lines)
 
 
 def parse_price(cell: str) -> str:
@@ -174,6 +185,11 @@ def split_list(cell: str) -> list[str]:
     """A ';'-separated list ("S;M;L", "summer sale;linen"), empty pieces dropped. A piece
     the export guarded against formulas ("'=x") has its guard removed."""
     return [unguard(piece.strip()) for piece in cell.split(";") if piece.strip()]
+
+
+def unguard_cell(cell: str) -> str:
+    """Undo the export's formula guard on each ';'-separated piece of a cell."""
+    return ";".join(unguard(piece) for piece in cell.split(";")) if "'" in cell else cell
 
 
 def unguard(piece: str) -> str:

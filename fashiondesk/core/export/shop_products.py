@@ -1,7 +1,10 @@
 """The catalogue as a shop lists it: products, each with its photos in order.
 
-A photo in no product is a product of its own, with a handle made of its file name
-(unique among all handles). A product's category is the first staff category among its
+A photo in no product is a product of its own, with a handle made of its file name.
+Every product gets a URL handle (its handle made lower-case letters, digits and '-',
+``slug``), unique among all the catalogue's products however the export is narrowed,
+and the same from one export to the next while the catalogue's products stay the same:
+products first, by handle, then photos alone, by path; a handle taken gets -2, -3... A product's category is the first staff category among its
 photos (in order), else the surest automatic one that needs no review; an automatic
 category still to review is left out, so a webshop never gets a guess. Its colours are
 those of its first photo that has any (its front), its tags those of all its photos.
@@ -31,7 +34,7 @@ class ShopPhoto:
 
 @dataclass
 class ShopProduct:
-    handle: str
+    handle: str  # the shop's SKU or handle as staff wrote it (a photo alone: its URL handle)
     title: str | None
     price: str | None
     sizes: list[str]
@@ -41,6 +44,7 @@ class ShopProduct:
     category: str = ""
     colours: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    url_handle: str = ""
 
 
 def image_url(photo: ShopPhoto, prefix: str) -> str:
@@ -69,25 +73,24 @@ def shop_products(session: Session, unsure_below: float, photo_ids: set[int] | N
         else:
             photos_of[product_id].append(shop_photo)
     products: list[ShopProduct] = []
-    taken: set[str] = set()
-    for product in session.scalars(select(Product).where(Product.id.in_(list(photos_of)))):
-        members = photos_of[product.id]
-        if photo_ids is not None and not any(p.id in photo_ids for p in members):
-            continue
-        taken.add(product.handle)
+    for product in session.scalars(select(Product).where(Product.id.in_(list(photos_of))).order_by(Product.handle)):
         products.append(ShopProduct(product.handle, product.title, product.price,
                                     [s for s in (product.sizes or "").split(";") if s], product.stock,
-                                    extra_fields(product), members))
-    for photo in alone:
-        if photo_ids is not None and photo.id not in photo_ids:
-            continue
-        base = slug(os.path.splitext(os.path.basename(photo.path))[0])
+                                    extra_fields(product), photos_of[product.id]))
+    for photo in sorted(alone, key=lambda p: p.path):
+        products.append(ShopProduct("", None, None, [], None, {}, [photo]))
+    taken: set[str] = set()
+    for shop_product in products:
+        base = slug(shop_product.handle or os.path.splitext(os.path.basename(shop_product.photos[0].path))[0])
         handle, n = base, 1
         while handle in taken:
             n += 1
             handle = f"{base}-{n}"
         taken.add(handle)
-        products.append(ShopProduct(handle, None, None, [], None, {}, [photo]))
+        shop_product.url_handle = handle
+        shop_product.handle = shop_product.handle or handle
+    if photo_ids is not None:
+        products = [p for p in products if any(photo.id in photo_ids for photo in p.photos)]
     _add_tags(session, products, unsure_below)
     products.sort(key=lambda p: p.handle)
     return products

@@ -7,7 +7,9 @@ product's price on each); a product without sizes gets its main colour as its on
 fields; its photos follow as further rows of the same handle, with their position. Tags:
 the category, the colours and staff's tags, comma-separated (a ',' inside a name becomes
 a space). Type: the category. The shop's SKU (the product as staff named it) goes in
-SKU ("-SIZE" added per size). Status "active" and published when the product has a
+SKU ("-SIZE" added per size). Stock: the product's count where it has no sizes; with
+sizes, 0 in each size when sold out, else untracked (fashiondesk does not know how it
+splits between sizes). Status "active" and published when the product has a
 title and a price, else "draft": a photo without them never goes live by itself.
 
 **WooCommerce** (its product CSV importer's columns): one row per product, a simple
@@ -26,7 +28,6 @@ import csv
 import re
 from typing import Iterable
 
-from fashiondesk.core.catalogue.products import slug
 from fashiondesk.core.export.csv_export import ExportDialect, neutralise
 from fashiondesk.core.export.shop_products import ShopProduct, image_url
 from fashiondesk.core.records import CATEGORY, COLOUR
@@ -101,7 +102,8 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 def _write(out, header: list[str], rows: Iterable[dict[str, str]]) -> None:
     writer = csv.DictWriter(out, fieldnames=header, dialect=ExportDialect)
-    writer.writeheader()
+    # Staff named some columns (an imported sheet's own): a name is a cell like any other.
+    csv.writer(out, dialect=ExportDialect).writerow([neutralise(name) for name in header])
     for row in rows:
         writer.writerow({k: v if k in NUMBERS and _NUMBER.fullmatch(v) else _guard(v) for k, v in row.items()})
 
@@ -121,13 +123,19 @@ def write_shopify(out, products: list[ShopProduct], url_prefix: str = "") -> int
 def _shopify_rows(product: ShopProduct, url_prefix: str, header: list[str]) -> list[dict[str, str]]:
     ready = _ready(product)
     first = {
-        "Title": _title(product), "URL handle": _url_handle(product.handle), "Type": _shown(CATEGORY, product.category),
+        "Title": _title(product), "URL handle": product.url_handle, "Type": _shown(CATEGORY, product.category),
         "Tags": ", ".join(_tag_list(product)), "Published on online store": "TRUE" if ready else "FALSE",
         "Status": "active" if ready else "draft", "Gift card": "FALSE", **_extra(product, header),
     }
     if product.sizes:
+        # Stock is counted per product, Shopify's per size: a product sold out is sold out
+        # in every size; how a stock above 0 splits between sizes is not known, so those
+        # sizes are left untracked (set them in Shopify).
+        sold_out = product.stock is not None and product.stock <= 0
         variants = [{"Option1 name": "Size" if n == 0 else "", "Option1 value": size,
-                     "SKU": f"{product.handle}-{size}", "Price": product.price or ""}
+                     "SKU": f"{product.handle}-{size}", "Price": product.price or "",
+                     "Inventory tracker": "shopify" if sold_out else "",
+                     "Inventory quantity": "0" if sold_out else ""}
                     for n, size in enumerate(product.sizes)]
     else:
         colour = _shown(COLOUR, product.colours[0]).capitalize() if product.colours else ""
@@ -139,17 +147,13 @@ def _shopify_rows(product: ShopProduct, url_prefix: str, header: list[str]) -> l
                "Image alt text": _title(product)} for n, photo in enumerate(product.photos, start=1)]
     rows: list[dict[str, str]] = []
     for n in range(max(len(variants), len(images))):
-        row = dict(first) if n == 0 else {"URL handle": _url_handle(product.handle)}
+        row = dict(first) if n == 0 else {"URL handle": product.url_handle}
         if n < len(variants):
             row.update(variants[n])
         if n < len(images):
             row.update(images[n])
         rows.append(row)
     return rows
-
-
-def _url_handle(handle: str) -> str:
-    return slug(handle)
 
 
 def write_woocommerce(out, products: list[ShopProduct], url_prefix: str = "") -> int:

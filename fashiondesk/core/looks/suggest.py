@@ -131,14 +131,20 @@ def read_shop(session: Session, roles: dict[str, str], unsure_below: float, look
 
 class ShopCache:
     """The last ``Shop`` read, kept while the catalogue's categories stay as they were (a
-    window asks again and again): checked by one aggregate over the category tags."""
+    window asks again and again): checked by one aggregate over the category tags (ids,
+    names, sources, confidences), and dropped by ``forget`` whenever the window's photos
+    change."""
 
-    SIGNATURE = ("SELECT count(*), max(id), total(source = 'manual'), total(confidence) FROM tags "
-                 "WHERE kind = 'category'")
+    SIGNATURE = ("SELECT count(*), max(id), total(source = 'manual'), total(confidence), total(id * length(name)), "
+                 "total(id * unicode(name)), total(id * unicode(substr(name, -1))), "
+                 "total(length(name) * (source = 'manual') * id) FROM tags WHERE kind = 'category'")
 
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._shop: Shop | None = None
+
+    def forget(self) -> None:
+        self._shop = None
 
     def get(self, session: Session, roles: dict[str, str], unsure_below: float, looks: list[list[int]]) -> Shop:
         signature = tuple(session.connection().exec_driver_sql(self.SIGNATURE).one())

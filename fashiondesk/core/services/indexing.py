@@ -148,9 +148,8 @@ def _read_keywords(catalogue: Catalogue, summary: IndexSummary, cancel: CancelTo
         with catalogue.write_turn, catalogue.sessions() as session, session.begin():
             hold_write_lock(session)
             live = set(session.scalars(select(Photo.id).where(Photo.id.in_([i.photo_id for i in chunk]))))
-            for item, words in found:
-                if item.photo_id in live:
-                    summary.keywords_added += file_keywords.add(session, item.photo_id, words, item.signature)
+            summary.keywords_added += file_keywords.add(
+                session, [(item.photo_id, words, item.signature) for item, words in found if item.photo_id in live])
 
 
 # Short transactions: the window's tag edits never wait long behind a big move.

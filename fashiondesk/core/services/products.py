@@ -12,10 +12,14 @@ from fashiondesk.core.catalogue import products as catalogue_products
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.catalogue.models import Photo, Product
+from fashiondesk.core.export.csv_export import PRODUCT_COLUMNS, columns, kinds
 from fashiondesk.core.export.importer import MAX_LISTED, ImportResult, apply
 from fashiondesk.core.export.sheet import SheetError, read_sheet
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import photos_by_path
+
+
+READ_BACK = {"path", "category", "category_set_by", "tags", *PRODUCT_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,10 @@ def import_sheet(catalogue: Catalogue, path: str | os.PathLike, check: bool = Fa
     with catalogue.write_turn, catalogue.sessions() as session:
         hold_write_lock(session)
         try:
-            result = apply(session, sheet, folder)
+            # The export's columns that are worked out (a kind of tag no longer declared, say)
+            # are not read back as product fields.
+            exported = set(columns(kinds(session))) - READ_BACK
+            result = apply(session, sheet, folder, exported)
             if result.errors:
                 session.rollback()
                 listed = "\n".join("  " + e for e in result.errors[:MAX_LISTED])

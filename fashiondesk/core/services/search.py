@@ -135,6 +135,11 @@ class SimilarSearch:
         self._index = None
         self._closeness = None
         self._vectors = None
+        self._shops.forget()
+
+    def forget_categories(self) -> None:
+        """Tags changed: the next outfit reads the photos' categories again."""
+        self._shops.forget()
 
     def search(self, images: Sequence[str], k: int, filters: Filters = Filters(),
                prefer_colour: str | None = None, products: bool = False) -> list[Hit]:

@@ -2,7 +2,7 @@
 
 ``learn`` reads the stored embeddings (never the photos), teaches the shop classifier
 (``vision/shop.py``) from every staff category and writes each photo's automatic category
-with the classifier's version (``shop1-<digest of the examples and settings>``). With no
+with the classifier's version (``shop2-<digest of the examples and settings>``). With no
 staff category left it puts back the shipped model's categories: forgetting is removing.
 """
 
@@ -25,7 +25,7 @@ from fashiondesk.core.records import Hit
 from fashiondesk.core.vision.metrics import softmax
 from fashiondesk.core.services.safety import nothing_else_running
 from fashiondesk.core.progress import CancelToken
-from fashiondesk.core.vision.shop import METHOD, Prior, Settings, Stopped, plan, teach
+from fashiondesk.core.vision.shop import METHOD, Prior, Settings, Stopped, plan, teach, unsupported_moves
 from fashiondesk.core.vision.spec import ModelSpec, shipped_spec
 from fashiondesk.core.vision.tagging import category_source
 
@@ -114,6 +114,18 @@ def learn_now(catalogue: Catalogue, settings: Settings = Settings(), spec: Model
             return _stopped(len(usable), settings)
     classes: list[str] = taught.classes
     probs = taught.probs
+    if probs is not None and logits is not None:
+        # Where learning would move a photo without support, the model's category stays.
+        keep = unsupported_moves(classes, probs, Prior(logits, spec.categories, spec.temperature), usable, tag_key,
+                                 settings.min_examples, settings.drop_prior)
+        if keep.any():
+            model = np.zeros((int(keep.sum()), len(classes)))
+            known = softmax(logits[keep], spec.temperature)
+            for j, name in enumerate(spec.categories):
+                if name in classes:
+                    model[:, classes.index(name)] = known[:, j]
+            probs = probs.copy()
+            probs[keep] = model
     tag_version = version(spec.version, examples, settings)
     if probs is None:  # nothing taught: the shipped model's categories
         source = category_source(spec)

@@ -40,7 +40,7 @@ from fashiondesk.core.records import LEARNED
 from fashiondesk.core.vision.graph import Graph, neighbours, spread
 from fashiondesk.core.vision.metrics import softmax
 
-METHOD = f"{LEARNED}1"
+METHOD = f"{LEARNED}2"  # 2: categories with few examples take no photo without support
 NEW_CATEGORY_PRIOR = 1e-3
 
 
@@ -317,3 +317,26 @@ def teach(embeddings: np.ndarray, prior: Prior, examples: Sequence[tuple[int, st
     probs = softmax(np.log(np.clip(probs, 1e-9, 1.0)), temperature)
     seconds["total"] = clock() - started
     return Taught(classes, probs, chosen.counted, chosen.waiting, accuracy, held_out, temperature, seconds)
+
+
+def unsupported_moves(classes: list[str], probs: np.ndarray, prior: Prior, examples: Sequence[tuple[int, str]],
+                      key: Callable[[str], str], min_examples: int, drop: Sequence[str] = ()) -> np.ndarray:
+    """Rows (photos) the learned categories would take away from the shipped model's
+    category without support: to a category with fewer than ``min_examples`` examples,
+    from a category staff never corrected away from. One example of "hat" must not turn
+    a dress the model is sure of into a hat; corrections away from "shirt" may move
+    shirts, and five examples of a category may take photos to it. ``drop``: categories
+    the model is taken never to have learnt (``Settings.drop_prior``): no opinion of its."""
+    if prior.logits is None or probs is None or not len(probs):
+        return np.zeros(len(probs) if probs is not None else 0, dtype=bool)
+    logits = np.nan_to_num(prior.logits.astype(np.float64), nan=-np.inf)
+    for i, name in enumerate(prior.categories):
+        if name in drop:
+            logits[:, i] = -np.inf
+    model = [key(prior.categories[i]) if np.isfinite(row).any() else ""
+             for i, row in zip(logits.argmax(axis=1), logits)]
+    counts = Counter(key(name) for _row, name in examples)
+    corrected = {model[row] for row, name in examples if key(name) != model[row]}
+    learned = [key(classes[i]) for i in probs.argmax(axis=1)]
+    return np.array([bool(theirs) and mine != theirs and counts[mine] < min_examples and theirs not in corrected
+                     for mine, theirs in zip(learned, model)], dtype=bool)

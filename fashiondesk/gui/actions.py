@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from fashiondesk.gui.about import show_about
 from fashiondesk.gui.help_menu import build_help_menu
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.review import CATEGORY_KEYS, shown
 from fashiondesk.gui.view_menu import build_view_menu
 
@@ -30,23 +31,24 @@ def build_actions(window) -> None:
     toolbar.setObjectName("main toolbar")
     toolbar.setMovable(False)
 
-    window.add_folder_action = action("Add folder…", window.choose_folder, QKeySequence.StandardKey.Open)
-    window.rescan_action = action("Rescan", window.start_indexing, "F5", "Look for new, changed and moved photos")
+    window.add_folder_action = action(translate("Menus", "Add folder…"), window.choose_folder, QKeySequence.StandardKey.Open)
+    window.rescan_action = action(translate("Menus", "Rescan"), window.start_indexing, "F5",
+                                   translate("Menus", "Look for new, changed and moved photos"))
     shop = window.shop_files
-    window.export_action = action("Export…", shop.choose_export, "Ctrl+E",
-                                  "Write the catalogue as CSV: for the till, a spreadsheet, Shopify or WooCommerce")
-    window.import_action = action("Import spreadsheet…", shop.choose_import, "Ctrl+I",
-                                  "Read products, prices, sizes, stock and tags from a spreadsheet saved as CSV")
-    window.sidecars_action = action("Write keyword sidecars (XMP)…", shop.write_sidecars,
-                                    tip="Put the tags of the photos shown into photo.jpg.xmp files, for Lightroom, "
-                                        "digiKam and Bridge")
-    window.restore_action = action("Restore from backup…", window.restorer.start,
-                                   tip="Bring the catalogue back to how it was on an earlier day")
-    window.search_action = action("Search", window.filters.focus_search, QKeySequence.StandardKey.Find)
-    window.undo_action = action("Undo", window.undo, QKeySequence.StandardKey.Undo, "Undo the last tag change")
+    window.export_action = action(translate("Menus", "Export…"), shop.choose_export, "Ctrl+E",
+                                  translate("Menus", "Write the catalogue as CSV: for the till, a spreadsheet, Shopify or WooCommerce"))
+    window.import_action = action(translate("Menus", "Import spreadsheet…"), shop.choose_import, "Ctrl+I",
+                                  translate("Menus", "Read products, prices, sizes, stock and tags from a spreadsheet saved as CSV"))
+    window.sidecars_action = action(translate("Menus", "Write keyword sidecars (XMP)…"), shop.write_sidecars,
+                                    tip=translate("Menus", "Put the tags of the photos shown into photo.jpg.xmp files, for Lightroom, digiKam and Bridge"))
+    window.restore_action = action(translate("Menus", "Restore from backup…"), window.restorer.start,
+                                   tip=translate("Menus", "Bring the catalogue back to how it was on an earlier day"))
+    window.search_action = action(translate("Menus", "Search"), window.filters.focus_search, QKeySequence.StandardKey.Find)
+    window.undo_action = action(translate("Menus", "Undo"), window.undo, QKeySequence.StandardKey.Undo,
+                                translate("Menus", "Undo the last tag change"))
     window.undo_action.setEnabled(False)
-    window.about_action = action("About fashiondesk", lambda: show_about(window, window.catalogue),
-                                 tip="Version, catalogue, model and log file")
+    window.about_action = action(translate("Menus", "About fashiondesk"), lambda: show_about(window, window.catalogue),
+                                 tip=translate("Menus", "Version, catalogue, model and log file"))
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     toolbar.addAction(window.add_folder_action)
@@ -58,7 +60,7 @@ def build_actions(window) -> None:
     window.addAction(window.search_action)
 
     menus = window.menuBar()
-    file = menus.addMenu("&File")
+    file = menus.addMenu(translate("Menus", "&File"))
     for act in (window.add_folder_action, window.rescan_action):
         file.addAction(act)
     file.addSeparator()
@@ -67,31 +69,31 @@ def build_actions(window) -> None:
     file.addSeparator()
     file.addAction(window.restore_action)
     file.addSeparator()
-    file.addAction(action("Quit", window.close, QKeySequence.StandardKey.Quit))
-    menus.addMenu("&Edit").addAction(window.undo_action)
-    build_view_menu(window, menus.addMenu("&View"))
-    _review_menu(window, menus.addMenu("&Review"), action)
-    build_help_menu(window, menus.addMenu("&Help"))
+    file.addAction(action(translate("Menus", "Quit"), window.close, QKeySequence.StandardKey.Quit))
+    menus.addMenu(translate("Menus", "&Edit")).addAction(window.undo_action)
+    build_view_menu(window, menus.addMenu(translate("Menus", "&View")))
+    _review_menu(window, menus.addMenu(translate("Menus", "&Review")), action)
+    build_help_menu(window, menus.addMenu(translate("Menus", "&Help")))
 
 
 def _review_menu(window, menu, action) -> None:
     """Decisions by single keys. They act only while the grid or the detail panel has the
     focus (a text field there keeps its keys): never from the toolbar's search or filters."""
     review = window.review
-    window.accept_action = action("Accept the category", review.accept, "A",
-                                  "The automatic category is right (on every photo selected)")
-    window.reject_action = action("Reject the category", review.reject, "R",
-                                  "The automatic category is wrong (on every photo selected)")
-    window.type_category_action = action("Type a category…", window.detail.focus_category, "C",
-                                         "Type a category's name in the Category box, then Enter")
-    window.next_action = action("Next photo to review", review.go_to_next, "N")
-    window.review_action = action("Photos to review", window.show_review, "Ctrl+R",
-                                  "Show the photos that need review, the first one selected")
-    window.advance_action = action("Move on after each decision", review.set_advance,
-                                   tip="After a decision on one photo, select the next photo to review")
+    window.accept_action = action(translate("Menus", "Accept the category"), review.accept, "A",
+                                  translate("Menus", "The automatic category is right (on every photo selected)"))
+    window.reject_action = action(translate("Menus", "Reject the category"), review.reject, "R",
+                                  translate("Menus", "The automatic category is wrong (on every photo selected)"))
+    window.type_category_action = action(translate("Menus", "Type a category…"), window.detail.focus_category, "C",
+                                         translate("Menus", "Type a category's name in the Category box, then Enter"))
+    window.next_action = action(translate("Menus", "Next photo to review"), review.go_to_next, "N")
+    window.review_action = action(translate("Menus", "Photos to review"), window.show_review, "Ctrl+R",
+                                  translate("Menus", "Show the photos that need review, the first one selected"))
+    window.advance_action = action(translate("Menus", "Move on after each decision"), review.set_advance,
+                                   tip=translate("Menus", "After a decision on one photo, select the next photo to review"))
     window.advance_action.setCheckable(True)
     window.advance_action.setChecked(review.advance)
-    choose = menu.addMenu("Set the category")
+    choose = menu.addMenu(translate("Menus", "Set the category"))
     window.category_actions = []
     for number, key in enumerate(CATEGORY_KEYS, start=1):
         act = action(str(number), partial(review.choose_number, number), key)

@@ -110,6 +110,7 @@ def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = Fals
     """Open the window on the catalogue; folders given are added and indexed at once."""
     from fashiondesk.core import logs, services
     from fashiondesk.gui.jobs import log_hint
+    from fashiondesk.gui import i18n
     from fashiondesk.gui.main_window import MainWindow
 
     logs.setup(verbose)
@@ -126,7 +127,11 @@ def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = Fals
         QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{said}{log_hint()}")
         return 1
     try:
-        window = MainWindow(catalogue, open_settings())
+        settings = open_settings()
+        language = i18n.chosen(settings)
+        if not i18n.install(app, language):
+            log.warning("no translation for %s: the window speaks English", language)
+        window = MainWindow(catalogue, settings)
         window.show()
         quiet_gc()
         if folders:

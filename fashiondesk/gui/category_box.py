@@ -103,7 +103,10 @@ class CategoryBox(QComboBox):
         self.show_name(self.catalogue_name)
 
     def _choose(self, *_args) -> None:
-        text = self._one_spelling(self._names.stored(self.currentText().strip()))
+        typed = self.currentText().strip()
+        listed = self.findText(typed, Qt.MatchFlag.MatchFixedString)  # a name as shown, in any case
+        text = self._one_spelling(str(self.itemData(listed)) if listed >= 0 and self.itemData(listed)
+                                  else self._names.stored(typed))
         self.edit.setModified(False)  # chosen: what the catalogue says next is shown
         if text and self._armed:
             self._armed = False

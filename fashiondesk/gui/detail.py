@@ -183,7 +183,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.editing)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.category = CategoryBox(kinds.sources()[CATEGORY], categories,
+        self.category = CategoryBox(kinds.ShownNames(kinds.sources()[CATEGORY]), categories,
                                     wheel=lambda event: self.scroll.verticalScrollBar().event(event))
         self.category.chosen.connect(self.category_chosen)
         self.category.left.connect(self.category_left)

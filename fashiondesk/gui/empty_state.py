@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fashiondesk.core.services.browse import REVIEW, RESULTS, GridFilter, SidebarCounts
 from fashiondesk.gui import kinds
+from fashiondesk.gui.i18n import translate
 
 ADD_FOLDER, CLEAR_FILTERS, SHOW_ALL = "add folder", "clear filters", "show all"
 
@@ -30,27 +31,31 @@ def empty_state(flt: GridFilter, also: kinds.Narrowing, counts: SidebarCounts | 
         return None
     if counts.photos == 0 and not counts.folders:
         if indexing:
-            return Empty("Looking for photos…")
-        return Empty("Add your photo folder to start",
-                     "fashiondesk looks at every photo in it and in its subfolders, suggests a category "
-                     "and colours for each, and keeps the tags here. Your photo files are never changed.\n\n"
-                     "You can also drop a folder onto this window.",
-                     ADD_FOLDER, "Add your photo folder…")
+            return Empty(translate("Empty", "Looking for photos…"))
+        return Empty(translate("Empty", "Add your photo folder to start"),
+                     translate("Empty", "fashiondesk looks at every photo in it and in its subfolders, suggests a "
+                               "category and colours for each, and keeps the tags here. Your photo files are never "
+                               "changed.\n\nYou can also drop a folder onto this window."),
+                     ADD_FOLDER, translate("Empty", "Add your photo folder…"))
     if counts.photos == 0:
-        return Empty("Looking for photos…" if indexing else "No photos in your folders yet",
-                     "" if indexing else "Add photos to the folder, then choose File → Rescan, or add "
-                     "another folder.", "" if indexing else ADD_FOLDER, "Add another folder…")
+        if indexing:
+            return Empty(translate("Empty", "Looking for photos…"), "", "", "")
+        return Empty(translate("Empty", "No photos in your folders yet"),
+                     translate("Empty", "Add photos to the folder, then choose File → Rescan, or add another folder."),
+                     ADD_FOLDER, translate("Empty", "Add another folder…"))
     narrowed = kinds.narrowed_names(flt, also) + ([f"“{flt.text}”"] if flt.text else [])
     if narrowed:
-        return Empty(f"No photos match {' and '.join(narrowed)} here",
-                     "Check the spelling, or clear the search and filters to see every photo here.",
-                     CLEAR_FILTERS, "Clear search and filters")
+        return Empty(translate("Empty", "No photos match {what} here").format(
+                         what=translate("Empty", " and ").join(narrowed)),
+                     translate("Empty", "Check the spelling, or clear the search and filters to see every photo here."),
+                     CLEAR_FILTERS, translate("Empty", "Clear search and filters"))
     if flt.scope == REVIEW:
-        return Empty("Nothing to review", "Every photo has a category set by staff or suggested with "
-                     "confidence.", SHOW_ALL, "Show all photos")
+        return Empty(translate("Empty", "Nothing to review"),
+                     translate("Empty", "Every photo has a category set by staff or suggested with confidence."),
+                     SHOW_ALL, translate("Empty", "Show all photos"))
     if flt.scope == RESULTS:
-        return Empty("No similar items found", "", SHOW_ALL, "Show all photos")
-    return Empty("No photos here", "", SHOW_ALL, "Show all photos")
+        return Empty(translate("Empty", "No similar items found"), "", SHOW_ALL, translate("Empty", "Show all photos"))
+    return Empty(translate("Empty", "No photos here"), "", SHOW_ALL, translate("Empty", "Show all photos"))
 
 
 class EmptyState(QWidget):

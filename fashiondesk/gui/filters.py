@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from fashiondesk.core.records import CATEGORY, COLOUR
@@ -22,14 +22,21 @@ from fashiondesk.core.services.browse import (
 )
 from fashiondesk.gui import kinds
 from fashiondesk.gui.sidebar import swatch
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.view_menu import order_text
 
 SEARCH_DELAY_MS = 250
 NO_SWATCH = "#888888"
 
 
+ANY = {"Categories": QT_TRANSLATE_NOOP("Filters", "All categories"),
+       "Colours": QT_TRANSLATE_NOOP("Filters", "All colours"), "Tags": QT_TRANSLATE_NOOP("Filters", "All tags")}
+
+
 def any_text(source: TagSource) -> str:
-    return f"All {source.label[:1].lower()}{source.label[1:]}"  # "All categories"
+    if source.label in ANY:
+        return translate("Filters", ANY[source.label])
+    return f"All {source.label[:1].lower()}{source.label[1:]}"  # a kind declared later
 
 
 class FilterBar(QWidget):
@@ -44,7 +51,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        self.search = QLineEdit(placeholderText="Search tags and file names")
+        self.search = QLineEdit(placeholderText=translate("Filters", "Search tags and file names"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.setAccessibleName("Search")
@@ -90,7 +97,7 @@ class FilterBar(QWidget):
         combo.clear()
         combo.addItem(any_text, None)
         for name, value in entries:
-            text = source.display(name) if source is not None else name
+            text = kinds.display(source.kind, name) if source is not None else name
             if value is not None:
                 combo.addItem(swatch(value), text, name)
             else:
@@ -163,22 +170,23 @@ class FilterBar(QWidget):
 def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None, results_title: str = "",
                 also: kinds.Narrowing = ()) -> str:
     if flt.scope == REVIEW:
-        title = "Needs review"
+        title = translate("Sidebar", "Needs review")
     elif flt.scope == MISSING_SCOPE:
-        title = "Missing files"
+        title = translate("Sidebar", "Missing files")
     elif flt.scope == FOLDER:
         path = next((p for fid, p, _n in (counts.folders if counts else ()) if fid == flt.value), "")
-        title = f"Folder {path}"
+        title = translate("Filters", "Folder {path}").format(path=path)
     elif flt.scope == TAG:
-        title = f"Tagged “{flt.value}”"
+        title = translate("Filters", "Tagged “{tag}”").format(tag=flt.value)
     elif flt.scope == KIND:
         kind, name = flt.value  # type: ignore[misc]
         singular = kinds.singular(kind)
         title = f"{singular[:1].upper()}{singular[1:]} “{kinds.display(kind, name)}”"
     elif flt.scope == RESULTS:
-        title = f"{results_title}, most similar first" if results_title else "Similar items"
+        title = translate("Filters", "{title}, most similar first").format(title=results_title) if results_title \
+            else translate("Similar", "Similar items")
     else:
-        title = "All photos" if flt.scope == ALL else flt.scope
+        title = translate("Sidebar", "All photos") if flt.scope == ALL else flt.scope
     if flt.scope != RESULTS and order_text(flt):
         title += f", {order_text(flt)}"  # "Needs review, least sure first", "All photos, by name"
     narrowed = kinds.narrowed_names(flt, also)
@@ -187,5 +195,6 @@ def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None
     if narrowed:
         title += " · " + " · ".join(narrowed)
     if shown is not None:
-        title += f" · {shown:,} photo{'s' if shown != 1 else ''}"
+        title += " · " + (translate("Filters", "1 photo") if shown == 1
+                          else translate("Filters", "{n} photos").format(n=f"{shown:,}"))
     return title

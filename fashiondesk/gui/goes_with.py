@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from fashiondesk.core.records import Hit
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 
 EDGE = 48
-ROLE_NAMES = {"top": "Tops", "bottom": "Bottoms", "dress": "Dresses", "outerwear": "Outerwear", "shoes": "Shoes",
-              "accessory": "Accessories"}
+ROLE_NAMES = {"top": QT_TRANSLATE_NOOP("Goes with", "Tops"), "bottom": QT_TRANSLATE_NOOP("Goes with", "Bottoms"),
+              "dress": QT_TRANSLATE_NOOP("Goes with", "Dresses"), "outerwear": QT_TRANSLATE_NOOP("Goes with", "Outerwear"),
+              "shoes": QT_TRANSLATE_NOOP("Goes with", "Shoes"), "accessory": QT_TRANSLATE_NOOP("Goes with", "Accessories")}
 OPEN_KEY = "detail/goes_with_open"
 
 
@@ -32,15 +34,15 @@ class GoesWithSection(QWidget):
         self._firsts: list[int] = []
         header = QHBoxLayout()
         self.toggle = QToolButton(checkable=True)
-        self.toggle.setText("Goes with")
+        self.toggle.setText(translate("Goes with", "Goes with"))
         self.toggle.setToolButtonStyle(self.toggle.toolButtonStyle().ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
-        self.toggle.setToolTip("Pieces of your stock that complete the look: one row per part of the outfit")
+        self.toggle.setToolTip(translate("Goes with", "Pieces of your stock that complete the look: one row per part of the outfit"))
         header.addWidget(self.toggle)
         header.addStretch()
-        self.save_button = QPushButton("Save look")
-        self.save_button.setToolTip("Keep this photo and the first piece of each row as a look; suggestions learn "
-                                    "from the looks you save")
+        self.save_button = QPushButton(translate("Goes with", "Save look"))
+        self.save_button.setToolTip(translate("Goes with", "Keep this photo and the first piece of each row as a look; "
+                                              "suggestions learn from the looks you save"))
         self.save_button.clicked.connect(self._save)
         header.addWidget(self.save_button)
         self.body = QWidget()
@@ -78,7 +80,7 @@ class GoesWithSection(QWidget):
         self._photo_id = photo_id
         self._clear()
         self.save_button.setEnabled(False)
-        self.state.setText("Looking for pieces that go with it…")
+        self.state.setText(translate("Goes with", "Looking for pieces that go with it…"))
 
     def clear(self) -> None:
         self._photo_id = None
@@ -104,7 +106,7 @@ class GoesWithSection(QWidget):
         for piece in pieces:
             by_role.setdefault(piece.role, []).append(piece)
         for row, (role, found) in enumerate(by_role.items()):
-            label = QLabel(ROLE_NAMES.get(role, role.capitalize()))
+            label = QLabel(translate("Goes with", ROLE_NAMES[role]) if role in ROLE_NAMES else role.capitalize())
             strip = PhotoStrip(self._thumbnails, f"Goes with: {role}", edge=EDGE, compact=True)
             strip.show_hits([Hit(p.photo_id, p.path, p.score) for p in found], lambda h: "",
                             lambda h, found=found: _tip(next(p for p in found if p.photo_id == h.photo_id)))
@@ -114,7 +116,7 @@ class GoesWithSection(QWidget):
             self._strips.append(strip)
             self._firsts.append(found[0].photo_id)
         self.save_button.setEnabled(bool(self._firsts))
-        self.state.setText("" if pieces else "Nothing in the catalogue completes this look yet.")
+        self.state.setText("" if pieces else translate("Goes with", "Nothing in the catalogue completes this look yet."))
 
     def show_error(self, photo_id: int, message: str) -> None:
         if photo_id == self._photo_id:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox, QTe
 
 from fashiondesk.core import logs, services
 from fashiondesk.gui.editing import UNDO_STEPS
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import log_file, shown_path
 
 GUIDE = f"""
@@ -92,15 +93,15 @@ shows it, and <b>Help → About</b> lists what to send when you ask for help.</p
 def build_help_menu(window, menu: QMenu) -> None:
     """Fill ``menu``: the quick guide (F1), the model card, the log folder, then About
     (``window.about_action``)."""
-    guide = QAction("Quick guide", window)
+    guide = QAction(translate("Help", "Quick guide"), window)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    guide.setStatusTip("How to add photos, review categories with the keys, group products, import and export")
+    guide.setStatusTip(translate("Help", "How to add photos, review categories with the keys, group products, import and export"))
     guide.triggered.connect(lambda: show_guide(window))
-    card = QAction("Model card", window)
-    card.setStatusTip("What the model that suggests categories learned from, and how often it is right")
+    card = QAction(translate("Help", "Model card"), window)
+    card.setStatusTip(translate("Help", "What the model that suggests categories learned from, and how often it is right"))
     card.triggered.connect(lambda: show_model_card(window))
-    folder = QAction("Open log folder", window)
-    folder.setStatusTip("The folder of the log file, where the details of every error go")
+    folder = QAction(translate("Help", "Open log folder"), window)
+    folder.setStatusTip(translate("Help", "The folder of the log file, where the details of every error go"))
     folder.triggered.connect(lambda: open_log_folder(window))
     menu.addAction(guide)
     menu.addAction(card)

@@ -20,6 +20,8 @@ from typing import Mapping
 from fashiondesk.core import services
 from fashiondesk.core.records import CATEGORY, COLOUR, CUSTOM
 from fashiondesk.core.services.browse import KIND, TAG, GridFilter, GridRow, TagSource
+from fashiondesk.gui import tag_names  # noqa: F401 - the names translate() finds
+from fashiondesk.gui.i18n import translate
 
 # Kinds GridFilter narrows by itself, and the field that does it.
 NARROWED_BY_FIELD: dict[str, str] = {CATEGORY: "category", COLOUR: "colour"}
@@ -38,7 +40,7 @@ def sources() -> dict[str, TagSource]:
 def heading(kind: str, declared: Mapping[str, TagSource] | None = None) -> str:
     """A kind's heading ("Colours"); an undeclared kind is shown by its own name."""
     found = (sources() if declared is None else declared).get(kind)
-    return found.label if found else kind
+    return translate("Tag names", found.label) if found else kind
 
 
 def singular(kind: str, declared: Mapping[str, TagSource] | None = None) -> str:
@@ -50,7 +52,7 @@ def display(kind: str, name: str) -> str:
     """A stored tag name as the window shows it ("outwear" is "outerwear"). Called for every
     cell the grid paints: one lookup, no list of the kinds made."""
     found = services.browse.source(kind)
-    return found.display(name) if found else name
+    return translate("Tag names", found.display(name) if found else name)
 
 
 def sidebar_key(source: TagSource, name: str) -> tuple:
@@ -87,3 +89,21 @@ def grid_rows(catalogue, flt: GridFilter, also: Narrowing, unsure: float) -> lis
         rows = [r for r in rows if r.id in having]
     return rows
 
+
+
+class ShownNames:
+    """A kind's names as the window shows them, in its language (``display``), and a name
+    typed as shown back to the stored one (``stored``: "Outerwear", "外套" -> "outwear")."""
+
+    def __init__(self, source: TagSource):
+        self._source = source
+
+    def display(self, name: str) -> str:
+        return translate("Tag names", self._source.display(name))
+
+    def stored(self, shown: str) -> str:
+        wanted = shown.strip().casefold()
+        for key, text in self._source.shown_as:
+            if translate("Tag names", text).casefold() == wanted:
+                return key
+        return self._source.stored(shown)

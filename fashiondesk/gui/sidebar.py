@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from fashiondesk.core.services.browse import (
     SidebarCounts,
 )
 from fashiondesk.gui import kinds
+from fashiondesk.gui.i18n import translate
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -29,7 +30,7 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 # kind: ("scope", KIND, (kind, name)); staff's tags: ("scope", TAG, name));
 # (kind, name) narrows it as that kind's toolbar filter does (category, colour): see kinds.py.
 
-NOT_FOUND = "not found"
+NOT_FOUND = QT_TRANSLATE_NOOP("Sidebar", "not found")
 
 
 def folder_name(path: str) -> str:
@@ -37,12 +38,11 @@ def folder_name(path: str) -> str:
 
 
 def not_found_tip(path: str, photos: int) -> str:
-    kept = f"Its {photos:,} photo{'s' if photos != 1 else ''} and their tags are kept." if photos else ""
-    return (
-        f"{path}\n\nThis folder is not there: it may have been renamed or moved, or it is on a "
-        f"drive that is not plugged in. {kept}\n"
-        "Plug the drive in and press Rescan, or right-click and choose Relocate… to say where it is now."
-    )
+    kept = translate("Sidebar", "Its {n} photos and their tags are kept.").format(n=f"{photos:,}") if photos else ""
+    return f"{path}\n\n" + translate(
+        "Sidebar", "This folder is not there: it may have been renamed or moved, or it is on a drive that is not "
+        "plugged in. {kept}\nPlug the drive in and press Rescan, or right-click and choose Relocate… to say where "
+        "it is now.").format(kept=kept)
 
 
 def swatch(hex_value: str | None, edge: int = 14) -> QIcon:
@@ -86,12 +86,13 @@ class Sidebar(QTreeWidget):
         try:
             self.clear()
             self._groups = {}
-            library = self._group("Library")
-            self._entry(library, "All photos", counts.photos, ("scope", ALL, None))
-            self._entry(library, "Needs review", counts.review, ("scope", REVIEW, None))
+            library = self._group(translate("Sidebar", "Library"), "Library")
+            self._entry(library, translate("Sidebar", "All photos"), counts.photos, ("scope", ALL, None))
+            self._entry(library, translate("Sidebar", "Needs review"), counts.review, ("scope", REVIEW, None))
             if counts.missing:
-                self._entry(library, "Missing files", counts.missing, ("scope", MISSING_SCOPE, None))
-            folders = self._group("Folders")
+                self._entry(library, translate("Sidebar", "Missing files"), counts.missing,
+                            ("scope", MISSING_SCOPE, None))
+            folders = self._group(translate("Sidebar", "Folders"), "Folders")
             for fid, path, n in counts.folders:
                 self._entry(folders, folder_name(path), n, ("scope", FOLDER, fid))
             self._show_presence()
@@ -100,9 +101,9 @@ class Sidebar(QTreeWidget):
                 source = declared.get(kind)
                 if source is None or not source.sidebar:
                     continue
-                group = self._group(source.label, f"kind:{kind}")
+                group = self._group(kinds.heading(kind, declared), f"kind:{kind}")
                 for name, value, n in entries:
-                    item = self._entry(group, source.display(name), n, kinds.sidebar_key(source, name))
+                    item = self._entry(group, kinds.display(kind, name), n, kinds.sidebar_key(source, name))
                     if source.swatches or value is not None:
                         item.setIcon(0, swatch(value))
             for name, item in self._groups.items():
@@ -136,7 +137,7 @@ class Sidebar(QTreeWidget):
             fid = item.data(0, KeyRole)[2]
             path, n = paths.get(fid, ("", 0))
             absent = fid in self._absent
-            item.setText(1, NOT_FOUND if absent else f"{n:,}")
+            item.setText(1, translate("Sidebar", NOT_FOUND) if absent else f"{n:,}")
             item.setIcon(0, warning if absent else QIcon())
             tip = not_found_tip(path, n) if absent else path
             for column in (0, 1):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from fashiondesk.core import services
 from fashiondesk.core.records import Hit
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 
@@ -22,14 +23,14 @@ class SimilarSection(QWidget):
     def __init__(self, thumbnails: ThumbnailLoader, parent=None):
         super().__init__(parent)
         header = QHBoxLayout()
-        header.addWidget(QLabel("Similar items"))
+        header.addWidget(QLabel(translate("Similar", "Similar items")))
         header.addStretch()
-        self.same_colour = QCheckBox("Same colour first")
-        self.same_colour.setToolTip("Put similar items of this photo's main colour first")
+        self.same_colour = QCheckBox(translate("Similar", "Same colour first"))
+        self.same_colour.setToolTip(translate("Similar", "Put similar items of this photo's main colour first"))
         self.same_colour.toggled.connect(lambda _on: self.wanted.emit())
         header.addWidget(self.same_colour)
-        self.more_button = QPushButton("Show all")
-        self.more_button.setToolTip("Show the most similar photos in the grid, best first")
+        self.more_button = QPushButton(translate("Similar", "Show all"))
+        self.more_button.setToolTip(translate("Similar", "Show the most similar photos in the grid, best first"))
         self.more_button.clicked.connect(self.show_all)
         header.addWidget(self.more_button)
         self.strip = PhotoStrip(thumbnails, "Similar items")
@@ -43,7 +44,7 @@ class SimilarSection(QWidget):
 
     def looking(self) -> None:
         self.strip.clear()
-        self.state.setText("Looking for similar items…")
+        self.state.setText(translate("Similar", "Looking for similar items…"))
 
     def clear(self) -> None:
         self.strip.clear()
@@ -53,8 +54,8 @@ class SimilarSection(QWidget):
         hits, closeness = answer
         self.strip.show_hits(hits, lambda h: closeness.word(h.score),
                              lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}"
-                             + (f"\nProduct {h.product}" if h.product else ""))
-        self.state.setText("" if hits else "No similar items found yet.")
+                             + ("\n" + translate("Similar", "Product {handle}").format(handle=h.product) if h.product else ""))
+        self.state.setText("" if hits else translate("Similar", "No similar items found yet."))
 
     def show_error(self, message: str) -> None:
         self.strip.clear()

@@ -34,12 +34,17 @@ from fashiondesk.core.catalogue import queries
 from fashiondesk.core.files import is_image_name  # noqa: F401 - a dropped file: a photo?
 from fashiondesk.core.records import CUSTOM
 from fashiondesk.core.tagsources import TagSource, declared, source  # noqa: F401 - what kinds of tags there are
-from fashiondesk.core.vision.spec import MODELS_DIR, shipped_spec
+from fashiondesk.core.vision.spec import MODELS_DIR, RESOURCES, shipped_spec
 
 
 def unsure_below() -> float:
     """The shipped model's review threshold: an automatic category below it needs review."""
     return shipped_spec().unsure_below
+
+
+def resources_dir() -> Path:
+    """The shipped resources (models, translations, sample): a checkout's, the wheel's, the bundle's."""
+    return RESOURCES
 
 
 def model_card() -> Path:

@@ -1,0 +1,793 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Empty</name>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="34" />
+        <location filename="../../fashiondesk/gui/empty_state.py" line="42" />
+        <source>Looking for photos…</source>
+        <translation>正在查找照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="35" />
+        <source>Add your photo folder to start</source>
+        <translation>添加您的照片文件夹即可开始</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="36" />
+        <source>fashiondesk looks at every photo in it and in its subfolders, suggests a category and colours for each, and keeps the tags here. Your photo files are never changed.
+
+You can also drop a folder onto this window.</source>
+        <translation>fashiondesk 会查看该文件夹及其子文件夹中的每张照片，为每件衣服推荐品类和颜色，并把标签保存在这里。您的照片文件不会被改动。
+
+也可以直接把文件夹拖到这个窗口里。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="39" />
+        <source>Add your photo folder…</source>
+        <translation>添加照片文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="43" />
+        <source>No photos in your folders yet</source>
+        <translation>文件夹里还没有照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="44" />
+        <source>Add photos to the folder, then choose File → Rescan, or add another folder.</source>
+        <translation>请把照片放进文件夹，然后选择“文件 → 重新扫描”，或添加其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="45" />
+        <source>Add another folder…</source>
+        <translation>添加其他文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="48" />
+        <source>No photos match {what} here</source>
+        <translation>这里没有符合 {what} 的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="49" />
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="50" />
+        <source>Check the spelling, or clear the search and filters to see every photo here.</source>
+        <translation>请检查拼写，或清除搜索和筛选条件以查看这里的全部照片。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="51" />
+        <source>Clear search and filters</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="53" />
+        <source>Nothing to review</source>
+        <translation>没有待确认的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="54" />
+        <source>Every photo has a category set by staff or suggested with confidence.</source>
+        <translation>每张照片都已有店员设定或有把握推荐的品类。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="55" />
+        <location filename="../../fashiondesk/gui/empty_state.py" line="57" />
+        <location filename="../../fashiondesk/gui/empty_state.py" line="58" />
+        <source>Show all photos</source>
+        <translation>显示全部照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="57" />
+        <source>No similar items found</source>
+        <translation>没有找到相似商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/empty_state.py" line="58" />
+        <source>No photos here</source>
+        <translation>这里没有照片</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="32" />
+        <source>All categories</source>
+        <translation>全部品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="33" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="33" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="54" />
+        <source>Search tags and file names</source>
+        <translation>搜索标签和文件名</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="178" />
+        <source>Folder {path}</source>
+        <translation>文件夹 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="180" />
+        <source>Tagged “{tag}”</source>
+        <translation>标签“{tag}”</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="186" />
+        <source>{title}, most similar first</source>
+        <translation>{title}，最相似的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="198" />
+        <source>1 photo</source>
+        <translation>1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="199" />
+        <source>{n} photos</source>
+        <translation>{n} 张照片</translation>
+    </message>
+</context>
+<context>
+    <name>Goes with</name>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="18" />
+        <source>Tops</source>
+        <translation>上装</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="18" />
+        <source>Bottoms</source>
+        <translation>下装</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="19" />
+        <source>Dresses</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="19" />
+        <source>Outerwear</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="20" />
+        <source>Shoes</source>
+        <translation>鞋</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="20" />
+        <source>Accessories</source>
+        <translation>配饰</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="37" />
+        <source>Goes with</source>
+        <translation>搭配推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="40" />
+        <source>Pieces of your stock that complete the look: one row per part of the outfit</source>
+        <translation>店里能凑成一套的单品：每一行是整套搭配中的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="43" />
+        <source>Save look</source>
+        <translation>保存搭配</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="44" />
+        <source>Keep this photo and the first piece of each row as a look; suggestions learn from the looks you save</source>
+        <translation>把这张照片和每行的第一件保存为一套搭配；以后的推荐会参考您保存的搭配</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="83" />
+        <source>Looking for pieces that go with it…</source>
+        <translation>正在查找能搭配的单品…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/goes_with.py" line="119" />
+        <source>Nothing in the catalogue completes this look yet.</source>
+        <translation>目录里暂时没有能和它搭配的单品。</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="96" />
+        <source>Quick guide</source>
+        <translation>快速入门</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="98" />
+        <source>How to add photos, review categories with the keys, group products, import and export</source>
+        <translation>如何添加照片、用快捷键确认品类、把照片归为商品、导入和导出</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="100" />
+        <source>Model card</source>
+        <translation>模型说明</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="101" />
+        <source>What the model that suggests categories learned from, and how often it is right</source>
+        <translation>推荐品类的模型是用什么学出来的，以及它有多常判断正确</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="103" />
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="104" />
+        <source>The folder of the log file, where the details of every error go</source>
+        <translation>日志文件所在的文件夹，每个错误的详细信息都记在那里</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="34" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="35" />
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="36" />
+        <source>Look for new, changed and moved photos</source>
+        <translation>查找新增、改动和移动过的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="38" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="39" />
+        <source>Write the catalogue as CSV: for the till, a spreadsheet, Shopify or WooCommerce</source>
+        <translation>把目录导出为 CSV：用于收银系统、电子表格、Shopify 或 WooCommerce</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="40" />
+        <source>Import spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="41" />
+        <source>Read products, prices, sizes, stock and tags from a spreadsheet saved as CSV</source>
+        <translation>从另存为 CSV 的表格中读取商品、价格、尺码、库存和标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="42" />
+        <source>Write keyword sidecars (XMP)…</source>
+        <translation>写入关键词附属文件 (XMP)…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="43" />
+        <source>Put the tags of the photos shown into photo.jpg.xmp files, for Lightroom, digiKam and Bridge</source>
+        <translation>把当前显示照片的标签写入 photo.jpg.xmp 文件，供 Lightroom、digiKam 和 Bridge 使用</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="44" />
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="45" />
+        <source>Bring the catalogue back to how it was on an earlier day</source>
+        <translation>把目录恢复到之前某一天的状态</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="46" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="47" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="48" />
+        <source>Undo the last tag change</source>
+        <translation>撤销上一次标签修改</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="50" />
+        <source>About fashiondesk</source>
+        <translation>关于 fashiondesk</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="51" />
+        <source>Version, catalogue, model and log file</source>
+        <translation>版本、目录、模型和日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="63" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="72" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="73" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="74" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="75" />
+        <source>&amp;Review</source>
+        <translation>确认(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="76" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="83" />
+        <source>Accept the category</source>
+        <translation>确认品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="84" />
+        <source>The automatic category is right (on every photo selected)</source>
+        <translation>自动识别的品类正确（对所有选中的照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="85" />
+        <source>Reject the category</source>
+        <translation>否定品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="86" />
+        <source>The automatic category is wrong (on every photo selected)</source>
+        <translation>自动识别的品类不对（对所有选中的照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="87" />
+        <source>Type a category…</source>
+        <translation>输入品类…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="88" />
+        <source>Type a category's name in the Category box, then Enter</source>
+        <translation>在“品类”框中输入品类名称，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="89" />
+        <source>Next photo to review</source>
+        <translation>下一张待确认照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="90" />
+        <source>Photos to review</source>
+        <translation>待确认的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="91" />
+        <source>Show the photos that need review, the first one selected</source>
+        <translation>显示需要确认的照片，并选中第一张</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="92" />
+        <source>Move on after each decision</source>
+        <translation>确认后自动跳到下一张</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="93" />
+        <source>After a decision on one photo, select the next photo to review</source>
+        <translation>对一张照片做出决定后，自动选中下一张待确认照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="96" />
+        <source>Set the category</source>
+        <translation>设定品类</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="173" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="91" />
+        <source>Needs review</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="175" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="93" />
+        <source>Missing files</source>
+        <translation>找不到的文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="189" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="90" />
+        <source>All photos</source>
+        <translation>全部照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/sidebar.py" line="33" />
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/sidebar.py" line="41" />
+        <source>Its {n} photos and their tags are kept.</source>
+        <translation>其中的 {n} 张照片及标签都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/sidebar.py" line="42" />
+        <source>This folder is not there: it may have been renamed or moved, or it is on a drive that is not plugged in. {kept}
+Plug the drive in and press Rescan, or right-click and choose Relocate… to say where it is now.</source>
+        <translation>找不到这个文件夹：它可能被改名或移动了，或者所在的硬盘没有接上。{kept}
+请接上硬盘后点“重新扫描”，或右键选择“重新定位…”告诉 fashiondesk 它现在的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/sidebar.py" line="89" />
+        <source>Library</source>
+        <translation>照片库</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/sidebar.py" line="95" />
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Similar</name>
+    <message>
+        <location filename="../../fashiondesk/gui/filters.py" line="187" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="26" />
+        <source>Similar items</source>
+        <translation>相似商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="28" />
+        <source>Same colour first</source>
+        <translation>同色优先</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="29" />
+        <source>Put similar items of this photo's main colour first</source>
+        <translation>把和这张照片主色相同的相似商品排在前面</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="32" />
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="33" />
+        <source>Show the most similar photos in the grid, best first</source>
+        <translation>在照片网格中显示最相似的照片，最像的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="47" />
+        <source>Looking for similar items…</source>
+        <translation>正在查找相似商品…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="57" />
+        <source>Product {handle}</source>
+        <translation>商品 {handle}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="58" />
+        <source>No similar items found yet.</source>
+        <translation>暂时没有找到相似商品。</translation>
+    </message>
+</context>
+<context>
+    <name>Tag names</name>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="9" />
+        <source>Categories</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="10" />
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="11" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="14" />
+        <source>dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="15" />
+        <source>hat</source>
+        <translation>帽子</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="16" />
+        <source>long-sleeve top</source>
+        <translation>长袖上衣</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="17" />
+        <source>outerwear</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="18" />
+        <source>pants</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="19" />
+        <source>shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="20" />
+        <source>shoes</source>
+        <translation>鞋</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="21" />
+        <source>shorts</source>
+        <translation>短裤</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="22" />
+        <source>skirt</source>
+        <translation>半身裙</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="23" />
+        <source>T-shirt</source>
+        <translation>T恤</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="26" />
+        <source>black</source>
+        <translation>黑色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="27" />
+        <source>charcoal</source>
+        <translation>炭灰色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="28" />
+        <source>grey</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="29" />
+        <source>white</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="30" />
+        <source>cream</source>
+        <translation>米白色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="31" />
+        <source>beige</source>
+        <translation>米色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="32" />
+        <source>khaki</source>
+        <translation>卡其色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="33" />
+        <source>brown</source>
+        <translation>棕色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="34" />
+        <source>navy</source>
+        <translation>藏青色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="35" />
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="36" />
+        <source>light blue</source>
+        <translation>浅蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="37" />
+        <source>teal</source>
+        <translation>青绿色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="38" />
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="39" />
+        <source>olive</source>
+        <translation>橄榄绿</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="40" />
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="41" />
+        <source>orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="42" />
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="43" />
+        <source>maroon</source>
+        <translation>酒红色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="44" />
+        <source>pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/tag_names.py" line="45" />
+        <source>purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="35" />
+        <source>Folder order</source>
+        <translation>按文件夹顺序</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="36" />
+        <source>Folder by folder, as the files lie (Needs review: least sure first)</source>
+        <translation>逐个文件夹，按文件原有顺序（待确认：最没把握的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="37" />
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="38" />
+        <source>By file name, A to Z; IMG_2 comes before IMG_10</source>
+        <translation>按文件名从 A 到 Z；IMG_2 排在 IMG_10 前面</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="39" />
+        <source>Date, newest first</source>
+        <translation>日期，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="40" />
+        <source>The newest photos first (the date the file was last saved)</source>
+        <translation>最新的照片在前（按文件最后保存的日期）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="41" />
+        <source>Least sure first</source>
+        <translation>最没把握的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="42" />
+        <source>No category first, then the categories fashiondesk is least sure of</source>
+        <translation>先列没有品类的，再列 fashiondesk 最没把握的品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="44" />
+        <source>Smallest</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="44" />
+        <source>Small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="45" />
+        <source>Usual size</source>
+        <translation>常规大小</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="45" />
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="46" />
+        <source>Largest</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="52" />
+        <source>most similar first</source>
+        <translation>最相似的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="54" />
+        <source>by name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="56" />
+        <source>newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="58" />
+        <source>least sure first</source>
+        <translation>最没把握的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="99" />
+        <source>Sort by</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="112" />
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="113" />
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="114" />
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="135" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="142" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/view_menu.py" line="151" />
+        <source>The language changes the next time fashiondesk opens</source>
+        <translation>下次打开 fashiondesk 时将切换语言</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,132 @@
+"""The window in Simplified Chinese (issue 19): the translation file is complete and up to
+date with the code, and the parts of the window converted so far speak Chinese under a
+Chinese locale and English otherwise."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QTreeWidget, QTreeWidgetItemIterator
+
+from fashiondesk.core import services
+from fashiondesk.gui import i18n
+from fashiondesk.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "fashiondesk_zh_CN.ts"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LUPDATE = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+
+
+def _sources(path: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(path)
+    return {(context.findtext("name") or "", message.findtext("source") or ""): message.find("translation")
+            for context in tree.getroot().iter("context") for message in context.iter("message")}
+
+
+def test_every_entry_of_the_chinese_file_is_finished():
+    unfinished = [source for (_ctx, source), translation in _sources(TS).items()
+                  if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete")
+                  or not (translation.text or "").strip()]
+    assert unfinished == []
+
+
+@pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
+def test_every_string_marked_in_the_code_is_in_the_file(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([LUPDATE, *map(str, sorted((ROOT / "fashiondesk" / "gui").glob("*.py"))), "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    missing = set(_sources(fresh)) - set(_sources(TS))
+    assert not missing, f"run pyside6-lupdate (see gui/i18n.py) and translate: {sorted(missing)[:10]}"
+
+
+def _visible_texts(win: MainWindow) -> list[str]:
+    """Menus (titles and entries), the toolbar's filter boxes, the sidebar's entries."""
+    texts: list[str] = []
+
+    def walk(menu: QMenu) -> None:
+        texts.append(menu.title())
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif action.text() and action.isVisible():
+                texts.append(action.text())
+
+    for action in win.menuBar().actions():
+        walk(action.menu())
+    for box in win.filters.findChildren(QComboBox):
+        texts += [box.itemText(i) for i in range(box.count())]
+    texts.append(win.filters.search.placeholderText())
+    tree = win.sidebar if isinstance(win.sidebar, QTreeWidget) else win.findChild(QTreeWidget)
+    item_iter = QTreeWidgetItemIterator(tree)
+    while item_iter.value():
+        texts.append(item_iter.value().text(0))
+        item_iter += 1
+    # Not words: file names, numbers, the language names each shown in its own language.
+    names_of_languages = set(i18n.LANGUAGES.values()) | {"About fashiondesk"}
+    return [t for t in texts if t and not re.fullmatch(r"[\d\s,.]+", t) and t not in names_of_languages
+            and not t.endswith((".jpg", "photos"))]
+
+
+@pytest.fixture
+def chinese():
+    app = QApplication.instance()
+    assert i18n.install(app, "zh_CN")
+    yield
+    i18n.install(app, "en")
+
+
+def _window(qtbot, catalogue, settings, tmp_path, sample_photos, embedder) -> MainWindow:
+    services.add_folders(catalogue, [str(sample_photos(6))])
+    services.index(catalogue, embedder=embedder)
+    win = MainWindow(catalogue, settings, tmp_path / "thumbs")
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh()
+    qtbot.waitUntil(lambda: win.settled() and win.model.rowCount() == 6)
+    return win
+
+
+def test_under_a_chinese_locale_the_menus_toolbar_and_sidebar_are_chinese(
+        qtbot, chinese, catalogue, settings, tmp_path, sample_photos, embedder):
+    win = _window(qtbot, catalogue, settings, tmp_path, sample_photos, embedder)
+    try:
+        texts = _visible_texts(win)
+        chinese_share = sum(bool(CJK.search(t)) for t in texts) / len(texts)
+        print(f"\n{sum(bool(CJK.search(t)) for t in texts)} of {len(texts)} texts in Chinese ({chinese_share:.0%}); "
+              f"not: {[t for t in texts if not CJK.search(t)]}")
+        assert chinese_share >= 0.9
+        assert "连衣裙" in texts or "T恤" in texts or "衬衫" in texts, "category names are shown translated"
+    finally:
+        win.shutdown()
+
+
+def test_under_an_english_locale_nothing_is_chinese(qtbot, catalogue, settings, tmp_path, sample_photos, embedder):
+    win = _window(qtbot, catalogue, settings, tmp_path, sample_photos, embedder)
+    try:
+        assert [t for t in _visible_texts(win) if CJK.search(t)] == []
+    finally:
+        win.shutdown()
+
+
+def test_a_category_typed_in_chinese_is_stored_under_its_own_name(chinese):
+    from fashiondesk.core.records import CATEGORY
+    from fashiondesk.gui import kinds
+
+    names = kinds.ShownNames(kinds.sources()[CATEGORY])
+    assert names.display("outwear") == "外套" and names.stored("外套") == "outwear"
+    assert names.display("dress") == "连衣裙"
+
+
+def test_the_language_is_remembered(settings):
+    assert i18n.chosen(settings) in i18n.LANGUAGES
+    i18n.choose(settings, "zh_CN")
+    assert i18n.chosen(settings) == "zh_CN"
+    i18n.choose(settings, "system")
+    assert settings.value(i18n.LANGUAGE_KEY) == "system"

@@ -30,6 +30,7 @@ from fashiondesk.gui import kinds
 from fashiondesk.gui.category_box import CategoryBox
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.goes_with import GoesWithSection
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.similar_section import SimilarSection
 from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
@@ -71,7 +72,7 @@ class TagList(QListWidget):
         shown = tag.value or (source.swatch(tag.name) if source else None)
         if (source is not None and source.swatches) or tag.value:
             item.setIcon(swatch(shown))
-        singular = source.singular if source else tag.kind
+        singular = translate("Tag names", source.singular) if source else tag.kind
         item.setToolTip(f"{singular} {tag.value or ''}".strip())
         self.addItem(item)
 
@@ -92,14 +93,16 @@ def tag_groups(photo: PhotoDetail, declared: dict[str, TagSource]) -> list[tuple
 def product_text(product) -> str:
     """"Product DR-1 “Summer dress”: 3 photos, 49.90, sizes S, M, L, 4 in stock"."""
     title = f" “{product.title}”" if product.title else ""
-    parts = [f"{product.photos} photo{'s' if product.photos != 1 else ''}"]
+    parts = [translate("Detail", "1 photo") if product.photos == 1
+             else translate("Detail", "{n} photos").format(n=product.photos)]
     if product.price:
         parts.append(product.price)
     if product.sizes:
-        parts.append("sizes " + ", ".join(product.sizes.split(";")))
+        parts.append(translate("Detail", "sizes {sizes}").format(sizes=", ".join(product.sizes.split(";"))))
     if product.stock is not None:
-        parts.append(f"{product.stock} in stock")
-    return f"Product {product.handle}{title}: " + ", ".join(parts)
+        parts.append(translate("Detail", "{n} in stock").format(n=product.stock))
+    return translate("Detail", "Product {handle}{title}: {parts}").format(
+        handle=product.handle, title=title, parts=", ".join(parts))
 
 
 def _size_text(size: int) -> str:
@@ -111,10 +114,13 @@ def _size_text(size: int) -> str:
 
 
 def tag_text(tag: TagInfo) -> str:
+    name = kinds.display(tag.kind, tag.name)
     if tag.source == AUTO and tag.confidence is not None:
-        share = "share" if tag.kind == COLOUR else "sure"
-        return f"{tag.name}   (automatic, {tag.confidence:.0%} {share})"
-    return tag.name
+        if tag.kind == COLOUR:
+            return translate("Detail", "{name}   (automatic, {share} share)").format(
+                name=name, share=f"{tag.confidence:.0%}")
+        return translate("Detail", "{name}   (automatic, {sure} sure)").format(name=name, sure=f"{tag.confidence:.0%}")
+    return name
 
 
 class DetailPanel(QWidget):
@@ -194,18 +200,18 @@ class DetailPanel(QWidget):
         self.category_note = QLabel(wordWrap=True)  # a new category's progress towards being suggested
         self.category_note.setTextFormat(Qt.TextFormat.PlainText)
         self.category_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.accept_button = QPushButton("Accept (A)")
-        self.accept_button.setToolTip("The automatic category is right: keep it as staff's (key A)")
-        self.reject_button = QPushButton("Reject (R)")
-        self.reject_button.setToolTip("The automatic category is wrong: remove it, never suggest it again "
-                                      "for this photo (key R)")
+        self.accept_button = QPushButton(translate("Detail", "Accept (A)"))
+        self.accept_button.setToolTip(translate("Detail", "The automatic category is right: keep it as staff's (key A)"))
+        self.reject_button = QPushButton(translate("Detail", "Reject (R)"))
+        self.reject_button.setToolTip(translate("Detail", "The automatic category is wrong: remove it, never suggest "
+                                                          "it again for this photo (key R)"))
         self.accept_button.clicked.connect(self.accept_category)
         self.reject_button.clicked.connect(self.reject_category)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch()
-        form.addRow(kinds.singular(CATEGORY).capitalize(), self.category)
+        form.addRow(translate("Detail", "Category"), self.category)
         form.addRow("", self.category_state)  # its own line: it wraps, never clipped beside the buttons
         form.addRow("", self.category_note)
         form.addRow("", buttons)
@@ -223,17 +229,17 @@ class DetailPanel(QWidget):
         self.tags.itemSelectionChanged.connect(self._tag_selected)  # a click selects after it makes current
         editing.addWidget(self.tags)
         tag_buttons = QHBoxLayout()
-        self.accept_tag_button = QPushButton("Confirm tag")
-        self.accept_tag_button.setToolTip("Keep the selected automatic tag as staff's")
-        self.remove_tag_button = QPushButton("Remove tag")
-        self.remove_tag_button.setToolTip("Remove the selected tag from this photo (Delete)")
+        self.accept_tag_button = QPushButton(translate("Detail", "Confirm tag"))
+        self.accept_tag_button.setToolTip(translate("Detail", "Keep the selected automatic tag as staff's"))
+        self.remove_tag_button = QPushButton(translate("Detail", "Remove tag"))
+        self.remove_tag_button.setToolTip(translate("Detail", "Remove the selected tag from this photo (Delete)"))
         self.accept_tag_button.clicked.connect(lambda: self._emit_for_tag(self.accept_tag))
         self.remove_tag_button.clicked.connect(lambda: self._emit_for_tag(self.remove_tag))
         tag_buttons.addWidget(self.accept_tag_button)
         tag_buttons.addWidget(self.remove_tag_button)
         tag_buttons.addStretch()
         editing.addLayout(tag_buttons)
-        self.new_tag = QLineEdit(placeholderText="Add a tag and press Enter")
+        self.new_tag = QLineEdit(placeholderText=translate("Detail", "Add a tag and press Enter"))
         self.new_tag.setAccessibleName("New tag")
         self._tag_names = QStringListModel(self)
         completer = QCompleter(self._tag_names, self)
@@ -288,9 +294,9 @@ class DetailPanel(QWidget):
         """How many photos the grid has selected: with several, say that decisions go to all."""
         self._selected = count
         name = os.path.basename(self.photo.path) if self.photo is not None else "this photo"
-        self.selection_note.setText(
-            f"{count} photos selected. Accept, Reject, a category chosen and a new tag go to all {count}; "
-            f"the tags listed are {name}'s." if count > 1 else "")
+        self.selection_note.setText(translate(
+            "Detail", "{count} photos selected. Accept, Reject, a category chosen and a new tag go to all {count}; "
+            "the tags listed are {name}'s.").format(count=count, name=name) if count > 1 else "")
         self.selection_note.setVisible(count > 1)
         self._update_buttons()
 
@@ -307,7 +313,7 @@ class DetailPanel(QWidget):
             widget.setEnabled(enabled)
         if photo is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("Select a photo to see its details")
+            self.preview.setText(translate("Detail", "Select a photo to see its details"))
             self.title.clear()
             self.facts.clear()
             self.warning.clear()
@@ -331,15 +337,17 @@ class DetailPanel(QWidget):
         self.title.setToolTip(photo.path)
         facts = [os.path.dirname(photo.path)]
         if photo.width and photo.height:
-            facts.append(f"{photo.width} × {photo.height} pixels, {_size_text(photo.size)}")
+            facts.append(translate("Detail", "{width} × {height} pixels, {size}").format(
+                width=photo.width, height=photo.height, size=_size_text(photo.size)))
         if photo.indexed_at:
-            facts.append(f"Indexed {photo.indexed_at:%d %b %Y, %H:%M}")
+            facts.append(translate("Detail", "Indexed {when}").format(when=f"{photo.indexed_at:%d %b %Y, %H:%M}"))
         if photo.product is not None:
             facts.append(product_text(photo.product))
         self.facts.setText("\n".join(facts))
         self.warning.setText(
-            "This file is missing from its folder; its tags are kept." if photo.status == MISSING
-            else f"Could not be read: {photo.error}" if photo.status == FAILED else ""
+            translate("Detail", "This file is missing from its folder; its tags are kept.") if photo.status == MISSING
+            else translate("Detail", "Could not be read: {why}").format(why=photo.error) if photo.status == FAILED
+            else ""
         )
         self.warning.setVisible(bool(self.warning.text()))
         if not (same_photo and old_category is not None and photo.category is not None
@@ -361,18 +369,19 @@ class DetailPanel(QWidget):
         if not (keep_typing and self.category.typing()):
             self.category.show_name(tag.name if tag else "")
         if tag is None:
-            state = "No category yet: choose one."
+            state = translate("Detail", "No category yet: choose one.")
         elif tag.source == AUTO:
-            made = "Learned from staff" if tag.learned else "Automatic"
-            state = f"{made}, {tag.confidence:.0%} sure" if tag.confidence is not None else made
-            state += " — please check" if self._is_unsure(tag) else ""
+            made = translate("Detail", "Learned from staff") if tag.learned else translate("Detail", "Automatic")
+            state = translate("Detail", "{made}, {sure} sure").format(made=made, sure=f"{tag.confidence:.0%}") \
+                if tag.confidence is not None else made
+            state += translate("Detail", " — please check") if self._is_unsure(tag) else ""
         else:
-            state = "Set by staff"
+            state = translate("Detail", "Set by staff")
+        link = translate("Detail", "Hide examples") if self.examples.isVisible() else translate("Detail", "Why?")
         self.category_state.setText(html.escape(state) + (
-            f' · <a href="why">{"Hide&nbsp;examples" if self.examples.isVisible() else "Why?"}</a>'
-            if self.why_offered() else ""))
+            f' · <a href="why">{html.escape(link).replace(" ", "&nbsp;")}</a>' if self.why_offered() else ""))
         self.category_state.setToolTip(
-            "Why?: the staff examples this suggestion was learned from" if self.why_offered() else "")
+            translate("Detail", "Why?: the staff examples this suggestion was learned from") if self.why_offered() else "")
         note = waiting_note(self.teaching, tag.name) if tag is not None and tag.source != AUTO else ""
         self.category_note.setText(note)
         self.category_note.setVisible(bool(note))
@@ -403,7 +412,8 @@ class DetailPanel(QWidget):
         if pixmap is None:
             pixmap = self._thumbnails.pixmap(self.photo.path, GRID_EDGE)
         if pixmap is None:
-            self.preview.setText("No preview" if self._thumbnails.failed(self.photo.path, PREVIEW_EDGE) else "Loading…")
+            self.preview.setText(translate("Detail", "No preview") if self._thumbnails.failed(self.photo.path, PREVIEW_EDGE)
+                                 else translate("Detail", "Loading…"))
             return
         # At most about a third of the panel's height, so tags and similar items stay in view.
         width = max(160, self.scroll.viewport().width() - 24)

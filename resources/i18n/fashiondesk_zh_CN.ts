@@ -1,6 +1,179 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Detail</name>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="96" />
+        <source>1 photo</source>
+        <translation>1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="97" />
+        <source>{n} photos</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="101" />
+        <source>sizes {sizes}</source>
+        <translation>尺码 {sizes}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="103" />
+        <source>{n} in stock</source>
+        <translation>库存 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="104" />
+        <source>Product {handle}{title}: {parts}</source>
+        <translation>商品 {handle}{title}：{parts}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="120" />
+        <source>{name}   (automatic, {share} share)</source>
+        <translation>{name}   （自动，占 {share}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="122" />
+        <source>{name}   (automatic, {sure} sure)</source>
+        <translation>{name}   （自动，把握 {sure}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="203" />
+        <source>Accept (A)</source>
+        <translation>确认 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="204" />
+        <source>The automatic category is right: keep it as staff's (key A)</source>
+        <translation>自动识别的品类正确：保留为店员确认的品类（按 A）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="205" />
+        <source>Reject (R)</source>
+        <translation>否定 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="206" />
+        <source>The automatic category is wrong: remove it, never suggest it again for this photo (key R)</source>
+        <translation>自动识别的品类不对：删除它，以后不再为这张照片推荐（按 R）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="214" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="232" />
+        <source>Confirm tag</source>
+        <translation>确认标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="233" />
+        <source>Keep the selected automatic tag as staff's</source>
+        <translation>把选中的自动标签保留为店员确认的标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="234" />
+        <source>Remove tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="235" />
+        <source>Remove the selected tag from this photo (Delete)</source>
+        <translation>从这张照片删除选中的标签（Delete 键）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="242" />
+        <source>Add a tag and press Enter</source>
+        <translation>输入标签后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="297" />
+        <source>{count} photos selected. Accept, Reject, a category chosen and a new tag go to all {count}; the tags listed are {name}'s.</source>
+        <translation>已选中 {count} 张照片。确认、否定、选择的品类和新标签会应用到全部 {count} 张；下面列出的是 {name} 的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="316" />
+        <source>Select a photo to see its details</source>
+        <translation>选择一张照片查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="340" />
+        <source>{width} × {height} pixels, {size}</source>
+        <translation>{width} × {height} 像素，{size}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="343" />
+        <source>Indexed {when}</source>
+        <translation>索引于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="348" />
+        <source>This file is missing from its folder; its tags are kept.</source>
+        <translation>这个文件已不在原文件夹中；它的标签仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="349" />
+        <source>Could not be read: {why}</source>
+        <translation>无法读取：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="372" />
+        <source>No category yet: choose one.</source>
+        <translation>还没有品类：请选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="374" />
+        <source>Learned from staff</source>
+        <translation>根据店员示例学到</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="374" />
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="375" />
+        <source>{made}, {sure} sure</source>
+        <translation>{made}，把握 {sure}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="377" />
+        <source> — please check</source>
+        <translation> — 请核对</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="379" />
+        <source>Set by staff</source>
+        <translation>店员设定</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="380" />
+        <source>Hide examples</source>
+        <translation>隐藏示例</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="380" />
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="384" />
+        <source>Why?: the staff examples this suggestion was learned from</source>
+        <translation>为什么？：这条推荐所依据的店员示例</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="415" />
+        <source>No preview</source>
+        <translation>无法预览</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="416" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>Empty</name>
     <message>
         <location filename="../../fashiondesk/gui/empty_state.py" line="34" />

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fashiondesk.core import services
@@ -13,6 +13,28 @@ from fashiondesk.core.records import Hit
 from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
+
+
+WORDS = {"very similar": QT_TRANSLATE_NOOP("Similar", "very similar"), "similar": QT_TRANSLATE_NOOP("Similar", "similar"),
+         "related": QT_TRANSLATE_NOOP("Similar", "related"), "a little alike": QT_TRANSLATE_NOOP("Similar", "a little alike")}
+SHARES = {"very similar": "0.1%", "similar": "1%", "related": "10%"}
+
+
+def closeness_word(closeness: services.Closeness, score: float) -> str:
+    """How alike, in words (``services.Closeness``), in the window's language."""
+    word = closeness.word(score)
+    return translate("Similar", WORDS[word]) if word in WORDS else word
+
+
+def closeness_tip(closeness: services.Closeness, score: float) -> str:
+    word, shown = closeness.word(score), closeness_word(closeness, score)
+    where = translate("Similar", "in this catalogue") if closeness.measured_on else \
+        translate("Similar", "in the photos fashiondesk was tested on")
+    if word not in SHARES:
+        return translate("Similar", "{word}: less alike than most photos {where}").format(
+            word=shown[:1].upper() + shown[1:], where=where)
+    return translate("Similar", "{word}: more alike than all but {share} of pairs of photos {where}").format(
+        word=shown[:1].upper() + shown[1:], share=SHARES[word], where=where)
 
 
 class SimilarSection(QWidget):
@@ -52,8 +74,8 @@ class SimilarSection(QWidget):
 
     def show_similar(self, answer: tuple[list[Hit], services.Closeness]) -> None:
         hits, closeness = answer
-        self.strip.show_hits(hits, lambda h: closeness.word(h.score),
-                             lambda h: f"{os.path.basename(h.path)}\n{closeness.explain(h.score)}"
+        self.strip.show_hits(hits, lambda h: closeness_word(closeness, h.score),
+                             lambda h: f"{os.path.basename(h.path)}\n{closeness_tip(closeness, h.score)}"
                              + ("\n" + translate("Similar", "Product {handle}").format(handle=h.product) if h.product else ""))
         self.state.setText("" if hits else translate("Similar", "No similar items found yet."))
 

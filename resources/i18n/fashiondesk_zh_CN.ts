@@ -632,42 +632,82 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <name>Similar</name>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="187" />
-        <location filename="../../fashiondesk/gui/similar_section.py" line="26" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="48" />
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="28" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="18" />
+        <source>very similar</source>
+        <translation>非常相似</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="18" />
+        <source>similar</source>
+        <translation>相似</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="19" />
+        <source>related</source>
+        <translation>有点像</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="19" />
+        <source>a little alike</source>
+        <translation>略有相似</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="31" />
+        <source>in this catalogue</source>
+        <translation>（在本目录中）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="32" />
+        <source>in the photos fashiondesk was tested on</source>
+        <translation>（在 fashiondesk 测试用的照片中）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="34" />
+        <source>{word}: less alike than most photos {where}</source>
+        <translation>{word}：不如大多数照片对相似{where}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="36" />
+        <source>{word}: more alike than all but {share} of pairs of photos {where}</source>
+        <translation>{word}：比 {share} 以外的所有照片对都更相似{where}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar_section.py" line="50" />
         <source>Same colour first</source>
         <translation>同色优先</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="29" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="51" />
         <source>Put similar items of this photo's main colour first</source>
         <translation>把和这张照片主色相同的相似商品排在前面</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="32" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="54" />
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="33" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="55" />
         <source>Show the most similar photos in the grid, best first</source>
         <translation>在照片网格中显示最相似的照片，最像的在前</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="47" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="69" />
         <source>Looking for similar items…</source>
         <translation>正在查找相似商品…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="57" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="79" />
         <source>Product {handle}</source>
         <translation>商品 {handle}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/similar_section.py" line="58" />
+        <location filename="../../fashiondesk/gui/similar_section.py" line="80" />
         <source>No similar items found yet.</source>
         <translation>暂时没有找到相似商品。</translation>
     </message>

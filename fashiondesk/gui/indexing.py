@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fashiondesk.core import services
 from fashiondesk.core.progress import CancelToken, Progress
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Job, Jobs
 
 PROGRESS_EVERY_S = 0.1  # the status bar needs no more; each report costs the GUI thread a repaint
@@ -78,18 +79,18 @@ class IndexRunner(QObject):
 
 
 def summary_text(summary) -> str:
-    parts = [f"{summary.indexed:,} indexed"]
+    parts = [translate("Status", "{n} indexed").format(n=f"{summary.indexed:,}")]
     if summary.unchanged:
-        parts.append(f"{summary.unchanged:,} unchanged")
+        parts.append(translate("Status", "{n} unchanged").format(n=f"{summary.unchanged:,}"))
     if summary.failed:
-        parts.append(f"{len(summary.failed):,} could not be read")
+        parts.append(translate("Status", "{n} could not be read").format(n=f"{len(summary.failed):,}"))
     if summary.missing:
-        parts.append(f"{summary.missing:,} missing")
+        parts.append(translate("Status", "{n} missing").format(n=f"{summary.missing:,}"))
     if summary.relinked:
-        parts.append(f"{len(summary.relinked):,} moved")
+        parts.append(translate("Status", "{n} moved").format(n=f"{len(summary.relinked):,}"))
     if summary.retagged:
-        parts.append(f"{summary.retagged:,} tagged again by a newer method")
+        parts.append(translate("Status", "{n} tagged again by a newer method").format(n=f"{summary.retagged:,}"))
     if summary.unavailable:
-        parts.append("not found: " + ", ".join(summary.unavailable))
-    prefix = "Indexing cancelled" if summary.cancelled else "Indexing done"
-    return f"{prefix}: " + ", ".join(parts)
+        parts.append(translate("Status", "not found: {folders}").format(folders=", ".join(summary.unavailable)))
+    prefix = translate("Status", "Indexing cancelled") if summary.cancelled else translate("Status", "Indexing done")
+    return translate("Status", "{what}: {parts}").format(what=prefix, parts=", ".join(parts))

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core.progress import Progress
+from fashiondesk.gui.i18n import translate
 
 
 def duration(seconds: float | None) -> str:
     if seconds is None:
-        return "estimating…"
+        return translate("Status", "estimating…")
     seconds = int(round(seconds))
     if seconds < 60:
         return f"{seconds} s"
@@ -33,11 +34,13 @@ def duration(seconds: float | None) -> str:
 
 
 def progress_text(progress: Progress) -> str:
-    text = f"Indexing {progress.done:,} of {progress.total:,} photos"
+    text = translate("Status", "Indexing {done} of {total} photos").format(done=f"{progress.done:,}",
+                                                                          total=f"{progress.total:,}")
     if progress.done:
-        text += f" · {progress.rate:.0f} photos/s · {duration(progress.eta)} left"
+        text += translate("Status", " · {rate} photos/s · {left} left").format(rate=f"{progress.rate:.0f}",
+                                                                              left=duration(progress.eta))
     if progress.failed:
-        text += f" · {progress.failed} unreadable"
+        text += translate("Status", " · {n} unreadable").format(n=progress.failed)
     return text
 
 
@@ -54,8 +57,8 @@ class IndexStatus(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(False)
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Stop indexing; everything indexed so far is kept")
+        self.cancel = QPushButton(translate("Status", "Cancel"))
+        self.cancel.setToolTip(translate("Status", "Stop indexing; everything indexed so far is kept"))
         self.cancel.clicked.connect(self._cancel)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
@@ -63,7 +66,7 @@ class IndexStatus(QWidget):
         self.setVisible(False)
 
     def start(self) -> None:
-        self.label.setText("Looking for new and changed photos…")
+        self.label.setText(translate("Status", "Looking for new and changed photos…"))
         self.bar.setRange(0, 0)
         self.cancel.setEnabled(True)
         self.setVisible(True)
@@ -75,7 +78,7 @@ class IndexStatus(QWidget):
 
     def _cancel(self) -> None:
         self.cancel.setEnabled(False)
-        self.label.setText("Stopping… (everything indexed so far is kept)")
+        self.label.setText(translate("Status", "Stopping… (everything indexed so far is kept)"))
         self.cancel_requested.emit()
 
     def stop(self) -> None:
@@ -86,10 +89,10 @@ class FailuresPanel(QDockWidget):
     """Photos that could not be read, with the reason in plain words."""
 
     def __init__(self, parent=None):
-        super().__init__("Photos that could not be read", parent)
+        super().__init__(translate("Status", "Photos that could not be read"), parent)
         self.setObjectName("failures")
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["File", "Reason"])
+        self.table.setHorizontalHeaderLabels([translate("Status", "File"), translate("Status", "Reason")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,7 +106,7 @@ class FailuresPanel(QDockWidget):
         for row, (path, reason) in enumerate(failures):
             name = QTableWidgetItem(os.path.basename(path))
             name.setToolTip(path)
-            why = QTableWidgetItem(reason or "unknown reason")
+            why = QTableWidgetItem(reason or translate("Status", "unknown reason"))
             why.setToolTip(reason or "")
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, why)
@@ -116,7 +119,9 @@ class FailuresPanel(QDockWidget):
 
 
 def failures_button_text(count: int) -> str:
-    return f"{count} photo{'s' if count != 1 else ''} could not be read"
+    if count == 1:
+        return translate("Status", "1 photo could not be read")
+    return translate("Status", "{n} photos could not be read").format(n=count)
 
 
 def make_failures_button(parent=None) -> QPushButton:

@@ -15,20 +15,21 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.core.records import CATEGORY, Hit
 from fashiondesk.gui import kinds
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Job, Jobs
 from fashiondesk.gui.strip import PhotoStrip
 from fashiondesk.gui.thumbnails import ThumbnailLoader
 
 LEARN_DELAY_MS = 1500
 RETRY_FIRST_MS, RETRY_MAX_MS = 5_000, 300_000
-LEARNING_TEXT = "learning…"
+LEARNING_TEXT = QT_TRANSLATE_NOOP("Learning", "learning…")
 STATUS_CHARS = 48
 
 
@@ -133,25 +134,52 @@ class Teacher(QObject):
 # -- what the window says ------------------------------------------------------------------
 
 
+def describe(teaching: services.Teaching) -> str:
+    """``Teaching.describe`` in the window's language."""
+    if not teaching.categories:
+        if teaching.waiting:
+            return translate("Learning", "nothing learned yet: {waiting}").format(waiting="; ".join(waiting_texts(teaching)))
+        return translate("Learning", "nothing learned yet: the categories are the shipped model's")
+    taught = sum(1 for _, n in teaching.categories if n)
+    text = (translate("Learning", "learned from 1 staff category") if teaching.examples == 1 else
+            translate("Learning", "learned from {n} staff categories").format(n=teaching.examples)) + " · " + \
+        (translate("Learning", "1 category taught") if taught == 1 else
+         translate("Learning", "{n} categories taught").format(n=taught))
+    if teaching.accuracy is not None:
+        text += translate("Learning", " · {share} of staff's examples predicted right from the others").format(
+            share=f"{teaching.accuracy:.0%}")
+    return text
+
+
+def waiting_texts(teaching: services.Teaching) -> list[str]:
+    return [translate("Learning", "{name}: {n} of {needed} examples needed before it is suggested").format(
+        name=kinds.display(CATEGORY, name), n=n, needed=teaching.min_examples) for name, n in teaching.waiting]
+
+
 def teaching_tooltip(teaching: services.Teaching | None) -> str:
     if teaching is None:
-        return ("Nothing learned yet. Each category you set, accept or correct teaches fashiondesk; "
-                "it then re-checks every photo's automatic category.")
-    lines = [teaching.describe().capitalize() + "."]
+        return translate("Learning", "Nothing learned yet. Each category you set, accept or correct teaches "
+                                     "fashiondesk; it then re-checks every photo's automatic category.")
+    said = describe(teaching)
+    lines = [said[:1].upper() + said[1:] + "."]
     taught = sorted(((n, name) for name, n in teaching.categories if n), key=lambda t: (-t[0], t[1]))
     if taught:
-        lines += ["", "Taught by staff (examples):"]
+        lines += ["", translate("Learning", "Taught by staff (examples):")]
         lines += [f"    {kinds.display(CATEGORY, name)}: {n}" for n, name in taught]
     untaught = sum(1 for _, n in teaching.categories if not n)
     if untaught:
-        lines.append(f"{untaught} other categor{'y' if untaught == 1 else 'ies'}: no staff examples yet, "
-                     "suggested as fashiondesk first learned them")
+        lines.append(translate("Learning", "1 other category: no staff examples yet, suggested as fashiondesk first "
+                                           "learned it") if untaught == 1 else
+                     translate("Learning", "{n} other categories: no staff examples yet, suggested as fashiondesk "
+                                           "first learned them").format(n=untaught))
     if teaching.waiting:
-        lines += ["", "Not suggested yet:"]
-        lines += [f"    {part}" for part in teaching.waiting_text().split("; ")]
+        lines += ["", translate("Learning", "Not suggested yet:")]
+        lines += [f"    {part}" for part in waiting_texts(teaching)]
     if teaching.photos:
-        lines += ["", f"Last run: {teaching.photos:,} automatic categories checked, {teaching.changed:,} changed, "
-                      f"in {teaching.seconds:.1f} s."]
+        lines += ["", translate("Learning", "Last run: {photos} automatic categories checked, {changed} changed, in "
+                                            "{seconds} s.").format(photos=f"{teaching.photos:,}",
+                                                                   changed=f"{teaching.changed:,}",
+                                                                   seconds=f"{teaching.seconds:.1f}")]
     return "\n".join(lines)
 
 
@@ -163,8 +191,8 @@ def waiting_note(teaching: services.Teaching | None, name: str) -> str:
     key = services.tag_key(name)
     for waiting, n in teaching.waiting:
         if services.tag_key(waiting) == key:
-            return f"{waiting}: {n} of {teaching.min_examples} examples — " \
-                   f"fashiondesk starts suggesting it at {teaching.min_examples}"
+            return translate("Learning", "{name}: {n} of {needed} examples — fashiondesk starts suggesting it at "
+                                         "{needed}").format(name=waiting, n=n, needed=teaching.min_examples)
     return ""
 
 
@@ -193,14 +221,15 @@ class TeachingStatus(QLabel):
     def show_teaching(self, teaching: services.Teaching | None) -> None:
         self.teaching = teaching
         self.setToolTip(teaching_tooltip(teaching))
-        self._say(teaching.describe() if teaching is not None else "nothing learned from staff categories yet")
+        self._say(describe(teaching) if teaching is not None
+                  else translate("Learning", "nothing learned from staff categories yet"))
 
     def show_learning(self) -> None:
-        self._say(LEARNING_TEXT)
+        self._say(translate("Learning", LEARNING_TEXT))
 
     def show_failure(self, message: str) -> None:
         self.setToolTip(message + "\n\n" + teaching_tooltip(self.teaching))
-        self._say("could not learn from staff categories")
+        self._say(translate("Learning", "could not learn from staff categories"))
 
     def _say(self, text: str) -> None:
         self.full_text = text
@@ -245,19 +274,24 @@ class ExamplesBox(QWidget):
     def looking(self, photo_id: int, category: str) -> None:
         self.photo_id, self.category = photo_id, category
         self.strip.clear()
-        self.caption.setText(f"Looking for the staff examples behind “{category}”…")
+        self.caption.setText(translate("Learning", "Looking for the staff examples behind “{name}”…").format(
+            name=kinds.display(CATEGORY, category)))
         self.setVisible(True)
 
     def show_examples(self, photo_id: int, hits: list[Hit]) -> None:
         if photo_id != self.photo_id:
             return  # asked for another photo, or closed since
         name = self.category
+        shown = kinds.display(CATEGORY, name)
         self.strip.show_hits(hits, lambda h: f"{h.score:.2f}",
-                             lambda h: f"{h.path}\nset to {name} by staff · similarity {h.score:.3f}")
+                             lambda h: f"{h.path}\n" + translate("Learning", "set to {name} by staff · similarity "
+                                                                             "{score}").format(name=shown,
+                                                                                               score=f"{h.score:.3f}"))
         self.caption.setText(
-            f"Suggested because staff called photos like these “{name}” (most alike first):" if hits
-            else f"No staff example of “{name}” yet: this is the shipped model's suggestion, adjusted by "
-                 f"what staff taught about the other categories.")
+            translate("Learning", "Suggested because staff called photos like these “{name}” (most alike first):")
+            .format(name=shown) if hits
+            else translate("Learning", "No staff example of “{name}” yet: this is the shipped model's suggestion, "
+                                       "adjusted by what staff taught about the other categories.").format(name=shown))
 
     def show_error(self, photo_id: int, message: str) -> None:
         if photo_id == self.photo_id:

@@ -408,6 +408,119 @@ You can also drop a folder onto this window.</source>
     </message>
 </context>
 <context>
+    <name>Learning</name>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="32" />
+        <source>learning…</source>
+        <translation>正在学习…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="141" />
+        <source>nothing learned yet: {waiting}</source>
+        <translation>尚未学到：{waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="142" />
+        <source>nothing learned yet: the categories are the shipped model's</source>
+        <translation>尚未学到：品类由出厂模型识别</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="144" />
+        <source>learned from 1 staff category</source>
+        <translation>已从 1 个店员设定的品类中学习</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="145" />
+        <source>learned from {n} staff categories</source>
+        <translation>已从 {n} 个店员设定的品类中学习</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="146" />
+        <source>1 category taught</source>
+        <translation>教会了 1 个品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="147" />
+        <source>{n} categories taught</source>
+        <translation>教会了 {n} 个品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="149" />
+        <source> · {share} of staff's examples predicted right from the others</source>
+        <translation> · 用其余示例预测，店员示例中 {share} 判断正确</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="155" />
+        <source>{name}: {n} of {needed} examples needed before it is suggested</source>
+        <translation>{name}：已有 {n} 个示例，需要 {needed} 个才会开始推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="161" />
+        <source>Nothing learned yet. Each category you set, accept or correct teaches fashiondesk; it then re-checks every photo's automatic category.</source>
+        <translation>还没有学到任何东西。您每设定、确认或更正一个品类，fashiondesk 都会从中学习，并重新检查每张照片的自动品类。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="167" />
+        <source>Taught by staff (examples):</source>
+        <translation>店员教的品类（示例数）：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="171" />
+        <source>1 other category: no staff examples yet, suggested as fashiondesk first learned it</source>
+        <translation>另有 1 个品类：还没有店员示例，按 fashiondesk 原来学到的推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="173" />
+        <source>{n} other categories: no staff examples yet, suggested as fashiondesk first learned them</source>
+        <translation>另有 {n} 个品类：还没有店员示例，按 fashiondesk 原来学到的推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="176" />
+        <source>Not suggested yet:</source>
+        <translation>尚未推荐：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="179" />
+        <source>Last run: {photos} automatic categories checked, {changed} changed, in {seconds} s.</source>
+        <translation>上次运行：检查了 {photos} 个自动品类，更改了 {changed} 个，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="194" />
+        <source>{name}: {n} of {needed} examples — fashiondesk starts suggesting it at {needed}</source>
+        <translation>{name}：已有 {n} 个示例（共需 {needed} 个）— 达到 {needed} 个后 fashiondesk 开始推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="225" />
+        <source>nothing learned from staff categories yet</source>
+        <translation>尚未从店员设定的品类中学习</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="232" />
+        <source>could not learn from staff categories</source>
+        <translation>无法从店员设定的品类中学习</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="277" />
+        <source>Looking for the staff examples behind “{name}”…</source>
+        <translation>正在查找“{name}”背后的店员示例…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="287" />
+        <source>set to {name} by staff · similarity {score}</source>
+        <translation>店员设为 {name} · 相似度 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="291" />
+        <source>Suggested because staff called photos like these “{name}” (most alike first):</source>
+        <translation>之所以推荐，是因为店员把下面这些相似的照片设为“{name}”（最像的在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="293" />
+        <source>No staff example of “{name}” yet: this is the shipped model's suggestion, adjusted by what staff taught about the other categories.</source>
+        <translation>还没有“{name}”的店员示例：这是出厂模型的推荐，并参考了店员在其他品类上教的内容。</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="34" />
@@ -710,6 +823,129 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <location filename="../../fashiondesk/gui/similar_section.py" line="80" />
         <source>No similar items found yet.</source>
         <translation>暂时没有找到相似商品。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="82" />
+        <source>{n} indexed</source>
+        <translation>已索引 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="84" />
+        <source>{n} unchanged</source>
+        <translation>{n} 张未变</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="86" />
+        <source>{n} could not be read</source>
+        <translation>{n} 张无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="88" />
+        <source>{n} missing</source>
+        <translation>{n} 张找不到</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="90" />
+        <source>{n} moved</source>
+        <translation>{n} 张已移动</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="92" />
+        <source>{n} tagged again by a newer method</source>
+        <translation>{n} 张用新方法重新标记</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="94" />
+        <source>not found: {folders}</source>
+        <translation>找不到：{folders}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="95" />
+        <source>Indexing cancelled</source>
+        <translation>索引已取消</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="95" />
+        <source>Indexing done</source>
+        <translation>索引完成</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/indexing.py" line="96" />
+        <source>{what}: {parts}</source>
+        <translation>{what}：{parts}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="27" />
+        <source>estimating…</source>
+        <translation>正在估算…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="37" />
+        <source>Indexing {done} of {total} photos</source>
+        <translation>正在索引第 {done} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="40" />
+        <source> · {rate} photos/s · {left} left</source>
+        <translation> · 每秒 {rate} 张 · 还需 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="43" />
+        <source> · {n} unreadable</source>
+        <translation> · {n} 张无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="61" />
+        <source>Stop indexing; everything indexed so far is kept</source>
+        <translation>停止索引；已索引的内容都会保留</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="69" />
+        <source>Looking for new and changed photos…</source>
+        <translation>正在查找新增和改动的照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="81" />
+        <source>Stopping… (everything indexed so far is kept)</source>
+        <translation>正在停止…（已索引的内容都会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="92" />
+        <source>Photos that could not be read</source>
+        <translation>无法读取的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="95" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="95" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="109" />
+        <source>unknown reason</source>
+        <translation>原因不明</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="123" />
+        <source>1 photo could not be read</source>
+        <translation>1 张照片无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/status.py" line="124" />
+        <source>{n} photos could not be read</source>
+        <translation>{n} 张照片无法读取</translation>
     </message>
 </context>
 <context>

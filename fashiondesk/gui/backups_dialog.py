@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,20 +27,24 @@ from PySide6.QtWidgets import (
 
 from fashiondesk.core import services
 from fashiondesk.gui import dialogs
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Jobs
 
 REASONS = {
-    "daily": "daily",
-    "before-restore": "before restoring",
-    "before-remove-folder": "before removing a folder",
+    "daily": QT_TRANSLATE_NOOP("Backups", "daily"),
+    "before-restore": QT_TRANSLATE_NOOP("Backups", "before restoring"),
+    "before-remove-folder": QT_TRANSLATE_NOOP("Backups", "before removing a folder"),
 }
-EMPTY = "No backups yet: one is taken each day the catalogue changes."
-WHILE_INDEXING = "The catalogue is being indexed; restore a backup when the run has finished (or cancel it)."
+EMPTY = QT_TRANSLATE_NOOP("Backups", "No backups yet: one is taken each day the catalogue changes.")
+WHILE_INDEXING = QT_TRANSLATE_NOOP(
+    "Backups", "The catalogue is being indexed; restore a backup when the run has finished (or cancel it).")
 BackupRole = Qt.ItemDataRole.UserRole + 1
 
 
 def reason_text(reason: str) -> str:
-    return REASONS.get(reason, reason.replace("-", " "))
+    """The reason in words; one this version does not know is shown as its file name says it."""
+    known = REASONS.get(reason)
+    return translate("Backups", known) if known is not None else reason.replace("-", " ")
 
 
 def _qt(taken: datetime) -> QDateTime:
@@ -48,15 +52,16 @@ def _qt(taken: datetime) -> QDateTime:
 
 
 def when_short(taken: datetime | None) -> str:
-    return QLocale().toString(_qt(taken), QLocale.FormatType.ShortFormat) if taken else "unknown"
+    return QLocale().toString(_qt(taken), QLocale.FormatType.ShortFormat) if taken else translate("Backups", "unknown")
 
 
 def when_long(taken: datetime | None) -> str:
     if taken is None:
-        return "an unknown date"
+        return translate("Backups", "an unknown date")
     locale = QLocale()
     day = locale.toString(taken.date(), QLocale.FormatType.LongFormat)
-    return f"{day} at {locale.toString(taken.time(), QLocale.FormatType.ShortFormat)}"
+    return translate("Backups", "{day} at {time}").format(
+        day=day, time=locale.toString(taken.time(), QLocale.FormatType.ShortFormat))
 
 
 def _count(n: int | None) -> str:
@@ -68,16 +73,17 @@ class BackupsDialog(QDialog):
 
     def __init__(self, backups: list, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(translate("Backups", "Restore from backup"))
         layout = QVBoxLayout(self)
         self.intro = QLabel(
-            "Choose how the catalogue should be again. The current state is backed up first, "
-            "so a restore can itself be undone." if backups else EMPTY
+            translate("Backups", "Choose how the catalogue should be again. The current state is backed up first, "
+                                 "so a restore can itself be undone.") if backups else translate("Backups", EMPTY)
         )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(["Taken", "Why", "Photos", "Tags"])
+        self.list.setHeaderLabels([translate("Backups", "Taken"), translate("Backups", "Why"),
+                                   translate("Backups", "Photos"), translate("Backups", "Tags")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -94,7 +100,7 @@ class BackupsDialog(QDialog):
                 item.setToolTip(column, str(backup.path))
             if backup.photos is None:  # the restore would refuse it: say so here
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(0, f"{backup.path}\nThis backup cannot be read.")
+                item.setToolTip(0, f"{backup.path}\n" + translate("Backups", "This backup cannot be read."))
             self.list.addTopLevelItem(item)
         for column in (0, 2, 3):  # room to spare: a contents-sized column clipped its last digit
             self.list.resizeColumnToContents(column)
@@ -102,7 +108,7 @@ class BackupsDialog(QDialog):
         self.list.setVisible(bool(backups))
         layout.addWidget(self.list)
         self.buttons = QDialogButtonBox()
-        self.restore_button = self.buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(translate("Backups", "Restore…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel if backups
                                else QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.accept)
@@ -138,23 +144,27 @@ def choose_backup(parent: QWidget | None, backups: list):
 def restore_question(backup) -> tuple[str, str]:
     counts = ""
     if backup.photos is not None:
-        counts = f" ({backup.photos:,} photo{'s' if backup.photos != 1 else ''}, {backup.tags:,} tags)"
-    text = f"Go back to {when_long(backup.taken)}?"
-    details = (
-        f"The catalogue will go back to how it was on {when_long(backup.taken)}{counts}. "
-        "The current state is backed up first: to return to it, restore the backup taken "
-        "“before restoring”."
-    )
+        counts = (translate("Backups", " (1 photo, {tags} tags)") if backup.photos == 1
+                  else translate("Backups", " ({photos} photos, {tags} tags)")).format(
+            photos=f"{backup.photos:,}", tags=f"{backup.tags:,}")
+    when = when_long(backup.taken)
+    text = translate("Backups", "Go back to {when}?").format(when=when)
+    details = translate(
+        "Backups", "The catalogue will go back to how it was on {when}{counts}. "
+                   "The current state is backed up first: to return to it, restore the backup taken "
+                   "“before restoring”."
+    ).format(when=when, counts=counts)
     return text, details
 
 
 def restored_text(backup, safety: Path | None) -> str:
     """One status-bar line: the file name is enough to find the backup (it is listed as
     "before restoring" too), a whole path would run off the end."""
-    text = f"Restored the catalogue as it was on {when_short(backup.taken)}"
+    text = translate("Backups", "Restored the catalogue as it was on {when}").format(when=when_short(backup.taken))
     if safety is not None:
-        return text + f"; the state before was saved as {safety.name}"
-    return text + "; the state before could not be read, so it was kept aside in the backups folder"
+        return text + translate("Backups", "; the state before was saved as {name}").format(name=safety.name)
+    return text + translate("Backups", "; the state before could not be read, so it was kept aside in the backups "
+                                       "folder")
 
 
 class Restorer(QObject):
@@ -171,7 +181,7 @@ class Restorer(QObject):
     def start(self) -> None:
         """List the backups (off the GUI thread), then let the staff choose one."""
         if self._is_indexing():
-            self.failed.emit(WHILE_INDEXING)
+            self.failed.emit(translate("Backups", WHILE_INDEXING))
             return
         self._tasks.run(services.list_backups, self._catalogue, done=self._listed, error=self.failed.emit)
 
@@ -180,12 +190,13 @@ class Restorer(QObject):
         if chosen is None:
             return
         if self._is_indexing():  # a run may have started while the dialog was open
-            self.failed.emit(WHILE_INDEXING)
+            self.failed.emit(translate("Backups", WHILE_INDEXING))
             return
         text, details = restore_question(chosen)
-        if not dialogs.confirm(self._window, "Restore from backup", text, details, "Restore"):
+        if not dialogs.confirm(self._window, translate("Backups", "Restore from backup"), text, details,
+                               translate("Backups", "Restore")):
             return
-        dialogs.run_busy(self._window, self._tasks, "Restoring the catalogue…",
+        dialogs.run_busy(self._window, self._tasks, translate("Backups", "Restoring the catalogue…"),
                          services.restore, self._catalogue, str(chosen.path),
                          done=lambda result: self._done(chosen, result), error=self.failed.emit)
 
@@ -215,4 +226,5 @@ class DailyBackup(QObject):
 
     def check(self) -> None:
         self._tasks.run(services.daily_backup, self._catalogue,
-                        error=lambda message: self._warn(f"No backup of the catalogue today: {message}"))
+                        error=lambda message: self._warn(
+                            translate("Backups", "No backup of the catalogue today: {message}").format(message=message)))

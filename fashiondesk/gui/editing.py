@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import failure_text
 
 UNDO_STEPS = 50
@@ -64,8 +65,8 @@ class TagEdits(QObject):
         snap, after = self._undo.pop()
         try:
             if not _same(services.snapshot(self._catalogue, list(snap.photo_ids), snap.description), after):
-                failed = (f"Cannot undo {snap.description}: staff changed these tags since (in another "
-                          "window?); nothing was undone")
+                failed = translate("Review", "Cannot undo {what}: staff changed these tags since (in another "
+                                             "window?); nothing was undone").format(what=snap.description)
             else:
                 services.put_back(self._catalogue, snap)
                 failed = ""
@@ -76,7 +77,7 @@ class TagEdits(QObject):
         if failed:
             self.failed.emit(failed)
         else:
-            self.changed.emit(f"Undone: {snap.description}")
+            self.changed.emit(translate("Review", "Undone: {what}").format(what=snap.description))
             self.undone.emit(snap.photo_ids)
             self.categories_edited.emit(False)
 

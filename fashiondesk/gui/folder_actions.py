@@ -10,38 +10,40 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.gui import dialogs
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Jobs
 from fashiondesk.gui.sidebar import folder_name
 
-WHILE_INDEXING = "The catalogue is being indexed; {doing} when the run has finished (or cancel it)."
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+WHILE_INDEXING = QT_TRANSLATE_NOOP(
+    "Folders", "The catalogue is being indexed; {doing} when the run has finished (or cancel it).")
 
 
 def removal_question(path: str, photos: int, staff_tags: int) -> tuple[str, str]:
     """The confirmation's question and its details."""
-    text = f"Remove “{folder_name(path)}” from the catalogue?"
+    text = translate("Folders", "Remove “{name}” from the catalogue?").format(name=folder_name(path))
     if photos:
-        forgotten = f"its {_plural(photos, 'photo')}"
+        forgotten = (translate("Folders", "its 1 photo") if photos == 1
+                     else translate("Folders", "its {n} photos").format(n=f"{photos:,}"))
         if staff_tags:
-            forgotten += f" and the {_plural(staff_tags, 'tag')} and categories staff gave them"
+            forgotten += (translate("Folders", " and the 1 tag and categories staff gave them") if staff_tags == 1
+                          else translate("Folders", " and the {n} tags and categories staff gave them").format(
+                              n=f"{staff_tags:,}"))
         else:
-            forgotten += " (staff have not tagged any of them)"
-        details = (
-            f"fashiondesk will stop watching {path} and forget {forgotten}. "
-            "The photo files themselves are not touched.\n\n"
-            "A backup of the catalogue is taken first: File → Restore from backup… brings it all back."
-        )
+            forgotten += translate("Folders", " (staff have not tagged any of them)")
+        details = translate(
+            "Folders", "fashiondesk will stop watching {path} and forget {forgotten}. "
+                       "The photo files themselves are not touched.\n\n"
+                       "A backup of the catalogue is taken first: File → Restore from backup… brings it all back."
+        ).format(path=path, forgotten=forgotten)
     else:
-        details = f"fashiondesk will stop watching {path}. No photos are recorded in it."
+        details = translate("Folders", "fashiondesk will stop watching {path}. No photos are recorded in it.").format(
+            path=path)
     return text, details
 
 
@@ -64,7 +66,7 @@ class FolderActions(QObject):
         self.notice.setFlat(True)
         self.notice.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.notice.setVisible(False)
-        self.notice.setToolTip("Relocate a folder that moved, or remove it from the catalogue")
+        self.notice.setToolTip(translate("Folders", "Relocate a folder that moved, or remove it from the catalogue"))
         self.notice.clicked.connect(self._notice_clicked)
 
     # -- which folders are there ------------------------------------------------------
@@ -79,8 +81,9 @@ class FolderActions(QObject):
         absent = [info for info in infos if not info.present]
         self.absent_changed.emit(frozenset(info.id for info in absent))
         if absent:
-            self.notice.setText(f"Folder not found: {folder_name(absent[0].path)}" if len(absent) == 1
-                                else f"{len(absent)} folders not found")
+            self.notice.setText(
+                translate("Folders", "Folder not found: {name}").format(name=folder_name(absent[0].path))
+                if len(absent) == 1 else translate("Folders", "{n} folders not found").format(n=len(absent)))
         self.notice.setVisible(bool(absent))
 
     def absent(self) -> list[services.FolderInfo]:
@@ -97,11 +100,11 @@ class FolderActions(QObject):
 
     def _add_actions(self, menu: QMenu, folder_id: int, path: str, absent: bool) -> None:
         if absent:
-            relocate = QAction("Relocate…", menu)
-            relocate.setToolTip("Say where the folder is now; its photos keep their tags")
+            relocate = QAction(translate("Folders", "Relocate…"), menu)
+            relocate.setToolTip(translate("Folders", "Say where the folder is now; its photos keep their tags"))
             relocate.triggered.connect(lambda: self.ask_relocate(folder_id, path))
             menu.addAction(relocate)
-        remove = QAction("Remove from catalogue…", menu)
+        remove = QAction(translate("Folders", "Remove from catalogue…"), menu)
         remove.triggered.connect(lambda: self.ask_remove(folder_id, path))
         menu.addAction(remove)
 
@@ -128,19 +131,26 @@ class FolderActions(QObject):
 
     def ask_relocate(self, folder_id: int, path: str) -> None:
         if self._is_indexing():
-            self.failed.emit(WHILE_INDEXING.format(doing="relocate the folder"))
+            self.failed.emit(translate("Folders", WHILE_INDEXING).format(
+                doing=translate("Folders", "relocate the folder")))
             return
         start = dialogs.nearest_existing(os.path.dirname(path.rstrip(os.sep)))
-        new = dialogs.choose_folder(self._window, f"Where is “{folder_name(path)}” now?", start)
+        new = dialogs.choose_folder(
+            self._window, translate("Folders", "Where is “{name}” now?").format(name=folder_name(path)), start)
         if not new:
             return
-        dialogs.run_busy(self._window, self._tasks, f"Moving the photos of {folder_name(path)} to {new}…",
+        dialogs.run_busy(self._window, self._tasks,
+                         translate("Folders", "Moving the photos of {name} to {new}…").format(
+                             name=folder_name(path), new=new),
                          services.relocate, self._catalogue, path, new,
                          done=lambda n: self._relocated(path, new, n), error=self.failed.emit)
 
     def _relocated(self, old: str, new: str, photos: int) -> None:
-        self.message.emit(f"“{folder_name(old)}” is now {new}: its {_plural(photos, 'photo')} keep their tags; "
-                          "checking the files…")
+        # The English says "its 1 photo keep their tags" for one photo: kept as it was.
+        text = (translate("Folders", "“{name}” is now {new}: its 1 photo keep their tags; checking the files…")
+                if photos == 1 else
+                translate("Folders", "“{name}” is now {new}: its {n} photos keep their tags; checking the files…"))
+        self.message.emit(text.format(name=folder_name(old), new=new, n=f"{photos:,}"))
         self.relocated.emit()
         self.reload()
 
@@ -148,25 +158,30 @@ class FolderActions(QObject):
 
     def ask_remove(self, folder_id: int, path: str) -> None:
         if self._is_indexing():
-            self.failed.emit(WHILE_INDEXING.format(doing="remove the folder"))
+            self.failed.emit(translate("Folders", WHILE_INDEXING).format(
+                doing=translate("Folders", "remove the folder")))
             return
         self._tasks.run(services.removal_counts, self._catalogue, folder_id,
                         done=lambda counts: self._confirm_remove(folder_id, path, *counts), error=self.failed.emit)
 
     def _confirm_remove(self, folder_id: int, path: str, photos: int, staff_tags: int) -> None:
         text, details = removal_question(path, photos, staff_tags)
-        if not dialogs.confirm(self._window, "Remove from catalogue", text, details, "Remove from catalogue"):
+        if not dialogs.confirm(self._window, translate("Folders", "Remove from catalogue"), text, details,
+                               translate("Folders", "Remove from catalogue")):
             return
-        dialogs.run_busy(self._window, self._tasks, f"Backing up the catalogue, then removing {folder_name(path)}…",
+        dialogs.run_busy(self._window, self._tasks,
+                         translate("Folders", "Backing up the catalogue, then removing {name}…").format(
+                             name=folder_name(path)),
                          services.remove, self._catalogue, path,
                          done=lambda gone: self._removed(folder_id, gone), error=self.failed.emit)
 
     def _removed(self, folder_id: int, gone) -> None:
-        text = f"Removed “{folder_name(gone.path)}” from the catalogue"
+        text = translate("Folders", "Removed “{name}” from the catalogue").format(name=folder_name(gone.path))
         if gone.photos:
-            text += f" ({_plural(gone.photos, 'photo')} forgotten)"
+            text += (translate("Folders", " (1 photo forgotten)") if gone.photos == 1
+                     else translate("Folders", " ({n} photos forgotten)").format(n=f"{gone.photos:,}"))
         if gone.backup:
-            text += "; a backup was taken first: File → Restore from backup… brings them back"
+            text += translate("Folders", "; a backup was taken first: File → Restore from backup… brings them back")
         self.message.emit(text)
         self.removed.emit(folder_id)
         self.reload()

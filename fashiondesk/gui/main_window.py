@@ -22,6 +22,7 @@ from fashiondesk.core import services
 from fashiondesk.core.records import AUTO, CATEGORY, LEARNED
 from fashiondesk.core.services.browse import ALL, FOLDER, RESULTS, REVIEW, GridFilter
 from fashiondesk.gui import file_dialogs, kinds
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
@@ -179,8 +180,10 @@ class MainWindow(QMainWindow):
         self.grid.selectionModel().selectionChanged.connect(
             lambda *_: self.detail.set_selected(selected_count(self.grid)))
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
-        self.detail.accept_tag.connect(lambda tag_id: self._edit_tag("confirm", services.accept_tag, tag_id))
-        self.detail.remove_tag.connect(lambda tag_id: self._edit_tag("remove", services.remove_tag, tag_id))
+        self.detail.accept_tag.connect(lambda tag_id: self._edit_tag(
+            translate("Review", "{photo}: confirm the tag {tag}"), services.accept_tag, tag_id))
+        self.detail.remove_tag.connect(lambda tag_id: self._edit_tag(
+            translate("Review", "{photo}: remove the tag {tag}"), services.remove_tag, tag_id))
         self.detail.accept_category.connect(self.review.accept)
         self.detail.reject_category.connect(self.review.reject)
         self.detail.category_chosen.connect(self._category_chosen)
@@ -387,14 +390,15 @@ class MainWindow(QMainWindow):
             self._pending_select = photo_id
         self.grid.setFocus()
 
-    def _edit_tag(self, verb: str, fn, tag_id: int) -> None:
+    def _edit_tag(self, what: str, fn, tag_id: int) -> None:
         """Confirm or remove a tag of the photo shown (a colour, staff's own tag): refused if
         the catalogue has it otherwise than shown (learning rewrote it since, say)."""
         photo = self.detail.photo
         tag = next((t for t in photo.tags if t.id == tag_id), None) if photo is not None else None
         if photo is None or tag is None:
             return
-        self.tag_edits.apply(f"{file_name(photo.path)}: {verb} the tag {tag.name}", [photo.id], fn, tag_id,
+        self.tag_edits.apply(what.format(photo=file_name(photo.path), tag=kinds.display(tag.kind, tag.name)),
+                             [photo.id], fn, tag_id,
                              (tag.name, tag.source))
 
     def _add_tag(self, photo_id: int, name: str) -> None:
@@ -402,8 +406,10 @@ class MainWindow(QMainWindow):
         if photo_id not in ids:
             ids = [photo_id]
         photo = self.detail.photo
-        who = f"{len(ids)} photos" if len(ids) > 1 else file_name(photo.path) if photo is not None else "a photo"
-        self.tag_edits.apply(f"{who}: add the tag {name.strip()}", ids, services.add_custom_tag, ids, name)
+        who = translate("Review", "{n} photos").format(n=len(ids)) if len(ids) > 1 else \
+            file_name(photo.path) if photo is not None else translate("Review", "a photo")
+        self.tag_edits.apply(translate("Review", "{photo}: add the tag {tag}").format(photo=who, tag=name.strip()), ids,
+                             services.add_custom_tag, ids, name)
 
     def _category_chosen(self, name: str) -> None:
         """A category chosen in the box: it goes to the photo (or the selection), then the
@@ -426,7 +432,8 @@ class MainWindow(QMainWindow):
 
     def _undo_text(self, description: str) -> None:
         self.undo_action.setEnabled(bool(description))
-        self.undo_action.setText(f"Undo {description}" if description else "Undo")
+        self.undo_action.setText(translate("Menus", "Undo {what}").format(what=description) if description
+                                 else translate("Menus", "Undo"))
 
     # -- learning from staff's categories ---------------------------------------------
 
@@ -462,7 +469,7 @@ class MainWindow(QMainWindow):
 
     def search_by_photo(self, path: str) -> None:
         """A photo from outside (a customer's picture): its look-alikes fill the grid."""
-        self.statusBar().showMessage(f"Looking for photos like {Path(path).name}…")
+        self.statusBar().showMessage(translate("Similar", "Looking for photos like {name}…").format(name=Path(path).name))
         self._similar_start = None
         self.similar.for_grid(path)
 
@@ -493,7 +500,7 @@ class MainWindow(QMainWindow):
 
     def choose_folder(self) -> None:
         start = str(self.settings.value("last_folder", "") or Path.home())
-        folder = file_dialogs.folder(self, "Add a folder of photos", start)
+        folder = file_dialogs.folder(self, translate("Menus", "Add a folder of photos"), start)
         if folder:
             self.add_folders([folder])
 
@@ -503,7 +510,8 @@ class MainWindow(QMainWindow):
     def start_indexing(self) -> None:
         if self.teacher.is_learning():  # it holds the catalogue's run lock for a few seconds
             self._index_after_learning = True
-            self.statusBar().showMessage("Indexing starts when learning from staff categories has finished…")
+            self.statusBar().showMessage(translate("Status", "Indexing starts when learning from staff categories has "
+                                                             "finished…"))
             return
         self.indexer.start()
 
@@ -538,7 +546,7 @@ class MainWindow(QMainWindow):
         if summary is not None:
             self.statusBar().showMessage(summary_text(summary))
         else:
-            self._show_error(f"Indexing stopped: {message}")
+            self._show_error(translate("Status", "Indexing stopped: {why}").format(why=message))
         self.index_finished.emit(summary)
         if self._close_when_done and not self.is_indexing():
             self.close()

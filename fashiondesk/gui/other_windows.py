@@ -15,15 +15,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from fashiondesk.core import services
 from fashiondesk.core.services.changes import ChangeWatch, window_lock
+from fashiondesk.gui.i18n import translate
 
 CHECK_MS = 2000
-NOTICE = "Another fashiondesk window has this catalogue open"
-NOTICE_TIP = "Edits from both windows are kept; each window shows the other's changes within a few seconds."
+NOTICE = QT_TRANSLATE_NOOP("Other windows", "Another fashiondesk window has this catalogue open")
+NOTICE_TIP = QT_TRANSLATE_NOOP(
+    "Other windows", "Edits from both windows are kept; each window shows the other's changes within a few seconds.")
 log = logging.getLogger("fashiondesk.gui")
 
 
@@ -52,8 +54,8 @@ class OtherWindows(QObject):
         self._watch: ChangeWatch | None = None
         self._pending = False
         self.others = False  # another window has the catalogue open
-        self.notice = QLabel(NOTICE)
-        self.notice.setToolTip(NOTICE_TIP)
+        self.notice = QLabel(translate("Other windows", NOTICE))
+        self.notice.setToolTip(translate("Other windows", NOTICE_TIP))
         self.notice.setVisible(False)
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.check)

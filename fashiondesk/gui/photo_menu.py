@@ -14,7 +14,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
@@ -23,12 +23,13 @@ from fashiondesk.core.records import MISSING
 from fashiondesk.core.services.browse import GridRow
 from fashiondesk.gui.folder_actions import WHILE_INDEXING
 from fashiondesk.gui.grid import RowRole
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.preview import PhotoPreview
 
 if TYPE_CHECKING:
     from fashiondesk.gui.main_window import MainWindow
 
-MISSING_TIP = "The file is missing from its folder"
+MISSING_TIP = QT_TRANSLATE_NOOP("Photo menu", "The file is missing from its folder")
 
 
 def install_photo_menu(window: MainWindow) -> PhotoMenu:
@@ -83,22 +84,30 @@ class PhotoMenu(QObject):
             menu.addAction(action)
             return action
 
-        preview = add("Preview", lambda: self.show_preview(row), MISSING_TIP if missing else "A larger picture "
-                      "(also on double-click)", not missing)
+        missing_tip = translate("Photo menu", MISSING_TIP)
+        preview = add(translate("Photo menu", "Preview"), lambda: self.show_preview(row),
+                      missing_tip if missing else translate("Photo menu", "A larger picture (also on double-click)"),
+                      not missing)
         menu.setDefaultAction(preview)
-        add("Open in image viewer", lambda: self.open_photo(row.path), MISSING_TIP if missing else "", not missing)
-        add("Show in folder", lambda: self.show_folder(row.path))
-        add("Copy path", lambda: self.copy_path(row.path), "Copy where the photo's file is, to paste elsewhere")
+        add(translate("Photo menu", "Open in image viewer"), lambda: self.open_photo(row.path),
+            missing_tip if missing else "", not missing)
+        add(translate("Photo menu", "Show in folder"), lambda: self.show_folder(row.path))
+        add(translate("Photo menu", "Copy path"), lambda: self.copy_path(row.path),
+            translate("Photo menu", "Copy where the photo's file is, to paste elsewhere"))
         menu.addSeparator()
-        add("Rename…", lambda: self.ask_rename(row.id, row.path),
-            MISSING_TIP if missing else "Give the file a new name; the photo keeps its tags", not missing)
+        add(translate("Photo menu", "Rename…"), lambda: self.ask_rename(row.id, row.path),
+            missing_tip if missing else translate("Photo menu", "Give the file a new name; the photo keeps its tags"),
+            not missing)
         menu.addSeparator()
         shop = self._window.shop_files
-        add("Group as one product…", shop.group, "Make the photos selected one product (front, back, detail…), "
-            "with its SKU or handle")
-        add("Take out of product", shop.ungroup, "The photos selected become products of their own again")
-        add("Save as a look…", shop.save_selected_look, "Keep the photos selected as an outfit worn together; "
-            "suggestions under Goes with learn from the looks you save")
+        add(translate("Photo menu", "Group as one product…"), shop.group,
+            translate("Photo menu", "Make the photos selected one product (front, back, detail…), "
+                                    "with its SKU or handle"))
+        add(translate("Photo menu", "Take out of product"), shop.ungroup,
+            translate("Photo menu", "The photos selected become products of their own again"))
+        add(translate("Photo menu", "Save as a look…"), shop.save_selected_look,
+            translate("Photo menu", "Keep the photos selected as an outfit worn together; "
+                                    "suggestions under Goes with learn from the looks you save"))
         return menu
 
     # -- what the menu does ------------------------------------------------------------
@@ -118,24 +127,28 @@ class PhotoMenu(QObject):
     def open_photo(self, path: str) -> None:
         name = os.path.basename(path)
         if not os.path.isfile(path):
-            self._window._show_error(f"The file {name} is not in its folder any more, so it cannot be opened.")
+            self._window._show_error(translate(
+                "Photo menu", "The file {name} is not in its folder any more, so it cannot be opened.").format(name=name))
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            self._window._show_error(f"No program to open {name} with was found on this computer.")
+            self._window._show_error(translate(
+                "Photo menu", "No program to open {name} with was found on this computer.").format(name=name))
 
     def show_folder(self, path: str) -> None:
         if not show_in_folder(path):
-            self._window._show_error(
-                f"The folder {os.path.dirname(path)} could not be opened. "
-                "If it is on a drive, is the drive plugged in?")
+            self._window._show_error(translate(
+                "Photo menu", "The folder {folder} could not be opened. "
+                              "If it is on a drive, is the drive plugged in?").format(folder=os.path.dirname(path)))
 
     def copy_path(self, path: str) -> None:
         QGuiApplication.clipboard().setText(path)
-        self._window.statusBar().showMessage(f"Copied the path of {os.path.basename(path)}", 5000)
+        self._window.statusBar().showMessage(
+            translate("Photo menu", "Copied the path of {name}").format(name=os.path.basename(path)), 5000)
 
     def ask_rename(self, photo_id: int, path: str) -> None:
         window = self._window
         if window.is_indexing():  # the catalogue refuses too; this says it before anything is typed
-            window._show_error(WHILE_INDEXING.format(doing="rename the photo"))
+            window._show_error(translate("Folders", WHILE_INDEXING).format(
+                doing=translate("Photo menu", "rename the photo")))
             return
         old_name = os.path.basename(path)
         typed = ask_name(window, old_name)
@@ -150,7 +163,8 @@ class PhotoMenu(QObject):
         window = self._window
         window.thumbnails.forget(old)
         self.preview.renamed(photo_id, new)
-        window.statusBar().showMessage(f"Renamed {os.path.basename(old)} to {os.path.basename(new)}", 8000)
+        window.statusBar().showMessage(translate("Photo menu", "Renamed {old} to {new}").format(
+            old=os.path.basename(old), new=os.path.basename(new)), 8000)
         window.refresh()
         window._show_current()
 
@@ -177,18 +191,19 @@ class RenameDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, name: str):
         super().__init__(parent)
-        self.setWindowTitle("Rename photo")
+        self.setWindowTitle(translate("Photo menu", "Rename photo"))
         self._stem = os.path.splitext(name)[0]
         extension = os.path.splitext(name)[1]
-        label = QLabel(f"New name for {name}:")
+        label = QLabel(translate("Photo menu", "New name for {name}:").format(name=name))
         label.setTextFormat(Qt.TextFormat.PlainText)
-        hint = QLabel(f"The photo keeps its tags. Leave out the ending and {extension} is kept.")
+        hint = QLabel(translate("Photo menu", "The photo keeps its tags. Leave out the ending and {extension} is kept.")
+                      .format(extension=extension))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.edit = QLineEdit(name)
         self.edit.setMinimumWidth(360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Rename")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Photo menu", "Rename"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

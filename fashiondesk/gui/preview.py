@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Jobs
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader, make_thumbnail
 
 SCREEN_SHARE = 0.8  # of the screen's free area the preview may take
 MAX_EDGE = 4096  # device pixels decoded, at most
-UNREADABLE = "This photo cannot be shown: its file is missing or cannot be read."
+UNREADABLE = QT_TRANSLATE_NOOP("Preview", "This photo cannot be shown: its file is missing or cannot be read.")
 
 
 class PhotoPreview(QDialog):
@@ -48,7 +49,7 @@ class PhotoPreview(QDialog):
         if placeholder is not None:
             self._set_pixmap(placeholder)
         else:
-            self._set_text("Loading…")
+            self._set_text(translate("Preview", "Loading…"))
         edge = min(MAX_EDGE, round(max(self.fit().width(), self.fit().height()) * self._scale()))
         self._tasks.run(make_thumbnail, path, edge, self._thumbnails.cache_dir, key="preview",
                         done=lambda image: self._decoded(path, image),
@@ -76,7 +77,7 @@ class PhotoPreview(QDialog):
         if path != self.path:  # another photo was asked for meanwhile
             return
         if image.isNull():
-            self._set_text(UNREADABLE)
+            self._set_text(translate("Preview", UNREADABLE))
         else:
             self._set_pixmap(QPixmap.fromImage(image))
 

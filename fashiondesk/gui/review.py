@@ -16,6 +16,7 @@ from fashiondesk.core.records import AUTO, CATEGORY
 from fashiondesk.core.services.browse import GridRow
 from fashiondesk.gui import kinds
 from fashiondesk.gui.grid import RowRole
+from fashiondesk.gui.i18n import translate
 
 if TYPE_CHECKING:
     from fashiondesk.gui.main_window import MainWindow
@@ -89,26 +90,30 @@ class Review(QObject):
         automatic = {pid: seen for pid, seen in self._shown(rows).items() if seen[1] == AUTO}
         if len(rows) == 1 and not automatic:
             # Nothing automatic to confirm (staff set it, or there is none): that too is decided.
-            self._say(f"{file_name(rows[0].path)}: {self._nothing_to(rows[0], 'accept')}")
+            self._say(f"{file_name(rows[0].path)}: {self._nothing_to(rows[0], accepting=True)}")
             self._decided.add(rows[0].id)
             self._move_on(rows)
             return
         if not automatic:
-            self._say("None of the selected photos has an automatic category to accept.")
+            self._say(translate("Review", "None of the selected photos has an automatic category to accept."))
             return
-        what = (f"{file_name(rows[0].path)}: accept {shown(automatic[rows[0].id][0])}" if len(rows) == 1
-                else f"{len(rows)} photos: accept {len(automatic)} automatic categories")
+        what = (translate("Review", "{photo}: accept {category}").format(
+                    photo=file_name(rows[0].path), category=shown(automatic[rows[0].id][0])) if len(rows) == 1
+                else translate("Review", "{n} photos: accept {m} automatic categories").format(
+                    n=len(rows), m=len(automatic)))
         self._apply(what, rows, services.accept_categories, automatic)
 
     def reject(self) -> None:
         rows = self.targets()
         automatic = {pid: seen for pid, seen in self._shown(rows).items() if seen[1] == AUTO}
         if not automatic:
-            self._say(f"{file_name(rows[0].path)}: {self._nothing_to(rows[0], 'reject')}" if len(rows) == 1
-                      else "None of the selected photos has an automatic category to reject.")
+            self._say(f"{file_name(rows[0].path)}: {self._nothing_to(rows[0], accepting=False)}" if len(rows) == 1
+                      else translate("Review", "None of the selected photos has an automatic category to reject."))
             return
-        what = (f"{file_name(rows[0].path)}: reject {shown(automatic[rows[0].id][0])}" if len(rows) == 1
-                else f"{len(rows)} photos: reject {len(automatic)} automatic categories")
+        what = (translate("Review", "{photo}: reject {category}").format(
+                    photo=file_name(rows[0].path), category=shown(automatic[rows[0].id][0])) if len(rows) == 1
+                else translate("Review", "{n} photos: reject {m} automatic categories").format(
+                    n=len(rows), m=len(automatic)))
         self._apply(what, rows, services.reject_categories, automatic)
 
     def choose(self, name: str) -> None:
@@ -128,9 +133,10 @@ class Review(QObject):
                     self._decided.add(row.id)
                     self._move_on(rows)
                 return
-            what = f"{file_name(row.path)}: {shown(seen[0]) if seen else 'no category'} → {shown(name)}"
+            before = shown(seen[0]) if seen else translate("Review", "no category")
+            what = f"{file_name(row.path)}: {before} → {shown(name)}"
         else:
-            what = f"{len(rows)} photos: category → {shown(name)}"
+            what = translate("Review", "{n} photos: category → {category}").format(n=len(rows), category=shown(name))
         self._apply(what, rows, services.set_categories, [r.id for r in rows], name)
 
     def choose_number(self, number: int) -> None:
@@ -146,10 +152,11 @@ class Review(QObject):
             self._move_on(rows)
 
     @staticmethod
-    def _nothing_to(row: GridRow, verb: str) -> str:
+    def _nothing_to(row: GridRow, accepting: bool) -> str:
         if row.category is None:
-            return f"no category to {verb}; choose one"
-        return f"{shown(row.category)} was set by staff"
+            return translate("Review", "no category to accept; choose one") if accepting else \
+                translate("Review", "no category to reject; choose one")
+        return translate("Review", "{category} was set by staff").format(category=shown(row.category))
 
     # -- moving on -----------------------------------------------------------------------
 
@@ -168,7 +175,7 @@ class Review(QObject):
     def go_to_next(self) -> bool:
         next_id = self.next_to_review()
         if next_id is None:
-            self._say("Nothing else to review here.", keep=True)
+            self._say(translate("Review", "Nothing else to review here."), keep=True)
             return False
         self._window.grid.select_photo(next_id)
         return True

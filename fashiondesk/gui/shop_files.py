@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 
 from fashiondesk.core import services
 from fashiondesk.gui import file_dialogs
+from fashiondesk.gui.i18n import translate
 
 if TYPE_CHECKING:
     from fashiondesk.gui.main_window import MainWindow
 
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "Unicode (UTF-16)",
-             "cp1252": "Windows Western (cp1252)", "gb18030": "Chinese (GBK/GB18030)", "latin-1": "Latin-1"}
+             "cp1252": QT_TRANSLATE_NOOP("Shop files", "Windows Western (cp1252)"),
+             "gb18030": QT_TRANSLATE_NOOP("Shop files", "Chinese (GBK/GB18030)"), "latin-1": "Latin-1"}
 FORMATS = [
-    ("generic", "Every photo and tag (the till, a spreadsheet)"),
-    ("shopify", "Shopify product CSV"),
-    ("woocommerce", "WooCommerce product CSV"),
+    ("generic", QT_TRANSLATE_NOOP("Shop files", "Every photo and tag (the till, a spreadsheet)")),
+    ("shopify", QT_TRANSLATE_NOOP("Shop files", "Shopify product CSV")),
+    ("woocommerce", QT_TRANSLATE_NOOP("Shop files", "WooCommerce product CSV")),
 ]
 
 
@@ -41,28 +43,29 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget, shown: int, filtered: bool, url_prefix: str, fmt: str):
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("Shop files", "Export"))
         self.format = QComboBox()
         for key, text in FORMATS:
-            self.format.addItem(text, key)
+            self.format.addItem(translate("Shop files", text), key)
         self.format.setCurrentIndex(max(0, [k for k, _ in FORMATS].index(fmt) if fmt in dict(FORMATS) else 0))
-        self.only_shown = QCheckBox(f"Only the {shown:,} photo{'s' if shown != 1 else ''} shown now")
+        self.only_shown = QCheckBox(translate("Shop files", "Only the 1 photo shown now") if shown == 1 else
+                                    translate("Shop files", "Only the {n} photos shown now").format(n=f"{shown:,}"))
         self.only_shown.setChecked(filtered)
         self.only_shown.setEnabled(filtered)
-        self.only_shown.setToolTip("The current folder, category, search and filters; a webshop file gets "
-                                   "the whole product of each photo shown")
+        self.only_shown.setToolTip(translate("Shop files", "The current folder, category, search and filters; a "
+                                                           "webshop file gets the whole product of each photo shown"))
         self.url_prefix = QLineEdit(url_prefix)
         self.url_prefix.setPlaceholderText("https://cdn.example.com/shop/photos/")
-        self.url_prefix.setToolTip("Where the shop will host the photos: each image's address is this, then the "
-                                   "photo's path in its folder")
-        self.url_note = QLabel("Empty: the image column holds file names.", wordWrap=True)
+        self.url_prefix.setToolTip(translate("Shop files", "Where the shop will host the photos: each image's address "
+                                                           "is this, then the photo's path in its folder"))
+        self.url_note = QLabel(translate("Shop files", "Empty: the image column holds file names."), wordWrap=True)
         form = QFormLayout()
-        form.addRow("Format", self.format)
+        form.addRow(translate("Shop files", "Format"), self.format)
         form.addRow("", self.only_shown)
-        form.addRow("Image address", self.url_prefix)
+        form.addRow(translate("Shop files", "Image address"), self.url_prefix)
         form.addRow("", self.url_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("Shop files", "Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,17 +107,19 @@ class ShopFiles(QObject):
         name = {"generic": "fashiondesk-export.csv", "shopify": "shopify-products.csv",
                 "woocommerce": "woocommerce-products.csv"}[fmt]
         start = str(_sibling(start, name)) if start else name
-        path = file_dialogs.save_file(window, "Export as CSV", start, "CSV files (*.csv)")
+        path = file_dialogs.save_file(window, translate("Shop files", "Export as CSV"), start,
+                                      translate("Shop files", "CSV files (*.csv)"))
         if path:
             self.export_to(path, fmt, prefix, only)
 
     def export_to(self, path: str, fmt: str = "generic", prefix: str = "", only: set[int] | None = None) -> None:
         window = self._window
         window.settings.setValue("last_export", path)
-        window.statusBar().showMessage(f"Exporting to {path}…")
-        what = "photos" if fmt == "generic" else "products"
+        window.statusBar().showMessage(translate("Shop files", "Exporting to {path}…").format(path=path))
+        done_text = translate("Shop files", "Exported {n} photos to {path}") if fmt == "generic" else \
+            translate("Shop files", "Exported {n} products to {path}")
         window.tasks.run(services.export_csv_file, window.catalogue, path, fmt, prefix, only,
-                         done=lambda n: window.statusBar().showMessage(f"Exported {n:,} {what} to {path}"),
+                         done=lambda n: window.statusBar().showMessage(done_text.format(n=f"{n:,}", path=path)),
                          error=window._show_error)
 
     # -- import ------------------------------------------------------------------------
@@ -122,11 +127,12 @@ class ShopFiles(QObject):
     def choose_import(self) -> None:
         window = self._window
         start = str(window.settings.value("last_import", "") or "")
-        path = file_dialogs.open_file(window, "Import a spreadsheet", start, "CSV files (*.csv *.txt);;All files (*)")
+        path = file_dialogs.open_file(window, translate("Shop files", "Import a spreadsheet"), start,
+                                      translate("Shop files", "CSV files (*.csv *.txt);;All files (*)"))
         if not path:
             return
         window.settings.setValue("last_import", path)
-        window.statusBar().showMessage(f"Reading {path}…")
+        window.statusBar().showMessage(translate("Shop files", "Reading {path}…").format(path=path))
         window.tasks.run(services.import_sheet, window.catalogue, path, True,
                          done=lambda result: self._confirm_import(path, result), error=self._import_refused)
 
@@ -134,24 +140,34 @@ class ShopFiles(QObject):
         window = self._window
         window.statusBar().clearMessage()
         if not result.changes:
-            QMessageBox.information(window, "Import", f"{result.rows:,} rows read: the catalogue already says "
-                                                      "all of this. Nothing to change.")
+            QMessageBox.information(window, translate("Shop files", "Import"), translate(
+                "Shop files", "{n} rows read: the catalogue already says all of this. Nothing to change.").format(
+                n=f"{result.rows:,}"))
             return
-        separator = {",": "commas", ";": "semicolons", "\t": "tabs"}.get(result.delimiter, repr(result.delimiter))
-        lines = [f"{result.rows:,} row{'s' if result.rows != 1 else ''} read (as {ENCODINGS.get(result.encoding, result.encoding)}, separated by "
-                 f"{separator}). Importing will make these changes:", ""]
-        for count, one, many in ((result.products_created, "new product", "new products"),
-                                 (result.products_changed, "product changed", "products changed"),
-                                 (result.photos_moved, "photo put in a product or moved within one",
-                                  "photos put in a product or moved within one"),
-                                 (result.categories_set, "category set", "categories set"),
-                                 (result.tags_added, "tag added", "tags added")):
+        separator = {",": translate("Shop files", "commas"), ";": translate("Shop files", "semicolons"),
+                     "\t": translate("Shop files", "tabs")}.get(result.delimiter, repr(result.delimiter))
+        encoding = translate("Shop files", ENCODINGS[result.encoding]) if result.encoding in ENCODINGS else result.encoding
+        read = translate("Shop files", "1 row read (as {encoding}, separated by {separator}).") if result.rows == 1 \
+            else translate("Shop files", "{n} rows read (as {encoding}, separated by {separator}).")
+        lines = [read.format(n=f"{result.rows:,}", encoding=encoding, separator=separator) + " "
+                 + translate("Shop files", "Importing will make these changes:"), ""]
+        for count, one, many in (
+                (result.products_created, translate("Shop files", "1 new product"),
+                 translate("Shop files", "{n} new products")),
+                (result.products_changed, translate("Shop files", "1 product changed"),
+                 translate("Shop files", "{n} products changed")),
+                (result.photos_moved, translate("Shop files", "1 photo put in a product or moved within one"),
+                 translate("Shop files", "{n} photos put in a product or moved within one")),
+                (result.categories_set, translate("Shop files", "1 category set"),
+                 translate("Shop files", "{n} categories set")),
+                (result.tags_added, translate("Shop files", "1 tag added"), translate("Shop files", "{n} tags added"))):
             if count:
-                lines.append(f"• {count:,} {one if count == 1 else many}")
+                lines.append("• " + (one if count == 1 else many.format(n=f"{count:,}")))
         if result.extra_columns:
-            lines += ["", "Kept with the products and exported back: " + ", ".join(result.extra_columns)]
-        box = QMessageBox(QMessageBox.Icon.Question, "Import", "\n".join(lines), parent=window)
-        go = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+            lines += ["", translate("Shop files", "Kept with the products and exported back: {columns}").format(
+                columns=", ".join(result.extra_columns))]
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Shop files", "Import"), "\n".join(lines), parent=window)
+        go = box.addButton(translate("Shop files", "Import"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not go:
@@ -160,20 +176,22 @@ class ShopFiles(QObject):
                          done=lambda r: self._imported(path, r), error=self._import_refused)
 
     def _imported(self, path: str, result) -> None:
-        self._window.statusBar().showMessage(f"Imported {path}: {result.changes:,} changes")
+        self._window.statusBar().showMessage(translate("Shop files", "Imported {path}: {n} changes").format(
+            path=path, n=f"{result.changes:,}"))
         self._window.refresh()
         self._window._show_current()
 
     def _import_refused(self, message: str) -> None:
         window = self._window
-        window.statusBar().showMessage("The spreadsheet was not imported", 15_000)
+        window.statusBar().showMessage(translate("Shop files", "The spreadsheet was not imported"), 15_000)
         first, _, rest = message.partition("\n")
         rows = [line.strip() for line in rest.splitlines() if line.strip() and not line.strip().startswith("(details")]
-        box = QMessageBox(QMessageBox.Icon.Warning, "Import", first, parent=window)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Shop files", "Import"), first, parent=window)
         if rows:
-            shown = rows[:8] + ([f"… and {len(rows) - 8} more (Show Details…)"] if len(rows) > 8 else [])
-            box.setInformativeText("\n".join(shown) + "\n\nFix these rows in the spreadsheet, save it, and import "
-                                   "it again. Nothing was changed.")
+            shown = rows[:8] + ([translate("Shop files", "… and {n} more (Show Details…)").format(n=len(rows) - 8)]
+                                if len(rows) > 8 else [])
+            box.setInformativeText("\n".join(shown) + "\n\n" + translate(
+                "Shop files", "Fix these rows in the spreadsheet, save it, and import it again. Nothing was changed."))
             box.setDetailedText("\n".join(rows))
         box.exec()
 
@@ -185,32 +203,41 @@ class ShopFiles(QObject):
         if not ids:
             return
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Write keywords",
-            f"Write the category, colours and tags of the {len(ids):,} photo{'s' if len(ids) != 1 else ''} shown "
-            "into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?\n\n"
-            "The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.",
+            QMessageBox.Icon.Question, translate("Shop files", "Write keywords"),
+            (translate("Shop files", "Write the category, colours and tags of the 1 photo shown into XMP sidecars "
+                                     "beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?") if len(ids) == 1
+             else translate("Shop files", "Write the category, colours and tags of the {n} photos shown into XMP "
+                                          "sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?")
+             .format(n=f"{len(ids):,}")) + "\n\n" +
+            translate("Shop files", "The photos themselves are not changed; a sidecar that is there keeps its other "
+                                    "keywords and settings."),
             parent=window)
-        inside = QCheckBox("Put them inside the JPEG photos instead")
-        inside.setToolTip("For tools that read no sidecar. The picture is not re-compressed, and each original is "
-                          f"first copied to {services.originals_folder(window.catalogue)}")
+        inside = QCheckBox(translate("Shop files", "Put them inside the JPEG photos instead"))
+        inside.setToolTip(translate("Shop files", "For tools that read no sidecar. The picture is not re-compressed, "
+                                                  "and each original is first copied to {folder}").format(
+            folder=services.originals_folder(window.catalogue)))
         box.setCheckBox(inside)
-        go = box.addButton("Write", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(translate("Shop files", "Write"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not go:
             return
         into_photos = inside.isChecked()  # the box is gone when the answer comes
-        window.statusBar().showMessage("Writing keywords…")
+        window.statusBar().showMessage(translate("Shop files", "Writing keywords…"))
         window.tasks.run(partial(services.write_xmp, inside=into_photos), window.catalogue, None, ids,
                          done=lambda report: self._sidecars_written(report, into_photos),
                          error=window._show_error)
 
     def _sidecars_written(self, report, inside: bool = False) -> None:
-        what = "photos given their keywords inside" if inside else "sidecars written"
-        text = f"{report.written:,} {what}, {report.unchanged:,} already up to date"
+        done = translate("Shop files", "{n} photos given their keywords inside") if inside else \
+            translate("Shop files", "{n} sidecars written")
+        text = done.format(n=f"{report.written:,}") + ", " + translate("Shop files", "{n} already up to date").format(
+            n=f"{report.unchanged:,}")
         if report.failed:
             path, reason = report.failed[0]
-            self._window._show_error(f"{text}; {len(report.failed):,} could not be written, e.g. {path}.xmp: {reason}")
+            self._window._show_error(text + "; " + translate(
+                "Shop files", "{n} could not be written, e.g. {path}: {reason}").format(
+                n=f"{len(report.failed):,}", path=path if inside else path + ".xmp", reason=reason))
         else:
             self._window.statusBar().showMessage(text)
 
@@ -225,22 +252,26 @@ class ShopFiles(QObject):
         if len(products) > 1:
             names = ", ".join(sorted(p.handle for p in products if p is not None))
             answer = QMessageBox.question(
-                window, "Group as one product",
-                f"These photos are in different products ({names}). Grouping them moves them all into one; "
-                "the products keep their other photos and their fields. Go on?")
+                window, translate("Shop files", "Group as one product"),
+                translate("Shop files", "These photos are in different products ({names}). Grouping them moves them "
+                                        "all into one; the products keep their other photos and their fields. Go on?")
+                .format(names=names))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         handle, ok = QInputDialog.getText(
-            window, "Group as one product",
-            f"The {len(rows)} photo{'s' if len(rows) != 1 else ''} selected become one product.\n"
-            "Its SKU or handle (leave empty to name it after the first photo, or keep the product they are in):")
+            window, translate("Shop files", "Group as one product"),
+            (translate("Shop files", "The 1 photo selected becomes one product.") if len(rows) == 1 else
+             translate("Shop files", "The {n} photos selected become one product.").format(n=len(rows))) + "\n" +
+            translate("Shop files", "Its SKU or handle (leave empty to name it after the first photo, or keep the "
+                                    "product they are in):"))
         if not ok:
             return
         window.tasks.run(services.group_photos, window.catalogue, [r.id for r in rows], handle.strip() or None,
                          done=self._grouped, error=window._show_error)
 
     def _grouped(self, product) -> None:
-        self._window.statusBar().showMessage(f"Product {product.handle}: {len(product.photo_ids)} photos")
+        self._window.statusBar().showMessage(translate("Shop files", "Product {handle}: {n} photos").format(
+            handle=product.handle, n=len(product.photo_ids)))
         self._window._show_current()
         self._window._search_strip()  # similar items list each product once: ask again
 
@@ -249,20 +280,22 @@ class ShopFiles(QObject):
     def save_selected_look(self) -> None:
         rows = self._window.review.targets()
         if len(rows) < 2:
-            self._window.statusBar().showMessage("Select two or more photos worn together, then save them as a look",
-                                                 10_000)
+            self._window.statusBar().showMessage(
+                translate("Shop files", "Select two or more photos worn together, then save them as a look"), 10_000)
             return
         self.save_look([r.id for r in rows])
 
     def save_look(self, photo_ids: list[int]) -> None:
         window = self._window
-        name, ok = QInputDialog.getText(window, "Save look", f"A name for this look of {len(photo_ids)} photos "
-                                        "(suggestions learn from the looks you save):")
+        name, ok = QInputDialog.getText(window, translate("Shop files", "Save look"), translate(
+            "Shop files", "A name for this look of {n} photos (suggestions learn from the looks you save):").format(
+            n=len(photo_ids)))
         if not ok:
             return
         window.tasks.run(services.save_look, window.catalogue, photo_ids, name.strip() or None,
-                         done=lambda _id: window.statusBar().showMessage(
-                             f"Look saved: {len(photo_ids)} photos. Suggestions now learn from it."),
+                         done=lambda _id: window.statusBar().showMessage(translate(
+                             "Shop files", "Look saved: {n} photos. Suggestions now learn from it.").format(
+                             n=len(photo_ids))),
                          error=window._show_error)
 
     def ungroup(self) -> None:
@@ -273,8 +306,9 @@ class ShopFiles(QObject):
 
     def _ungrouped(self, count: int) -> None:
         self._window.statusBar().showMessage(
-            f"{count} photo{'s' if count != 1 else ''} taken out of {'their products' if count != 1 else 'its product'}"
-            if count else "Those photos are in no product")
+            translate("Shop files", "1 photo taken out of its product") if count == 1 else
+            translate("Shop files", "{n} photos taken out of their products").format(n=count) if count else
+            translate("Shop files", "Those photos are in no product"))
         self._window._show_current()
         self._window._search_strip()
 

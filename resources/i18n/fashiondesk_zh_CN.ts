@@ -1,6 +1,198 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="20" />
+        <source>unknown (not installed)</source>
+        <translation>未知（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="25" />
+        <source>{path} (not written: logging is off)</source>
+        <translation>{path}（未写入：日志记录已关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="30" />
+        <source>unknown ({error})</source>
+        <translation>未知（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="32" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="33" />
+        <source>Catalogue</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="34" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="35" />
+        <source>Model card</source>
+        <translation>模型说明</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="36" />
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="43" />
+        <source>&lt;b&gt;fashiondesk&lt;/b&gt;: a catalogue for clothing boutiques: tags and similar items for product photos.</source>
+        <translation>&lt;b&gt;fashiondesk&lt;/b&gt;：服装精品店的照片目录，为商品照片加标签、查找相似商品。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="45" />
+        <source>Help → Quick guide (F1) shows how to review categories with the keys. When you ask for help, send this list and the log file.</source>
+        <translation>“帮助 → 快速入门”（F1）介绍如何用快捷键确认品类。需要求助时，请把这份清单和日志文件一起发过来。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/about.py" line="51" />
+        <source>About fashiondesk</source>
+        <translation>关于 fashiondesk</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="34" />
+        <source>daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="35" />
+        <source>before restoring</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="36" />
+        <source>before removing a folder</source>
+        <translation>移除文件夹前</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="38" />
+        <source>No backups yet: one is taken each day the catalogue changes.</source>
+        <translation>还没有备份：目录有改动的每一天都会自动备份一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="39" />
+        <source>The catalogue is being indexed; restore a backup when the run has finished (or cancel it).</source>
+        <translation>目录正在索引中；请等这次索引完成（或先取消）后再恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="55" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="60" />
+        <source>an unknown date</source>
+        <translation>未知日期</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="63" />
+        <source>{day} at {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="76" />
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="196" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="79" />
+        <source>Choose how the catalogue should be again. The current state is backed up first, so a restore can itself be undone.</source>
+        <translation>请选择要把目录恢复到哪个时候的样子。恢复前会先备份目前的状态，所以恢复之后也可以再改回来。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="85" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="85" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="86" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="86" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="103" />
+        <source>This backup cannot be read.</source>
+        <translation>这个备份无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="111" />
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="147" />
+        <source> (1 photo, {tags} tags)</source>
+        <translation>（1 张照片，{tags} 个标签）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="148" />
+        <source> ({photos} photos, {tags} tags)</source>
+        <translation>（{photos} 张照片，{tags} 个标签）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="151" />
+        <source>Go back to {when}?</source>
+        <translation>要恢复到 {when} 的状态吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="152" />
+        <source>The catalogue will go back to how it was on {when}{counts}. The current state is backed up first: to return to it, restore the backup taken “before restoring”.</source>
+        <translation>目录将恢复到 {when} 时的样子{counts}。恢复前会先备份目前的状态：想回到现在的样子，请恢复原因为“恢复前”的那份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="163" />
+        <source>Restored the catalogue as it was on {when}</source>
+        <translation>已把目录恢复到 {when} 时的样子</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="165" />
+        <source>; the state before was saved as {name}</source>
+        <translation>；恢复前的状态已保存为 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="166" />
+        <source>; the state before could not be read, so it was kept aside in the backups folder</source>
+        <translation>；恢复前的状态无法读取，已单独保存在备份文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="197" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="199" />
+        <source>Restoring the catalogue…</source>
+        <translation>正在恢复目录…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/backups_dialog.py" line="230" />
+        <source>No backup of the catalogue today: {message}</source>
+        <translation>今天未能备份目录：{message}</translation>
+    </message>
+</context>
+<context>
     <name>Detail</name>
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="96" />
@@ -312,6 +504,149 @@ You can also drop a folder onto this window.</source>
     </message>
 </context>
 <context>
+    <name>Folders</name>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="23" />
+        <source>The catalogue is being indexed; {doing} when the run has finished (or cancel it).</source>
+        <translation>目录正在索引中；请等这次索引完成（或先取消）后再{doing}。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="29" />
+        <source>Remove “{name}” from the catalogue?</source>
+        <translation>要把“{name}”从目录中移除吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="31" />
+        <source>its 1 photo</source>
+        <translation>其中的 1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="32" />
+        <source>its {n} photos</source>
+        <translation>其中的 {n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="34" />
+        <source> and the 1 tag and categories staff gave them</source>
+        <translation>，以及店员为它们设置的 1 个标签和品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="35" />
+        <source> and the {n} tags and categories staff gave them</source>
+        <translation>，以及店员为它们设置的 {n} 个标签和品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="38" />
+        <source> (staff have not tagged any of them)</source>
+        <translation>（店员还没有给其中任何一张加过标签）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="39" />
+        <source>fashiondesk will stop watching {path} and forget {forgotten}. The photo files themselves are not touched.
+
+A backup of the catalogue is taken first: File → Restore from backup… brings it all back.</source>
+        <translation>fashiondesk 将不再关注 {path}，也不再记录{forgotten}。照片文件本身不会有任何改动。
+
+移除前会先备份目录：通过“文件 → 从备份恢复…”可以全部找回。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="45" />
+        <source>fashiondesk will stop watching {path}. No photos are recorded in it.</source>
+        <translation>fashiondesk 将不再关注 {path}。目录里没有记录这个文件夹中的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="69" />
+        <source>Relocate a folder that moved, or remove it from the catalogue</source>
+        <translation>为移动过的文件夹重新指定位置，或把它从目录中移除</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="85" />
+        <source>Folder not found: {name}</source>
+        <translation>找不到文件夹：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="86" />
+        <source>{n} folders not found</source>
+        <translation>有 {n} 个文件夹找不到</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="103" />
+        <source>Relocate…</source>
+        <translation>重新定位…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="104" />
+        <source>Say where the folder is now; its photos keep their tags</source>
+        <translation>告诉 fashiondesk 文件夹现在在哪里；其中照片的标签都会保留</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="107" />
+        <source>Remove from catalogue…</source>
+        <translation>从目录中移除…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="135" />
+        <source>relocate the folder</source>
+        <translation>重新定位文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="139" />
+        <source>Where is “{name}” now?</source>
+        <translation>“{name}”现在在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="143" />
+        <source>Moving the photos of {name} to {new}…</source>
+        <translation>正在把 {name} 的照片转到 {new}…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="150" />
+        <source>“{name}” is now {new}: its 1 photo keep their tags; checking the files…</source>
+        <translation>“{name}”现在位于 {new}：其中 1 张照片的标签都已保留；正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="152" />
+        <source>“{name}” is now {new}: its {n} photos keep their tags; checking the files…</source>
+        <translation>“{name}”现在位于 {new}：其中 {n} 张照片的标签都已保留；正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="162" />
+        <source>remove the folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="169" />
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="170" />
+        <source>Remove from catalogue</source>
+        <translation>从目录中移除</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="173" />
+        <source>Backing up the catalogue, then removing {name}…</source>
+        <translation>正在备份目录，随后移除 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="179" />
+        <source>Removed “{name}” from the catalogue</source>
+        <translation>已把“{name}”从目录中移除</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="181" />
+        <source> (1 photo forgotten)</source>
+        <translation>（不再记录其中的 1 张照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="182" />
+        <source> ({n} photos forgotten)</source>
+        <translation>（不再记录其中的 {n} 张照片）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/folder_actions.py" line="184" />
+        <source>; a backup was taken first: File → Restore from backup… brings them back</source>
+        <translation>；移除前已先备份，通过“文件 → 从备份恢复…”可以找回</translation>
+    </message>
+</context>
+<context>
     <name>Goes with</name>
     <message>
         <location filename="../../fashiondesk/gui/goes_with.py" line="18" />
@@ -584,6 +919,7 @@ You can also drop a folder onto this window.</source>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="47" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="436" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -691,6 +1027,625 @@ You can also drop a folder onto this window.</source>
         <location filename="../../fashiondesk/gui/actions.py" line="96" />
         <source>Set the category</source>
         <translation>设定品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="435" />
+        <source>Undo {what}</source>
+        <translation>撤销 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="503" />
+        <source>Add a folder of photos</source>
+        <translation>添加照片文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Other windows</name>
+    <message>
+        <location filename="../../fashiondesk/gui/other_windows.py" line="26" />
+        <source>Another fashiondesk window has this catalogue open</source>
+        <translation>另一个 fashiondesk 窗口也打开了这个目录</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/other_windows.py" line="27" />
+        <source>Edits from both windows are kept; each window shows the other's changes within a few seconds.</source>
+        <translation>两个窗口的修改都会保留；几秒钟内，每个窗口都会显示另一个窗口做的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Photo menu</name>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="32" />
+        <source>The file is missing from its folder</source>
+        <translation>文件已不在原来的文件夹里</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="88" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="89" />
+        <source>A larger picture (also on double-click)</source>
+        <translation>查看大图（双击照片也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="92" />
+        <source>Open in image viewer</source>
+        <translation>用看图软件打开</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="94" />
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="95" />
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="96" />
+        <source>Copy where the photo's file is, to paste elsewhere</source>
+        <translation>复制照片文件所在的位置，方便粘贴到别处</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="98" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="99" />
+        <source>Give the file a new name; the photo keeps its tags</source>
+        <translation>给文件换个名字；照片的标签都会保留</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="103" />
+        <source>Group as one product…</source>
+        <translation>归为同一个商品…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="104" />
+        <source>Make the photos selected one product (front, back, detail…), with its SKU or handle</source>
+        <translation>把选中的照片（正面、背面、细节…）归为同一个商品，并填上它的 SKU 或商品代号（handle）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="106" />
+        <source>Take out of product</source>
+        <translation>移出商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="107" />
+        <source>The photos selected become products of their own again</source>
+        <translation>选中的照片重新各自成为单独的商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="108" />
+        <source>Save as a look…</source>
+        <translation>保存为搭配…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="109" />
+        <source>Keep the photos selected as an outfit worn together; suggestions under Goes with learn from the looks you save</source>
+        <translation>把选中的照片保存为一套搭配；“搭配推荐”会参考您保存的搭配</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="130" />
+        <source>The file {name} is not in its folder any more, so it cannot be opened.</source>
+        <translation>文件 {name} 已不在原来的文件夹里，无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="133" />
+        <source>No program to open {name} with was found on this computer.</source>
+        <translation>这台电脑上没有能打开 {name} 的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="138" />
+        <source>The folder {folder} could not be opened. If it is on a drive, is the drive plugged in?</source>
+        <translation>无法打开文件夹 {folder}。如果它在移动硬盘上，请检查硬盘是否已接上。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="145" />
+        <source>Copied the path of {name}</source>
+        <translation>已复制 {name} 的路径</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="151" />
+        <source>rename the photo</source>
+        <translation>重命名照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="166" />
+        <source>Renamed {old} to {new}</source>
+        <translation>已把 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="194" />
+        <source>Rename photo</source>
+        <translation>重命名照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="197" />
+        <source>New name for {name}:</source>
+        <translation>{name} 的新名字：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="199" />
+        <source>The photo keeps its tags. Leave out the ending and {extension} is kept.</source>
+        <translation>照片的标签都会保留。不写扩展名的话，会沿用原来的 {extension}。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/photo_menu.py" line="206" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../fashiondesk/gui/preview.py" line="24" />
+        <source>This photo cannot be shown: its file is missing or cannot be read.</source>
+        <translation>无法显示这张照片：文件找不到或无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/preview.py" line="52" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../fashiondesk/gui/editing.py" line="68" />
+        <source>Cannot undo {what}: staff changed these tags since (in another window?); nothing was undone</source>
+        <translation>无法撤销 {what}：之后有店员改过这些标签（在另一个窗口？）；没有做任何撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/editing.py" line="80" />
+        <source>Undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="184" />
+        <source>{photo}: confirm the tag {tag}</source>
+        <translation>{photo}：确认标签 {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="186" />
+        <source>{photo}: remove the tag {tag}</source>
+        <translation>{photo}：删除标签 {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="409" />
+        <source>{n} photos</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="410" />
+        <source>a photo</source>
+        <translation>一张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="411" />
+        <source>{photo}: add the tag {tag}</source>
+        <translation>{photo}：添加标签 {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="98" />
+        <source>None of the selected photos has an automatic category to accept.</source>
+        <translation>选中的照片都没有可确认的自动品类。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="100" />
+        <source>{photo}: accept {category}</source>
+        <translation>{photo}：确认 {category}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="102" />
+        <source>{n} photos: accept {m} automatic categories</source>
+        <translation>{n} 张照片：确认 {m} 个自动品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="111" />
+        <source>None of the selected photos has an automatic category to reject.</source>
+        <translation>选中的照片都没有可否定的自动品类。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="113" />
+        <source>{photo}: reject {category}</source>
+        <translation>{photo}：否定 {category}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="115" />
+        <source>{n} photos: reject {m} automatic categories</source>
+        <translation>{n} 张照片：否定 {m} 个自动品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="136" />
+        <source>no category</source>
+        <translation>无品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="139" />
+        <source>{n} photos: category → {category}</source>
+        <translation>{n} 张照片：品类 → {category}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="157" />
+        <source>no category to accept; choose one</source>
+        <translation>没有可确认的品类；请选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="158" />
+        <source>no category to reject; choose one</source>
+        <translation>没有可否定的品类；请选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="159" />
+        <source>{category} was set by staff</source>
+        <translation>{category} 是店员设定的</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/review.py" line="178" />
+        <source>Nothing else to review here.</source>
+        <translation>这里没有其他待确认的照片了。</translation>
+    </message>
+</context>
+<context>
+    <name>Shop files</name>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="32" />
+        <source>Windows Western (cp1252)</source>
+        <translation>Windows 西欧编码 (cp1252)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="33" />
+        <source>Chinese (GBK/GB18030)</source>
+        <translation>简体中文 (GBK/GB18030)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="35" />
+        <source>Every photo and tag (the till, a spreadsheet)</source>
+        <translation>所有照片和标签（收银系统、电子表格）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="36" />
+        <source>Shopify product CSV</source>
+        <translation>Shopify 商品 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="37" />
+        <source>WooCommerce product CSV</source>
+        <translation>WooCommerce 商品 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="46" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="51" />
+        <source>Only the 1 photo shown now</source>
+        <translation>只导出当前显示的 1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="52" />
+        <source>Only the {n} photos shown now</source>
+        <translation>只导出当前显示的 {n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="55" />
+        <source>The current folder, category, search and filters; a webshop file gets the whole product of each photo shown</source>
+        <translation>按当前的文件夹、品类、搜索和筛选；网店文件会包含每张显示照片所属的整个商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="59" />
+        <source>Where the shop will host the photos: each image's address is this, then the photo's path in its folder</source>
+        <translation>网店存放照片的地址：每张图片的网址 = 这个地址 + 照片在文件夹中的路径</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="61" />
+        <source>Empty: the image column holds file names.</source>
+        <translation>留空：图片列填写文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="63" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="65" />
+        <source>Image address</source>
+        <translation>图片地址</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="68" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="110" />
+        <source>Export as CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="111" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="118" />
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="119" />
+        <source>Exported {n} photos to {path}</source>
+        <translation>已导出 {n} 张照片到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="120" />
+        <source>Exported {n} products to {path}</source>
+        <translation>已导出 {n} 个商品到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="130" />
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="131" />
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="135" />
+        <source>Reading {path}…</source>
+        <translation>正在读取 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="143" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="169" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="170" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="189" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="143" />
+        <source>{n} rows read: the catalogue already says all of this. Nothing to change.</source>
+        <translation>已读取 {n} 行：目录里已经是这些内容，无需更改。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="147" />
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="147" />
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="148" />
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="150" />
+        <source>1 row read (as {encoding}, separated by {separator}).</source>
+        <translation>已读取 1 行（编码 {encoding}，以{separator}分隔）。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="151" />
+        <source>{n} rows read (as {encoding}, separated by {separator}).</source>
+        <translation>已读取 {n} 行（编码 {encoding}，以{separator}分隔）。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="153" />
+        <source>Importing will make these changes:</source>
+        <translation>导入后将做以下更改：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="155" />
+        <source>1 new product</source>
+        <translation>新建 1 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="156" />
+        <source>{n} new products</source>
+        <translation>新建 {n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="157" />
+        <source>1 product changed</source>
+        <translation>修改 1 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="158" />
+        <source>{n} products changed</source>
+        <translation>修改 {n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="159" />
+        <source>1 photo put in a product or moved within one</source>
+        <translation>1 张照片归入商品或在商品内调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="160" />
+        <source>{n} photos put in a product or moved within one</source>
+        <translation>{n} 张照片归入商品或在商品内调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="161" />
+        <source>1 category set</source>
+        <translation>设定 1 个品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="162" />
+        <source>{n} categories set</source>
+        <translation>设定 {n} 个品类</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="163" />
+        <source>1 tag added</source>
+        <translation>添加 1 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="163" />
+        <source>{n} tags added</source>
+        <translation>添加 {n} 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="167" />
+        <source>Kept with the products and exported back: {columns}</source>
+        <translation>随商品保存、导出时原样写回的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="179" />
+        <source>Imported {path}: {n} changes</source>
+        <translation>已导入 {path}：{n} 处更改</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="186" />
+        <source>The spreadsheet was not imported</source>
+        <translation>表格未导入</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="191" />
+        <source>… and {n} more (Show Details…)</source>
+        <translation>…… 还有 {n} 行（点“显示详细信息…”）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="193" />
+        <source>Fix these rows in the spreadsheet, save it, and import it again. Nothing was changed.</source>
+        <translation>请在表格中改正这些行，保存后再导入。目录没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="206" />
+        <source>Write keywords</source>
+        <translation>写入关键词</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="207" />
+        <source>Write the category, colours and tags of the 1 photo shown into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?</source>
+        <translation>把当前显示的 1 张照片的品类、颜色和标签写入旁边的 XMP 附属文件 (photo.jpg.xmp)，供 Lightroom、digiKam 和 Bridge 使用？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="209" />
+        <source>Write the category, colours and tags of the {n} photos shown into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?</source>
+        <translation>把当前显示的 {n} 张照片的品类、颜色和标签写入旁边的 XMP 附属文件 (photo.jpg.xmp)，供 Lightroom、digiKam 和 Bridge 使用？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="212" />
+        <source>The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.</source>
+        <translation>照片本身不会改动；已有的附属文件会保留其中的其他关键词和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="215" />
+        <source>Put them inside the JPEG photos instead</source>
+        <translation>改为写入 JPEG 照片内部</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="216" />
+        <source>For tools that read no sidecar. The picture is not re-compressed, and each original is first copied to {folder}</source>
+        <translation>用于不读取附属文件的软件。图片不会被重新压缩，每张原图会先复制到 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="220" />
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="226" />
+        <source>Writing keywords…</source>
+        <translation>正在写入关键词…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="232" />
+        <source>{n} photos given their keywords inside</source>
+        <translation>{n} 张照片已写入关键词</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="233" />
+        <source>{n} sidecars written</source>
+        <translation>已写入 {n} 个附属文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="234" />
+        <source>{n} already up to date</source>
+        <translation>{n} 个已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="238" />
+        <source>{n} could not be written, e.g. {path}: {reason}</source>
+        <translation>{n} 个无法写入，例如 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="255" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="262" />
+        <source>Group as one product</source>
+        <translation>归为同一商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="256" />
+        <source>These photos are in different products ({names}). Grouping them moves them all into one; the products keep their other photos and their fields. Go on?</source>
+        <translation>这些照片属于不同的商品（{names}）。归为同一商品会把它们都移到一个商品里；原商品保留其他照片和信息。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="263" />
+        <source>The 1 photo selected becomes one product.</source>
+        <translation>选中的 1 张照片将成为一个商品。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="264" />
+        <source>The {n} photos selected become one product.</source>
+        <translation>选中的 {n} 张照片将归为同一商品。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="265" />
+        <source>Its SKU or handle (leave empty to name it after the first photo, or keep the product they are in):</source>
+        <translation>商品的 SKU 或网址名（留空则用第一张照片的文件名命名，或沿用它们所在的商品）：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="273" />
+        <source>Product {handle}: {n} photos</source>
+        <translation>商品 {handle}：{n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="284" />
+        <source>Select two or more photos worn together, then save them as a look</source>
+        <translation>请选择两张或更多搭配在一起的照片，再保存为搭配</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="290" />
+        <source>Save look</source>
+        <translation>保存搭配</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="290" />
+        <source>A name for this look of {n} photos (suggestions learn from the looks you save):</source>
+        <translation>给这套 {n} 张照片的搭配起个名字（推荐会参考您保存的搭配）：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="296" />
+        <source>Look saved: {n} photos. Suggestions now learn from it.</source>
+        <translation>搭配已保存：{n} 张照片。之后的推荐会参考它。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="309" />
+        <source>1 photo taken out of its product</source>
+        <translation>1 张照片已移出所属商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="310" />
+        <source>{n} photos taken out of their products</source>
+        <translation>{n} 张照片已移出所属商品</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="311" />
+        <source>Those photos are in no product</source>
+        <translation>这些照片不属于任何商品</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1779,11 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <source>No similar items found yet.</source>
         <translation>暂时没有找到相似商品。</translation>
     </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="472" />
+        <source>Looking for photos like {name}…</source>
+        <translation>正在查找与 {name} 相似的照片…</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -946,6 +1906,16 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <location filename="../../fashiondesk/gui/status.py" line="124" />
         <source>{n} photos could not be read</source>
         <translation>{n} 张照片无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="513" />
+        <source>Indexing starts when learning from staff categories has finished…</source>
+        <translation>从店员品类学习完成后将开始索引…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="549" />
+        <source>Indexing stopped: {why}</source>
+        <translation>索引已停止：{why}</translation>
     </message>
 </context>
 <context>

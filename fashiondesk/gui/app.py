@@ -109,8 +109,9 @@ _hooked = False
 def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = False) -> int:
     """Open the window on the catalogue; folders given are added and indexed at once."""
     from fashiondesk.core import logs, services
-    from fashiondesk.gui.jobs import log_hint
     from fashiondesk.gui import i18n
+    from fashiondesk.gui.i18n import translate
+    from fashiondesk.gui.jobs import log_hint
     from fashiondesk.gui.main_window import MainWindow
 
     logs.setup(verbose)
@@ -118,19 +119,20 @@ def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = Fals
     log.info("window starting (catalogue %s)", db or "default")
     app = application()
     collect_on_gui_thread(app)
+    settings = open_settings()
+    language = i18n.chosen(settings)
+    if not i18n.install(app, language):
+        log.warning("no translation for %s: the window speaks English", language)
     try:
         catalogue = services.open_catalogue(db)
     except Exception as exc:  # a catalogue from a newer release, a read-only disk, ...
         log.exception("the catalogue could not be opened")
         where = db or services.resolve_url(None, check=False).removeprefix("sqlite:///")
         said = services.explain(exc, str(where)) or str(exc)
-        QMessageBox.critical(None, "fashiondesk", f"The catalogue could not be opened:\n{said}{log_hint()}")
+        QMessageBox.critical(None, "fashiondesk", translate("Errors", "The catalogue could not be opened:\n{why}").format(
+            why=said) + log_hint())
         return 1
     try:
-        settings = open_settings()
-        language = i18n.chosen(settings)
-        if not i18n.install(app, language):
-            log.warning("no translation for %s: the window speaks English", language)
         window = MainWindow(catalogue, settings)
         window.show()
         quiet_gc()

@@ -102,7 +102,7 @@ def product_text(product) -> str:
     if product.stock is not None:
         parts.append(translate("Detail", "{n} in stock").format(n=product.stock))
     return translate("Detail", "Product {handle}{title}: {parts}").format(
-        handle=product.handle, title=title, parts=", ".join(parts))
+        handle=product.handle, title=title, parts=translate("Detail", ", ").join(parts))
 
 
 def _size_text(size: int) -> str:

@@ -161,7 +161,7 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self._typing.stop()
-        state = (self._choices(), self.search.text().strip())
+        state = (self._choices(), kinds.stored_terms(self.search.text().strip()))
         if state != self._last:
             self._last = state
             self.changed.emit(dict(state[0]), state[1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -17,7 +17,7 @@ from fashiondesk.gui.editing import UNDO_STEPS
 from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import log_file, shown_path
 
-GUIDE = f"""
+GUIDE = QT_TRANSLATE_NOOP("Help", """
 <h2>fashiondesk in five minutes</h2>
 
 <h3>Add your photos</h3>
@@ -38,7 +38,7 @@ list, 0 the 10th (<b>Review → Set the category</b> shows which number is which
 <tr><td><b>C</b></td><td>type a category's name, then Enter; a new name of your own (blazer, polo)
 is fine</td></tr>
 <tr><td><b>N</b></td><td>go to the next photo to review</td></tr>
-<tr><td><b>Ctrl+Z</b></td><td>undo the last change (up to {UNDO_STEPS} steps)</td></tr>
+<tr><td><b>Ctrl+Z</b></td><td>undo the last change (up to {undo_steps} steps)</td></tr>
 </table>
 <p>Select several photos first (Ctrl+click, Shift+click) and the key applies to all of them.
 After a decision on one photo fashiondesk moves on to the next one to review (turn that off in
@@ -49,7 +49,7 @@ the Review menu).</p>
 fashiondesk learns again from all your examples, in the background, in a few seconds, and
 updates the categories it suggests for the other photos: correct a few blazers it called
 “outerwear” and the rest follow. A new name of your own is suggested on other photos once it
-has {services.MIN_EXAMPLES} examples. Categories you set yourself are never changed by this; remove one and its
+has {min_examples} examples. Categories you set yourself are never changed by this; remove one and its
 example is forgotten. <b>Why?</b> beside a learned category shows the examples it came
 from.</p>
 
@@ -87,7 +87,7 @@ digiKam and Bridge; the photos themselves are never changed.</p>
 <h3>If something goes wrong</h3>
 <p>The message says what happened; the details go to the log. <b>Help → Open log folder</b>
 shows it, and <b>Help → About</b> lists what to send when you ask for help.</p>
-"""
+""")
 
 
 def build_help_menu(window, menu: QMenu) -> None:
@@ -147,9 +147,9 @@ def _show(page: TextPage) -> TextPage:
 
 
 def show_guide(parent: QWidget) -> TextPage:
-    page, new = _page(parent, "quick guide", "fashiondesk: quick guide")
+    page, new = _page(parent, "quick guide", translate("Help", "fashiondesk: quick guide"))
     if new:
-        page.text.setHtml(GUIDE)
+        page.text.setHtml(translate("Help", GUIDE).format(undo_steps=UNDO_STEPS, min_examples=services.MIN_EXAMPLES))
     return _show(page)
 
 

@@ -33,7 +33,7 @@ import types
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from fashiondesk.core import logs, services
 from fashiondesk.core.progress import CancelToken
@@ -281,7 +281,8 @@ def log_file() -> Path | None:
 def log_hint() -> str:
     """" (details in ~/.local/state/fashiondesk/log/fashiondesk.log)", or "" with no log file."""
     path = log_file()
-    return f" (details in {shown_path(path)})" if path is not None else ""
+    return QCoreApplication.translate("Errors", " (details in {path})").format(path=shown_path(path)) \
+        if path is not None else ""
 
 
 def shown_path(path: Path) -> str:

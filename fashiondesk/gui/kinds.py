@@ -107,3 +107,16 @@ class ShownNames:
             if translate("Tag names", text).casefold() == wanted:
                 return key
         return self._source.stored(shown)
+
+
+def stored_terms(text: str) -> str:
+    """The search text with each word that is a category's or a colour's name as the window
+    shows it ("连衣裙", "outerwear") put back as the name tags are stored under ("dress",
+    "outwear"), so staff find photos by the words they see."""
+    if not text:
+        return text
+    shown: dict[str, str] = {}
+    for kind, names in ((CATEGORY, services.browse.categories()), (COLOUR, list(services.browse.palette_names()))):
+        for name in names:
+            shown.setdefault(display(kind, name).casefold(), name)
+    return " ".join(shown.get(word.casefold(), word) for word in text.split(" "))

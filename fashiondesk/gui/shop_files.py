@@ -231,11 +231,11 @@ class ShopFiles(QObject):
     def _sidecars_written(self, report, inside: bool = False) -> None:
         done = translate("Shop files", "{n} photos given their keywords inside") if inside else \
             translate("Shop files", "{n} sidecars written")
-        text = done.format(n=f"{report.written:,}") + ", " + translate("Shop files", "{n} already up to date").format(
-            n=f"{report.unchanged:,}")
+        text = done.format(n=f"{report.written:,}") + translate("Shop files", ", ") + translate(
+            "Shop files", "{n} already up to date").format(n=f"{report.unchanged:,}")
         if report.failed:
             path, reason = report.failed[0]
-            self._window._show_error(text + "; " + translate(
+            self._window._show_error(text + translate("Shop files", "; ") + translate(
                 "Shop files", "{n} could not be written, e.g. {path}: {reason}").format(
                 n=f"{len(report.failed):,}", path=path if inside else path + ".xmp", reason=reason))
         else:

@@ -13,6 +13,7 @@ import os
 from PySide6.QtCore import QObject, Signal
 
 from fashiondesk.core import services
+from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import Jobs
 
 STRIP = 12  # photos in the detail panel's strip
@@ -49,7 +50,7 @@ class SimilarItems(QObject):
 
     def for_grid(self, path: str) -> None:
         """Photos like ``path`` (catalogued or not) for the grid, best first."""
-        title = f"Like {os.path.basename(path)}"
+        title = translate("Similar", "Like {name}").format(name=os.path.basename(path))
         self._jobs.run(self._search.search, [path], GRID, key="grid",
                        done=lambda hits: self.grid_ready.emit(hits, title), error=self.failed.emit)
 

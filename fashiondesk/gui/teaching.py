@@ -138,7 +138,8 @@ def describe(teaching: services.Teaching) -> str:
     """``Teaching.describe`` in the window's language."""
     if not teaching.categories:
         if teaching.waiting:
-            return translate("Learning", "nothing learned yet: {waiting}").format(waiting="; ".join(waiting_texts(teaching)))
+            return translate("Learning", "nothing learned yet: {waiting}").format(
+                waiting=translate("Learning", "; ").join(waiting_texts(teaching)))
         return translate("Learning", "nothing learned yet: the categories are the shipped model's")
     taught = sum(1 for _, n in teaching.categories if n)
     text = (translate("Learning", "learned from 1 staff category") if teaching.examples == 1 else
@@ -161,7 +162,7 @@ def teaching_tooltip(teaching: services.Teaching | None) -> str:
         return translate("Learning", "Nothing learned yet. Each category you set, accept or correct teaches "
                                      "fashiondesk; it then re-checks every photo's automatic category.")
     said = describe(teaching)
-    lines = [said[:1].upper() + said[1:] + "."]
+    lines = [said[:1].upper() + said[1:] + translate("Learning", ".")]
     taught = sorted(((n, name) for name, n in teaching.categories if n), key=lambda t: (-t[0], t[1]))
     if taught:
         lines += ["", translate("Learning", "Taught by staff (examples):")]

@@ -220,6 +220,11 @@
         <translation>商品 {handle}{title}：{parts}</translation>
     </message>
     <message>
+        <location filename="../../fashiondesk/gui/detail.py" line="105" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../../fashiondesk/gui/detail.py" line="120" />
         <source>{name}   (automatic, {share} share)</source>
         <translation>{name}   （自动，占 {share}）</translation>
@@ -247,7 +252,7 @@
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="206" />
         <source>The automatic category is wrong: remove it, never suggest it again for this photo (key R)</source>
-        <translation>自动识别的品类不对：删除它，以后不再为这张照片推荐（按 R）</translation>
+        <translation>自动识别的品类不对：删除它，以后不再为这张照片推荐这个品类（按 R）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="214" />
@@ -332,7 +337,7 @@
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="377" />
         <source> — please check</source>
-        <translation> — 请核对</translation>
+        <translation>，请核对</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="379" />
@@ -352,7 +357,7 @@
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="384" />
         <source>Why?: the staff examples this suggestion was learned from</source>
-        <translation>为什么？：这条推荐所依据的店员示例</translation>
+        <translation>“为什么？”：查看这条推荐所依据的店员示例</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="415" />
@@ -456,6 +461,21 @@ You can also drop a folder onto this window.</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../fashiondesk/gui/app.py" line="132" />
+        <source>The catalogue could not be opened:
+{why}</source>
+        <translation>无法打开目录：
+{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/jobs.py" line="284" />
+        <source> (details in {path})</source>
+        <translation>（详情见 {path}）</translation>
+    </message>
+</context>
+<context>
     <name>Filters</name>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="32" />
@@ -545,14 +565,14 @@ You can also drop a folder onto this window.</source>
         <source>fashiondesk will stop watching {path} and forget {forgotten}. The photo files themselves are not touched.
 
 A backup of the catalogue is taken first: File → Restore from backup… brings it all back.</source>
-        <translation>fashiondesk 将不再关注 {path}，也不再记录{forgotten}。照片文件本身不会有任何改动。
+        <translation>fashiondesk 将不再跟踪 {path}，也不再记录{forgotten}。照片文件本身不会有任何改动。
 
 移除前会先备份目录：通过“文件 → 从备份恢复…”可以全部找回。</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/folder_actions.py" line="45" />
         <source>fashiondesk will stop watching {path}. No photos are recorded in it.</source>
-        <translation>fashiondesk 将不再关注 {path}。目录里没有记录这个文件夹中的照片。</translation>
+        <translation>fashiondesk 将不再跟踪 {path}。目录里没有记录这个文件夹中的照片。</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/folder_actions.py" line="69" />
@@ -597,7 +617,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/folder_actions.py" line="143" />
         <source>Moving the photos of {name} to {new}…</source>
-        <translation>正在把 {name} 的照片转到 {new}…</translation>
+        <translation>正在把 {name} 的照片移到 {new}…</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/folder_actions.py" line="150" />
@@ -712,6 +732,116 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
 <context>
     <name>Help</name>
     <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="20" />
+        <source>
+&lt;h2&gt;fashiondesk in five minutes&lt;/h2&gt;
+
+&lt;h3&gt;Add your photos&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;File → Add folder…&lt;/b&gt; (Ctrl+O), or drag a folder onto the window. fashiondesk looks
+at every photo once, in the background, and puts it in the grid with a category (dress,
+shoes…) and its colours. Your photo files stay where they are. &lt;b&gt;Rescan&lt;/b&gt; (F5) picks up
+photos added, changed or moved since.&lt;/p&gt;
+
+&lt;h3&gt;Check the categories&lt;/h3&gt;
+&lt;p&gt;Click &lt;b&gt;Needs review&lt;/b&gt; on the left: the photos with no category yet, or whose category
+fashiondesk is not sure of, least sure first. An orange dot marks them in the grid. Click a
+photo in the grid, then use the keys:&lt;/p&gt;
+&lt;table cellspacing="2" cellpadding="2"&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the category is right: accept it&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the category is wrong: reject it (then choose the right one)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; to &lt;b&gt;9&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose the 1st to 9th category of the Category box's
+list, 0 the 10th (&lt;b&gt;Review → Set the category&lt;/b&gt; shows which number is which)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;type a category's name, then Enter; a new name of your own (blazer, polo)
+is fine&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;go to the next photo to review&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo the last change (up to {undo_steps} steps)&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;Select several photos first (Ctrl+click, Shift+click) and the key applies to all of them.
+After a decision on one photo fashiondesk moves on to the next one to review (turn that off in
+the Review menu).&lt;/p&gt;
+
+&lt;h3&gt;It learns from you&lt;/h3&gt;
+&lt;p&gt;Every category you set or accept is an example. A moment after your last change,
+fashiondesk learns again from all your examples, in the background, in a few seconds, and
+updates the categories it suggests for the other photos: correct a few blazers it called
+“outerwear” and the rest follow. A new name of your own is suggested on other photos once it
+has {min_examples} examples. Categories you set yourself are never changed by this; remove one and its
+example is forgotten. &lt;b&gt;Why?&lt;/b&gt; beside a learned category shows the examples it came
+from.&lt;/p&gt;
+
+&lt;h3&gt;Find photos&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;Search&lt;/b&gt; (Ctrl+F) looks in file names and tags; every word must match. The boxes
+beside it narrow to one category or colour. Click a photo to see similar items beside it;
+drag a customer's picture onto the window to find the look-alikes you have.
+&lt;b&gt;View → Sort by&lt;/b&gt; orders the grid by folder, name, date or least sure first;
+&lt;b&gt;View → Thumbnail size&lt;/b&gt; (Ctrl + and Ctrl −, Ctrl+0 for the usual size, or Ctrl and
+the mouse wheel) makes the photos larger or smaller.&lt;/p&gt;
+
+&lt;h3&gt;Products&lt;/h3&gt;
+&lt;p&gt;Select the photos of one garment (front, back, detail), right-click and choose
+&lt;b&gt;Group as one product…&lt;/b&gt;, with its SKU. Similar items then show each product once.
+&lt;b&gt;File → Import spreadsheet…&lt;/b&gt; (Ctrl+I) reads a CSV with a &lt;i&gt;path&lt;/i&gt; column and any of
+&lt;i&gt;product&lt;/i&gt;, &lt;i&gt;title&lt;/i&gt;, &lt;i&gt;price&lt;/i&gt;, &lt;i&gt;size&lt;/i&gt;, &lt;i&gt;stock&lt;/i&gt;, &lt;i&gt;tags&lt;/i&gt;: it says what
+would change before it changes anything, and a file with a mistake changes nothing and
+lists the rows to fix.&lt;/p&gt;
+
+&lt;h3&gt;Outfits&lt;/h3&gt;
+&lt;p&gt;Unfold &lt;b&gt;Goes with&lt;/b&gt; under the similar items: for the photo shown, the bottoms, shoes,
+outerwear and accessories of your stock that complete the look, one row each; colours that
+clash come last. &lt;b&gt;Save look&lt;/b&gt; keeps the photo with the first piece of each row (or
+select photos worn together, right-click, &lt;b&gt;Save as a look…&lt;/b&gt;): the suggestions learn
+from the looks you save.&lt;/p&gt;
+
+&lt;h3&gt;Export&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;File → Export…&lt;/b&gt; (Ctrl+E) writes one line per photo (where it is, its category and
+whether it still needs review, colours, tags, its product), for Excel, LibreOffice or the
+till; or a &lt;b&gt;Shopify&lt;/b&gt; or &lt;b&gt;WooCommerce&lt;/b&gt; product file, with the address where your
+shop will host the photos. &lt;i&gt;Only the photos shown now&lt;/i&gt; exports the current view.
+&lt;b&gt;File → Write keyword sidecars (XMP)…&lt;/b&gt; puts the tags beside the photos for Lightroom,
+digiKam and Bridge; the photos themselves are never changed.&lt;/p&gt;
+
+&lt;h3&gt;If something goes wrong&lt;/h3&gt;
+&lt;p&gt;The message says what happened; the details go to the log. &lt;b&gt;Help → Open log folder&lt;/b&gt;
+shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask for help.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;五分钟上手 fashiondesk&lt;/h2&gt;
+
+&lt;h3&gt;添加照片&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;文件 → 添加文件夹…&lt;/b&gt;（Ctrl+O），或把文件夹拖到窗口里。fashiondesk 会在后台把每张照片看一遍，放进照片网格，并标上品类（连衣裙、鞋……）和颜色。照片文件留在原处不动。&lt;b&gt;重新扫描&lt;/b&gt;（F5）会找出之后新增、改动或移动过的照片。&lt;/p&gt;
+
+&lt;h3&gt;核对品类&lt;/h3&gt;
+&lt;p&gt;点左边的&lt;b&gt;待确认&lt;/b&gt;：这里是还没有品类、或 fashiondesk 对品类没把握的照片，最没把握的在前。网格里用橙色圆点标出它们。在网格中点一张照片，然后用这些按键：&lt;/p&gt;
+&lt;table cellspacing="2" cellpadding="2"&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;品类正确：确认&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;品类不对：否定（然后选正确的品类）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; 到 &lt;b&gt;9&lt;/b&gt;、&lt;b&gt;0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;选择“品类”框列表中的第 1 到第 9 个品类，0 是第 10 个（&lt;b&gt;确认 → 设定品类&lt;/b&gt;里能看到每个数字对应哪个品类）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;输入品类名称后按回车；也可以用您自己起的新名称（西装外套、Polo 衫）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;跳到下一张待确认的照片&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销上一次修改（最多 {undo_steps} 步）&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;先选中多张照片（Ctrl+点击、Shift+点击），按键就会应用到所有选中的照片。对一张照片做出决定后，fashiondesk 会跳到下一张待确认的照片（可以在“确认”菜单里关闭）。&lt;/p&gt;
+
+&lt;h3&gt;它会向您学习&lt;/h3&gt;
+&lt;p&gt;您设定或确认的每个品类都是一个示例。在您最后一次修改后不久，fashiondesk 会在后台用几秒钟重新学习所有示例，并更新它为其他照片推荐的品类：把几件被认成“外套”的西装外套改过来，其余的也会跟着改。您自己起的新名称有了 {min_examples} 个示例后，才会推荐给其他照片。您亲自设定的品类不会因此被改动；删除一个，它对应的示例就会被忘掉。学到的品类旁边的&lt;b&gt;为什么？&lt;/b&gt;会显示它依据的示例。&lt;/p&gt;
+
+&lt;h3&gt;查找照片&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;搜索&lt;/b&gt;（Ctrl+F）会在文件名和标签中查找，每个词都要匹配。旁边的下拉框可以只看某个品类或颜色。点一张照片，旁边会显示相似商品；把顾客的图片拖到窗口里，可以找到店里相似的款式。&lt;b&gt;查看 → 排序方式&lt;/b&gt;可以按文件夹、名称、日期或“最没把握的在前”排列；&lt;b&gt;查看 → 缩略图大小&lt;/b&gt;（Ctrl + 和 Ctrl −，Ctrl+0 恢复常规大小，或按住 Ctrl 滚动鼠标滚轮）可以调大或调小照片。&lt;/p&gt;
+
+&lt;h3&gt;商品&lt;/h3&gt;
+&lt;p&gt;选中同一件衣服的几张照片（正面、背面、细节），右键选择&lt;b&gt;归为同一商品…&lt;/b&gt;，并填上 SKU。之后相似商品里每个商品只出现一次。&lt;b&gt;文件 → 导入表格…&lt;/b&gt;（Ctrl+I）读取一个 CSV，需要有 &lt;i&gt;path&lt;/i&gt; 列，以及 &lt;i&gt;product&lt;/i&gt;、&lt;i&gt;title&lt;/i&gt;、&lt;i&gt;price&lt;/i&gt;、&lt;i&gt;size&lt;/i&gt;、&lt;i&gt;stock&lt;/i&gt;、&lt;i&gt;tags&lt;/i&gt; 中的任意几列：改动之前会先告诉您要改什么；文件里有错误时什么都不改，并列出需要修正的行。&lt;/p&gt;
+
+&lt;h3&gt;搭配&lt;/h3&gt;
+&lt;p&gt;展开相似商品下面的&lt;b&gt;搭配推荐&lt;/b&gt;：针对当前照片，列出店里能凑成一套的下装、鞋、外套和配饰，每类一行；颜色冲突的排在最后。&lt;b&gt;保存搭配&lt;/b&gt;会把这张照片和每行的第一件保存为一套搭配（或者选中搭配在一起的照片，右键选择&lt;b&gt;保存为搭配…&lt;/b&gt;）：之后的推荐会参考您保存的搭配。&lt;/p&gt;
+
+&lt;h3&gt;导出&lt;/h3&gt;
+&lt;p&gt;&lt;b&gt;文件 → 导出…&lt;/b&gt;（Ctrl+E）每张照片写一行（位置、品类以及是否仍待确认、颜色、标签、所属商品），可用于 Excel、LibreOffice 或收银系统；也可以导出 &lt;b&gt;Shopify&lt;/b&gt; 或 &lt;b&gt;WooCommerce&lt;/b&gt; 商品文件，并填上网店存放照片的地址。&lt;i&gt;只导出当前显示的照片&lt;/i&gt;会只导出当前看到的内容。&lt;b&gt;文件 → 写入关键词附属文件 (XMP)…&lt;/b&gt;会把标签写到照片旁边，供 Lightroom、digiKam 和 Bridge 使用；照片本身不会被改动。&lt;/p&gt;
+
+&lt;h3&gt;出了问题怎么办&lt;/h3&gt;
+&lt;p&gt;提示信息会说明发生了什么，详细信息记在日志里。&lt;b&gt;帮助 → 打开日志文件夹&lt;/b&gt;可以找到日志，&lt;b&gt;帮助 → 关于&lt;/b&gt;列出了求助时需要提供的信息。&lt;/p&gt;
+</translation>
+    </message>
+    <message>
         <location filename="../../fashiondesk/gui/help_menu.py" line="96" />
         <source>Quick guide</source>
         <translation>快速入门</translation>
@@ -729,7 +859,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/help_menu.py" line="101" />
         <source>What the model that suggests categories learned from, and how often it is right</source>
-        <translation>推荐品类的模型是用什么学出来的，以及它有多常判断正确</translation>
+        <translation>推荐品类的模型是根据什么学出来的，以及它的准确率有多高</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/help_menu.py" line="103" />
@@ -740,6 +870,11 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
         <location filename="../../fashiondesk/gui/help_menu.py" line="104" />
         <source>The folder of the log file, where the details of every error go</source>
         <translation>日志文件所在的文件夹，每个错误的详细信息都记在那里</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/help_menu.py" line="150" />
+        <source>fashiondesk: quick guide</source>
+        <translation>fashiondesk：快速入门</translation>
     </message>
 </context>
 <context>
@@ -752,105 +887,115 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/teaching.py" line="141" />
         <source>nothing learned yet: {waiting}</source>
-        <translation>尚未学到：{waiting}</translation>
+        <translation>尚未学到任何内容：{waiting}</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/teaching.py" line="142" />
-        <source>nothing learned yet: the categories are the shipped model's</source>
-        <translation>尚未学到：品类由出厂模型识别</translation>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="144" />
-        <source>learned from 1 staff category</source>
-        <translation>已从 1 个店员设定的品类中学习</translation>
+        <location filename="../../fashiondesk/gui/teaching.py" line="143" />
+        <source>nothing learned yet: the categories are the shipped model's</source>
+        <translation>尚未学到任何内容：品类都由出厂模型识别</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/teaching.py" line="145" />
-        <source>learned from {n} staff categories</source>
-        <translation>已从 {n} 个店员设定的品类中学习</translation>
+        <source>learned from 1 staff category</source>
+        <translation>已从 1 个店员示例中学习</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/teaching.py" line="146" />
+        <source>learned from {n} staff categories</source>
+        <translation>已从 {n} 个店员示例中学习</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="147" />
         <source>1 category taught</source>
         <translation>教会了 1 个品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="147" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="148" />
         <source>{n} categories taught</source>
         <translation>教会了 {n} 个品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="149" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="150" />
         <source> · {share} of staff's examples predicted right from the others</source>
         <translation> · 用其余示例预测，店员示例中 {share} 判断正确</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="155" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="156" />
         <source>{name}: {n} of {needed} examples needed before it is suggested</source>
         <translation>{name}：已有 {n} 个示例，需要 {needed} 个才会开始推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="161" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="162" />
         <source>Nothing learned yet. Each category you set, accept or correct teaches fashiondesk; it then re-checks every photo's automatic category.</source>
         <translation>还没有学到任何东西。您每设定、确认或更正一个品类，fashiondesk 都会从中学习，并重新检查每张照片的自动品类。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="167" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="165" />
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/teaching.py" line="168" />
         <source>Taught by staff (examples):</source>
         <translation>店员教的品类（示例数）：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="171" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="172" />
         <source>1 other category: no staff examples yet, suggested as fashiondesk first learned it</source>
         <translation>另有 1 个品类：还没有店员示例，按 fashiondesk 原来学到的推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="173" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="174" />
         <source>{n} other categories: no staff examples yet, suggested as fashiondesk first learned them</source>
         <translation>另有 {n} 个品类：还没有店员示例，按 fashiondesk 原来学到的推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="176" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="177" />
         <source>Not suggested yet:</source>
         <translation>尚未推荐：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="179" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="180" />
         <source>Last run: {photos} automatic categories checked, {changed} changed, in {seconds} s.</source>
-        <translation>上次运行：检查了 {photos} 个自动品类，更改了 {changed} 个，用时 {seconds} 秒。</translation>
+        <translation>上次学习：检查了 {photos} 个自动品类，更改了 {changed} 个，用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="194" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="195" />
         <source>{name}: {n} of {needed} examples — fashiondesk starts suggesting it at {needed}</source>
-        <translation>{name}：已有 {n} 个示例（共需 {needed} 个）— 达到 {needed} 个后 fashiondesk 开始推荐</translation>
+        <translation>{name}：已有 {n} 个示例，共需 {needed} 个——达到 {needed} 个后 fashiondesk 才会开始推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="225" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="226" />
         <source>nothing learned from staff categories yet</source>
         <translation>尚未从店员设定的品类中学习</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="232" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="233" />
         <source>could not learn from staff categories</source>
         <translation>无法从店员设定的品类中学习</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="277" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="278" />
         <source>Looking for the staff examples behind “{name}”…</source>
-        <translation>正在查找“{name}”背后的店员示例…</translation>
+        <translation>正在查找推荐“{name}”所依据的店员示例…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="287" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="288" />
         <source>set to {name} by staff · similarity {score}</source>
         <translation>店员设为 {name} · 相似度 {score}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="291" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="292" />
         <source>Suggested because staff called photos like these “{name}” (most alike first):</source>
         <translation>之所以推荐，是因为店员把下面这些相似的照片设为“{name}”（最像的在前）：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="293" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="294" />
         <source>No staff example of “{name}” yet: this is the shipped model's suggestion, adjusted by what staff taught about the other categories.</source>
         <translation>还没有“{name}”的店员示例：这是出厂模型的推荐，并参考了店员在其他品类上教的内容。</translation>
     </message>
@@ -976,7 +1121,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="84" />
         <source>The automatic category is right (on every photo selected)</source>
-        <translation>自动识别的品类正确（对所有选中的照片）</translation>
+        <translation>自动识别的品类正确（应用到所有选中的照片）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="85" />
@@ -986,7 +1131,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="86" />
         <source>The automatic category is wrong (on every photo selected)</source>
-        <translation>自动识别的品类不对（对所有选中的照片）</translation>
+        <translation>自动识别的品类不对（应用到所有选中的照片）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="87" />
@@ -1016,7 +1161,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="92" />
         <source>Move on after each decision</source>
-        <translation>确认后自动跳到下一张</translation>
+        <translation>处理完自动跳到下一张</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="93" />
@@ -1102,12 +1247,12 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="103" />
         <source>Group as one product…</source>
-        <translation>归为同一个商品…</translation>
+        <translation>归为同一商品…</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="104" />
         <source>Make the photos selected one product (front, back, detail…), with its SKU or handle</source>
-        <translation>把选中的照片（正面、背面、细节…）归为同一个商品，并填上它的 SKU 或商品代号（handle）</translation>
+        <translation>把选中的照片（正面、背面、细节…）归为同一商品，并填上它的 SKU 或商品代号（handle）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="106" />
@@ -1167,7 +1312,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="197" />
         <source>New name for {name}:</source>
-        <translation>{name} 的新名字：</translation>
+        <translation>{name} 的新名称：</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="199" />
@@ -1198,7 +1343,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/editing.py" line="68" />
         <source>Cannot undo {what}: staff changed these tags since (in another window?); nothing was undone</source>
-        <translation>无法撤销 {what}：之后有店员改过这些标签（在另一个窗口？）；没有做任何撤销</translation>
+        <translation>无法撤销 {what}：之后有店员改过这些标签（可能是在另一个窗口里）；没有撤销任何内容</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/editing.py" line="80" />
@@ -1346,7 +1491,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="61" />
         <source>Empty: the image column holds file names.</source>
-        <translation>留空：图片列填写文件名。</translation>
+        <translation>留空则图片列只写文件名。</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="63" />
@@ -1514,7 +1659,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="191" />
         <source>… and {n} more (Show Details…)</source>
-        <translation>…… 还有 {n} 行（点“显示详细信息…”）</translation>
+        <translation>……还有 {n} 行（点“显示详情...”查看）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="193" />
@@ -1564,7 +1709,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="232" />
         <source>{n} photos given their keywords inside</source>
-        <translation>{n} 张照片已写入关键词</translation>
+        <translation>已把关键词写入 {n} 张照片内部</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="233" />
@@ -1577,9 +1722,19 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
         <translation>{n} 个已是最新</translation>
     </message>
     <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="234" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="238" />
         <source>{n} could not be written, e.g. {path}: {reason}</source>
         <translation>{n} 个无法写入，例如 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/shop_files.py" line="238" />
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="255" />
@@ -1605,7 +1760,7 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="265" />
         <source>Its SKU or handle (leave empty to name it after the first photo, or keep the product they are in):</source>
-        <translation>商品的 SKU 或网址名（留空则用第一张照片的文件名命名，或沿用它们所在的商品）：</translation>
+        <translation>商品的 SKU 或商品代号（留空则用第一张照片的文件名命名，或沿用它们所在的商品）：</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/shop_files.py" line="273" />
@@ -1717,7 +1872,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <message>
         <location filename="../../fashiondesk/gui/similar_section.py" line="19" />
         <source>related</source>
-        <translation>有点像</translation>
+        <translation>相关</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/similar_section.py" line="19" />
@@ -1737,12 +1892,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <message>
         <location filename="../../fashiondesk/gui/similar_section.py" line="34" />
         <source>{word}: less alike than most photos {where}</source>
-        <translation>{word}：不如大多数照片对相似{where}</translation>
+        <translation>{word}：不如大多数照片两两之间那么相似{where}</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/similar_section.py" line="36" />
         <source>{word}: more alike than all but {share} of pairs of photos {where}</source>
-        <translation>{word}：比 {share} 以外的所有照片对都更相似{where}</translation>
+        <translation>{word}：相似程度排在所有照片两两组合的前 {share}{where}</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/similar_section.py" line="50" />
@@ -1784,6 +1939,11 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <source>Looking for photos like {name}…</source>
         <translation>正在查找与 {name} 相似的照片…</translation>
     </message>
+    <message>
+        <location filename="../../fashiondesk/gui/similar.py" line="53" />
+        <source>Like {name}</source>
+        <translation>与 {name} 相似</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1795,7 +1955,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <message>
         <location filename="../../fashiondesk/gui/indexing.py" line="84" />
         <source>{n} unchanged</source>
-        <translation>{n} 张未变</translation>
+        <translation>{n} 张未改动</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/indexing.py" line="86" />
@@ -1815,7 +1975,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <message>
         <location filename="../../fashiondesk/gui/indexing.py" line="92" />
         <source>{n} tagged again by a newer method</source>
-        <translation>{n} 张用新方法重新标记</translation>
+        <translation>{n} 张已用新方法重新加标签</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/indexing.py" line="94" />
@@ -1910,7 +2070,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
     <message>
         <location filename="../../fashiondesk/gui/main_window.py" line="513" />
         <source>Indexing starts when learning from staff categories has finished…</source>
-        <translation>从店员品类学习完成后将开始索引…</translation>
+        <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/main_window.py" line="549" />

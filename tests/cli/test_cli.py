@@ -126,3 +126,18 @@ def test_version_names_the_app_and_the_shipped_model(tmp_path):
     assert out.returncode == 0
     assert out.stdout.splitlines() == [f"fashiondesk {__version__}", f"model {shipped_spec().version}"]
     assert not (tmp_path / "never-made.db").exists()
+
+
+def test_errors_keep_chinese_paths_and_tags_intact(tmp_path, sample_photos):
+    folder = sample_photos(1, tmp_path / "店铺照片")
+    photo = next(folder.glob("*.jpg"))
+    db = tmp_path / "cat.db"
+    assert fd("index", folder, "--quiet", db=db).returncode == 0
+    missing = fd("tag", folder / "连衣裙.jpg", "--add", "新品", db=db)
+    assert missing.returncode == 1
+    assert f"not in the catalogue: {folder / '连衣裙.jpg'}" in missing.stderr
+    bad = fd("tag", photo, "--add", "新品;夏季", db=db)
+    assert bad.returncode == 1 and "'新品;夏季'" in bad.stderr
+    assert fd("tag", photo, "--add", "新品", db=db).returncode == 0
+    out = fd("export", "-", db=db)
+    assert "新品" in out.stdout and "店铺照片" in out.stdout

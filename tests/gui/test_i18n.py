@@ -12,7 +12,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QTreeWidget, QTreeWidgetItemIterator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItemIterator,
+    QWidget,
+)
 
 from fashiondesk.core import services
 from fashiondesk.gui import i18n
@@ -47,8 +57,17 @@ def test_every_string_marked_in_the_code_is_in_the_file(tmp_path):
 
 
 def _visible_texts(win: MainWindow) -> list[str]:
-    """Menus (titles and entries), the toolbar's filter boxes, the sidebar's entries."""
+    """Menus (titles and entries), the toolbar's filter boxes, the sidebar's entries, and
+    every label, button and box shown in the window (the detail panel of the photo shown,
+    the similar items, the status bar)."""
     texts: list[str] = []
+    for widget in win.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
+            texts.append(re.sub(r"<[^>]+>|&nbsp;", " ", widget.text()).strip())
+        if isinstance(widget, QLineEdit) and widget.placeholderText():
+            texts.append(widget.placeholderText())
 
     def walk(menu: QMenu) -> None:
         texts.append(menu.title())
@@ -68,10 +87,11 @@ def _visible_texts(win: MainWindow) -> list[str]:
     while item_iter.value():
         texts.append(item_iter.value().text(0))
         item_iter += 1
-    # Not words: file names, numbers, the language names each shown in its own language.
-    names_of_languages = set(i18n.LANGUAGES.values()) | {"About fashiondesk"}
-    return [t for t in texts if t and not re.fullmatch(r"[\d\s,.]+", t) and t not in names_of_languages
-            and not t.endswith((".jpg", "photos"))]
+    # Not words: file names and paths, numbers, scores, the language names (each shown in
+    # its own language), staff's own tags and the app's name.
+    own = set(i18n.LANGUAGES.values()) | {"new in", "summer sale", "fashiondesk", "photos"}  # "photos": the folder
+    return [t for t in texts if t and t not in own and not re.fullmatch(r"[\d\s,.%:]+", t)
+            and not re.search(r"\.(jpg|png)$|^/", t) and not t.startswith("\n")]
 
 
 @pytest.fixture
@@ -90,10 +110,13 @@ def _window(qtbot, catalogue, settings, tmp_path, sample_photos, embedder) -> Ma
     win.show()
     win.refresh()
     qtbot.waitUntil(lambda: win.settled() and win.model.rowCount() == 6)
+    win.grid.setCurrentIndex(win.model.index(0))  # the detail panel and its similar items, shown
+    qtbot.waitUntil(lambda: win.detail.photo is not None and win.detail.similar_section.strip.count() > 0,
+                    timeout=10_000)
     return win
 
 
-def test_under_a_chinese_locale_the_menus_toolbar_and_sidebar_are_chinese(
+def test_under_a_chinese_locale_the_window_is_chinese(
         qtbot, chinese, catalogue, settings, tmp_path, sample_photos, embedder):
     win = _window(qtbot, catalogue, settings, tmp_path, sample_photos, embedder)
     try:
@@ -130,3 +153,20 @@ def test_the_language_is_remembered(settings):
     assert i18n.chosen(settings) == "zh_CN"
     i18n.choose(settings, "system")
     assert settings.value(i18n.LANGUAGE_KEY) == "system"
+
+
+def test_searching_by_the_chinese_names_finds_the_photos(chinese, catalogue, tmp_path):
+    from fashiondesk.core.services.browse import GridFilter
+    from fashiondesk.gui import kinds
+    from tests.core.shop_rows import add_photos
+
+    ids = add_photos(catalogue, tmp_path / "照片", ["连衣裙-1.jpg", "other.jpg"], category="dress", colour="navy")
+    services.tag(catalogue, [str(tmp_path / "照片" / "other.jpg")], add=["新品"])
+    assert kinds.stored_terms("藏青色 连衣裙") == "navy dress"
+
+    def found(text):
+        return {row.id for row in services.browse.grid_rows(catalogue, GridFilter(text=kinds.stored_terms(text)))}
+
+    assert found("连衣裙") == set(ids.values()), "the category as shown, and the file name"
+    assert found("新品") == {ids["other.jpg"]}, "a Chinese tag"
+    assert found("连衣裙-1") == {ids["连衣裙-1.jpg"]}, "a Chinese file name"

@@ -52,6 +52,13 @@ def model_card() -> Path:
     return MODELS_DIR / "MODEL_CARD.md"
 
 
+def palette_names() -> list[str]:
+    """The colour names fashiondesk gives garments."""
+    from fashiondesk.core.palette import PALETTE
+
+    return list(PALETTE)
+
+
 def categories() -> list[str]:
     """The shipped model's category names: offered before any photo carries them."""
     return list(shipped_spec().categories)

@@ -3,7 +3,7 @@
 Strings are marked with ``translate(context, text)``, extracted
 into ``resources/i18n/fashiondesk_zh_CN.ts`` and compiled to ``.qm`` by
 
-    pyside6-lupdate fashiondesk/gui/*.py -ts resources/i18n/fashiondesk_zh_CN.ts
+    pyside6-lupdate fashiondesk/gui/*.py fashiondesk/core/*.py fashiondesk/core/*/*.py -ts resources/i18n/fashiondesk_zh_CN.ts
     pyside6-lrelease resources/i18n/fashiondesk_zh_CN.ts
 
 Qt's own dialogs (file chooser, message-box buttons) speak it through Qt's
@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fashiondesk.core import services
+from fashiondesk.core.messages import Message
 
 LANGUAGE_KEY = "view/language"
 SYSTEM = "system"
@@ -36,6 +37,19 @@ def translate(context: str, text: str) -> str:
     """``text`` in the window's language. Call it with literal strings, so that
     ``pyside6-lupdate`` finds them (it reads calls named ``translate``)."""
     return QCoreApplication.translate(context, text)
+
+
+def shown(text: object) -> str:
+    """A message of the core's (``core.messages``) in the window's language, its fields too;
+    anything else as it is."""
+    if isinstance(text, Message):
+        fields = {name: shown(value) for name, value in text.fields.items()}
+        template = QCoreApplication.translate(text.context, text.template) if text.context else text.template
+        try:
+            return template.format(**fields) if fields else template
+        except (KeyError, IndexError, ValueError):  # a translation that lost a field: English, not a crash
+            return text.template.format(**fields) if fields else text.template
+    return str(text)
 
 
 def chosen(settings: QSettings | None) -> str:

@@ -37,6 +37,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from fashiondesk.core import logs, services
 from fashiondesk.core.progress import CancelToken
+from fashiondesk.gui.i18n import shown
 
 log = logging.getLogger("fashiondesk.gui")
 
@@ -252,7 +253,7 @@ def failure_text(exc: BaseException, doing: str) -> str:
     a warning in the log, anything else an error."""
     if isinstance(exc, services.UserError):
         log.warning("%s refused: %s", doing, exc, exc_info=True)
-        text = str(exc)
+        text = shown(exc.args[0]) if len(exc.args) == 1 else str(exc)
     else:
         log.exception("%s failed", doing)
         text = readable(exc)
@@ -264,7 +265,7 @@ def readable(exc: BaseException) -> str:
     do (``services.explain``), else the error's own words, never SQL."""
     explained = services.explain(exc)
     if explained:
-        return explained
+        return shown(explained)
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return str(exc) or type(exc).__name__

@@ -193,6 +193,14 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../fashiondesk/core/services/paths.py" line="50" />
+        <source>not in the catalogue: {path}</source>
+        <translation>目录中没有：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Detail</name>
     <message>
         <location filename="../../fashiondesk/gui/detail.py" line="96" />
@@ -470,9 +478,49 @@ You can also drop a folder onto this window.</source>
 {why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/jobs.py" line="284" />
+        <location filename="../../fashiondesk/gui/jobs.py" line="285" />
         <source> (details in {path})</source>
         <translation>（详情见 {path}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="21" />
+        <source>the disk is full: free some space and run the command again (nothing already saved was lost)</source>
+        <translation>磁盘已满：请腾出一些空间后再试一次（已保存的内容都没有丢失）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="25" />
+        <source>{catalogue} is damaged ({why}). Bring back a backup: 'fashiondesk restore --list', then 'fashiondesk restore 1' (or File → Restore from backup… in the window). To see the damage: sqlite3 '{catalogue}' 'PRAGMA integrity_check'</source>
+        <translation>{catalogue} 已损坏（{why}）。请恢复一个备份：在窗口中选择“文件 → 从备份恢复…”（或运行 'fashiondesk restore --list'，再运行 'fashiondesk restore 1'）。查看损坏情况：sqlite3 '{catalogue}' 'PRAGMA integrity_check'</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="29" />
+        <source>{catalogue} is busy (another fashiondesk is writing to it); try again in a moment</source>
+        <translation>{catalogue} 正忙（另一个 fashiondesk 正在写入）；请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="32" />
+        <source>{catalogue} cannot be written (read-only file or folder); copy it to a folder you can write to</source>
+        <translation>无法写入 {catalogue}（文件或文件夹是只读的）；请把它复制到可以写入的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="35" />
+        <source>cannot open {catalogue}: check that its folder exists and can be written to</source>
+        <translation>无法打开 {catalogue}：请检查它所在的文件夹是否存在、是否可以写入</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="37" />
+        <source>the catalogue database could not be used: {why}</source>
+        <translation>目录数据库无法使用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="39" />
+        <source>permission denied: {what}</source>
+        <translation>没有权限：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/errors.py" line="43" />
+        <source>not enough memory to finish; close other programs and run the command again</source>
+        <translation>内存不足，无法完成；请关闭其他程序后再试</translation>
     </message>
 </context>
 <context>
@@ -875,6 +923,117 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <location filename="../../fashiondesk/gui/help_menu.py" line="150" />
         <source>fashiondesk: quick guide</source>
         <translation>fashiondesk：快速入门</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="93" />
+        <source>the header names {name} twice (columns {a} and {b})</source>
+        <translation>表头中 {name} 出现了两次（第 {a} 列和第 {b} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="102" />
+        <source>there is no 'path' column: it names each row's photo (absolute, or relative to the CSV's folder)</source>
+        <translation>缺少 'path' 列：这一列写明每行对应的照片（完整路径，或相对于 CSV 所在文件夹的路径）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="170" />
+        <source>line {line}: no path</source>
+        <translation>第 {line} 行：没有写路径</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="174" />
+        <source>line {line}: not in the catalogue: {path}</source>
+        <translation>第 {line} 行：目录中没有：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="178" />
+        <source>line {line}: the same photo as line {other}: {path}</source>
+        <translation>第 {line} 行：与第 {other} 行是同一张照片：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="201" />
+        <source>line {line}: {why}</source>
+        <translation>第 {line} 行：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/importer.py" line="222" />
+        <source>line {line}: {field} {value} differs from {other} on line {other_line} for the same product</source>
+        <translation>第 {line} 行：同一商品的 {field} 为 {value}，与第 {other_line} 行的 {other} 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="71" />
+        <source>unknown encoding {encoding}</source>
+        <translation>未知的编码 {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="73" />
+        <source>the file is not {encoding} (byte {n} cannot be read so)</source>
+        <translation>文件不是 {encoding} 编码（第 {n} 个字节无法按此读取）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="80" />
+        <source>the file says it is Unicode but is not (byte {n} cannot be read): save it again from the spreadsheet as CSV UTF-8</source>
+        <translation>文件标明是 Unicode，实际却不是（第 {n} 个字节无法读取）：请在表格软件中重新另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="126" />
+        <source>not a readable CSV file (line {line}): {why}</source>
+        <translation>不是可读取的 CSV 文件（第 {line} 行）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="128" />
+        <source>the file is empty: no header row</source>
+        <translation>文件是空的：没有表头行</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="134" />
+        <source>line {line} has {n} cells, the header {m}: is a separator missing from the header or a quote unclosed?</source>
+        <translation>第 {line} 行有 {n} 个单元格，表头只有 {m} 个：是不是表头少了分隔符，或有引号没有闭合？</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="150" />
+        <source>{value}: a price cannot be negative</source>
+        <translation>{value}：价格不能是负数</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="154" />
+        <location filename="../../fashiondesk/core/export/sheet.py" line="164" />
+        <location filename="../../fashiondesk/core/export/sheet.py" line="169" />
+        <location filename="../../fashiondesk/core/export/sheet.py" line="175" />
+        <source>{value} is not a price</source>
+        <translation>{value} 不是价格</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="167" />
+        <source>{value} is ambiguous: write it as 1234 or 1.234,00 or 1,234.00</source>
+        <translation>{value} 有歧义：请写成 1234、1.234,00 或 1,234.00</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/export/sheet.py" line="182" />
+        <source>{value} is not a whole number of pieces</source>
+        <translation>{value} 不是整数件数</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="95" />
+        <source>{path}: {why}</source>
+        <translation>{path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="107" />
+        <source>{path}: nothing was imported; 1 problem to fix first:</source>
+        <translation>{path}：没有导入任何内容；需要先改正 1 个问题：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="108" />
+        <source>{path}: nothing was imported; {n} problems to fix first:</source>
+        <translation>{path}：没有导入任何内容；需要先改正 {n} 个问题：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="112" />
+        <source>  ... and {n} more</source>
+        <translation>  ……还有 {n} 个</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2403,44 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <location filename="../../fashiondesk/gui/tag_names.py" line="45" />
         <source>purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="59" />
+        <source>a tag cannot be empty</source>
+        <translation>标签不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="61" />
+        <source>a tag cannot contain ';' (it separates tags in the CSV export): {name}. Use ',' or '/' instead, or add two tags</source>
+        <translation>标签里不能有 ';'（导出 CSV 时用它分隔标签）：{name}。请改用 ',' 或 '/'，或者分成两个标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="64" />
+        <source>a tag can be at most {most} characters long; this one has {n}</source>
+        <translation>标签最多 {most} 个字符；这个有 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="72" />
+        <source>this tag changed meanwhile (it is now {name}); nothing was done, look again</source>
+        <translation>这个标签刚被改过（现在是 {name}）；没有做任何改动，请再看一下</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="103" />
+        <source>that photo is no longer in the catalogue</source>
+        <translation>这张照片已不在目录中</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="141" />
+        <source>this photo's category changed meanwhile; nothing was done, look again</source>
+        <translation>这张照片的品类刚被改过；没有做任何改动，请再看一下</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/edits.py" line="143" />
+        <source>the category of {n} of these photos changed meanwhile; nothing was done, look again</source>
+        <translation>其中 {n} 张照片的品类刚被改过；没有做任何改动，请再看一下</translation>
     </message>
 </context>
 <context>

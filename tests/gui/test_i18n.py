@@ -50,8 +50,8 @@ def test_every_entry_of_the_chinese_file_is_finished():
 @pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
 def test_every_string_marked_in_the_code_is_in_the_file(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([LUPDATE, *map(str, sorted((ROOT / "fashiondesk" / "gui").glob("*.py"))), "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    sources = sorted((ROOT / "fashiondesk" / "gui").glob("*.py")) + sorted((ROOT / "fashiondesk" / "core").rglob("*.py"))
+    subprocess.run([LUPDATE, *map(str, sources), "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(_sources(fresh)) - set(_sources(TS))
     assert not missing, f"run pyside6-lupdate (see gui/i18n.py) and translate: {sorted(missing)[:10]}"
 
@@ -170,3 +170,17 @@ def test_searching_by_the_chinese_names_finds_the_photos(chinese, catalogue, tmp
     assert found("连衣裙") == set(ids.values()), "the category as shown, and the file name"
     assert found("新品") == {ids["other.jpg"]}, "a Chinese tag"
     assert found("连衣裙-1") == {ids["连衣裙-1.jpg"]}, "a Chinese file name"
+
+
+def test_the_cores_refusals_are_shown_in_chinese_and_printed_in_english(chinese, catalogue, tmp_path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("path,price\n/nowhere/a.jpg,cheap\n", encoding="utf-8")
+    with pytest.raises(services.UserError) as refused:
+        services.import_sheet(catalogue, sheet)
+    english = str(refused.value)
+    assert "nothing was imported; 1 problem to fix first:" in english and "line 2: not in the catalogue" in english
+    shown = i18n.shown(refused.value.args[0])
+    assert "没有导入任何内容；需要先改正 1 个问题" in shown and "第 2 行：目录中没有：/nowhere/a.jpg" in shown
+    with pytest.raises(services.UserError) as bad_tag:
+        services.clean_tag("a;b")
+    assert "标签里不能有 ';'" in i18n.shown(bad_tag.value.args[0])

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import AUTO, CATEGORY, CUSTOM, MANUAL, Meta, Photo, Rejection, Tag
+from fashiondesk.core.messages import translate
 from fashiondesk.core.records import FILE
 
 
@@ -55,14 +56,12 @@ def clean_name(name: str) -> str:
     one containing ';' (it separates tags in the CSV export) and one over 100 characters."""
     cleaned = _tidy(name)
     if not cleaned:
-        raise TagError("a tag cannot be empty")
+        raise TagError(translate("Tags", "a tag cannot be empty"))
     if ";" in cleaned:
-        raise TagError(
-            f"a tag cannot contain ';' (it separates tags in the CSV export): {cleaned!r}. "
-            "Use ',' or '/' instead, or add two tags"
-        )
+        raise TagError(translate("Tags", "a tag cannot contain ';' (it separates tags in the CSV export): {name}. Use ',' or '/' instead, or "
+            "add two tags").format(name=repr(cleaned)))
     if len(cleaned) > MAX_TAG_LENGTH:
-        raise TagError(f"a tag can be at most {MAX_TAG_LENGTH} characters long; this one has {len(cleaned)}")
+        raise TagError(translate("Tags", "a tag can be at most {most} characters long; this one has {n}").format(most=MAX_TAG_LENGTH, n=len(cleaned)))
     return cleaned
 
 
@@ -70,7 +69,7 @@ def _as_shown(tag: Tag | None, shown: tuple[str, str] | None) -> None:
     """Refuse an edit of a tag that is no longer what staff saw (learning rewrote it meanwhile,
     say): ``shown`` is the (name, source) the window showed."""
     if tag is not None and shown is not None and (tag.name, tag.source) != tuple(shown):
-        raise TagError(f"this tag changed meanwhile (it is now {tag.name!r}); nothing was done, look again")
+        raise TagError(translate("Tags", "this tag changed meanwhile (it is now {name}); nothing was done, look again").format(name=repr(tag.name)))
 
 
 def accept_tag(catalogue: Catalogue, tag_id: int, shown: tuple[str, str] | None = None) -> None:
@@ -101,7 +100,7 @@ def set_category(catalogue: Catalogue, photo_id: int, name: str) -> None:
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
         if session.get(Photo, photo_id) is None:
-            raise TagError("that photo is no longer in the catalogue")
+            raise TagError(translate("Tags", "that photo is no longer in the catalogue"))
         put_category(session, photo_id, category_spelling(session, name))
 
 
@@ -139,8 +138,10 @@ def _categories_as_shown(session: Session, shown: Mapping[int, tuple[str, str]])
     changed = [pid for pid, seen in shown.items()
                if pid not in tags or (tags[pid].name, tags[pid].source) != tuple(seen)]
     if changed:
-        some = "this photo's category" if len(shown) == 1 else f"the category of {len(changed)} of these photos"
-        raise TagError(f"{some} changed meanwhile; nothing was done, look again")
+        raise TagError(translate("Tags", "this photo's category changed meanwhile; nothing was done, look again")
+                       if len(shown) == 1 else
+                       translate("Tags", "the category of {n} of these photos changed meanwhile; nothing was done, "
+                                         "look again").format(n=len(changed)))
     return [tags[pid] for pid in shown]
 
 

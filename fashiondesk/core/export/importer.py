@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from fashiondesk.core.catalogue.edits import TagError, category_spelling, clean_name, tag_key
 from fashiondesk.core.catalogue.models import CATEGORY, CUSTOM, MANUAL, MISSING, Photo, Product, Tag
 from fashiondesk.core.catalogue.products import extra_fields, set_extra, slug
+from fashiondesk.core.messages import translate
 from fashiondesk.core.export.sheet import Sheet, parse_price, parse_stock, split_list, unguard_cell
 from fashiondesk.core.tagsources import source
 
@@ -63,7 +64,7 @@ class ImportResult:
     photos_moved: int = 0  # photos that joined a product or changed place in one
     categories_set: int = 0
     tags_added: int = 0
-    errors: list[str] = field(default_factory=list)  # "line N: why"
+    errors: list[str] = field(default_factory=list)  # "line N: why" (core.messages: translatable)
     extra_columns: list[str] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
@@ -81,7 +82,7 @@ def roles(header: list[str], not_read: set[str] | frozenset[str] = frozenset()
     known = {alias: role for role, aliases in ALIASES.items() for alias in aliases}
     found: dict[str, int] = {}
     extra: dict[str, int] = {}
-    problems = []
+    problems: list[str] = []
     seen: dict[str, int] = {}
     for column, raw in enumerate(header):
         name = unguard_cell(raw.strip())
@@ -89,7 +90,7 @@ def roles(header: list[str], not_read: set[str] | frozenset[str] = frozenset()
         if not key:
             continue
         if key in seen:
-            problems.append(f"the header names {name!r} twice (columns {seen[key] + 1} and {column + 1})")
+            problems.append(translate("Import", "the header names {name} twice (columns {a} and {b})").format(name=repr(name), a=seen[key] + 1, b=column + 1))
             continue
         seen[key] = column
         role = known.get(key) or known.get(name.strip().casefold())
@@ -98,7 +99,8 @@ def roles(header: list[str], not_read: set[str] | frozenset[str] = frozenset()
         elif name.casefold() not in skipped:
             extra[name] = column
     if "path" not in found:
-        problems.append("there is no 'path' column: it names each row's photo (absolute, or relative to the CSV's folder)")
+        problems.append(translate("Import", "there is no 'path' column: it names each row's photo (absolute, or "
+                                            "relative to the CSV's folder)"))
     return found, extra, problems
 
 
@@ -165,15 +167,15 @@ def apply(session: Session, sheet: Sheet, folder: str, not_read: set[str] | froz
     for line, row in zip(lines, sheet.rows):
         raw_path = cell(row, "path")
         if not raw_path:
-            errors.append(f"line {line}: no path")
+            errors.append(translate("Import", "line {line}: no path").format(line=line))
             continue
         hit = _find(index, raw_path, folder)
         if hit is None:
-            errors.append(f"line {line}: not in the catalogue: {raw_path}")
+            errors.append(translate("Import", "line {line}: not in the catalogue: {path}").format(line=line, path=raw_path))
             continue
         photo_id, product_id = hit
         if photo_id in photo_line:
-            errors.append(f"line {line}: the same photo as line {photo_line[photo_id]}: {raw_path}")
+            errors.append(translate("Import", "line {line}: the same photo as line {other}: {path}").format(line=line, other=photo_line[photo_id], path=raw_path))
             continue
         photo_line[photo_id] = line
         values: dict[str, object] = {}
@@ -196,7 +198,7 @@ def apply(session: Session, sheet: Sheet, folder: str, not_read: set[str] | froz
                 name = clean_name(cell(row, "category"))
                 categories[photo_id] = category_source.stored(name) if category_source else name
         except (ValueError, TagError) as exc:
-            errors.append(f"line {line}: {exc}")
+            errors.append(translate("Import", "line {line}: {why}").format(line=line, why=exc.args[0] if exc.args else exc))
             continue
         new_tags[photo_id] = tags
         handle = cell(row, "product")
@@ -217,8 +219,8 @@ def apply(session: Session, sheet: Sheet, folder: str, not_read: set[str] | froz
             before = target.values.get(name)
             if before is not None and before[0] != value:
                 shown = name.removeprefix("extra:")
-                errors.append(f"line {line}: {shown} {value!r} differs from {before[0]!r} on line {before[1]} "
-                              "for the same product")
+                errors.append(translate("Import", "line {line}: {field} {value} differs from {other} on line {other_line} "
+                                                  "for the same product").format(line=line, field=shown, value=repr(value), other=repr(before[0]), other_line=before[1]))
             else:
                 target.values.setdefault(name, (value, line))
     if errors:

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from fashiondesk.core.messages import translate
+
 
 class SheetError(ValueError):
     """The file cannot be read as a spreadsheet; the message says why."""
@@ -66,17 +68,17 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except LookupError as exc:
-            raise SheetError(f"unknown encoding {encoding!r}") from exc
+            raise SheetError(translate("Import", "unknown encoding {encoding}").format(encoding=repr(encoding))) from exc
         except UnicodeDecodeError as exc:
-            raise SheetError(f"the file is not {encoding} (byte {exc.start} cannot be read so)") from exc
+            raise SheetError(translate("Import", "the file is not {encoding} (byte {n} cannot be read so)").format(encoding=encoding, n=exc.start)) from exc
     try:
         if data.startswith(codecs.BOM_UTF8):
             return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16"), "utf-16"
     except UnicodeDecodeError as exc:
-        raise SheetError(f"the file says it is Unicode but is not (byte {exc.start} cannot be read): "
-                         "save it again from the spreadsheet as CSV UTF-8") from exc
+        raise SheetError(translate("Import", "the file says it is Unicode but is not (byte {n} cannot be read): save "
+                                             "it again from the spreadsheet as CSV UTF-8").format(n=exc.start)) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -121,16 +123,16 @@ def read_sheet(data: bytes, encoding: str | None = None) -> Sheet:
                 table.append((start, record))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise SheetError(f"not a readable CSV file (line {reader.line_num}): {exc}") from exc
+        raise SheetError(translate("Import", "not a readable CSV file (line {line}): {why}").format(line=reader.line_num, why=exc)) from exc
     if not table:
-        raise SheetError("the file is empty: no header row")
+        raise SheetError(translate("Import", "the file is empty: no header row"))
     header = [cell.strip() for cell in table[0][1]]
     width = len(header)
     rows, lines = [], []
     for number, row in table[1:]:
         if len(row) > width and any(cell.strip() for cell in row[width:]):
-            raise SheetError(f"line {number} has {len(row)} cells, the header {width}: is a separator missing "
-                             "from the header or a quote unclosed?")
+            raise SheetError(translate("Import", "line {line} has {n} cells, the header {m}: is a separator missing "
+                                                 "from the header or a quote unclosed?").format(line=number, n=len(row), m=width))
         rows.append((row + [""] * width)[:width])
         lines.append(number)
     return Sheet(header, rows, used, delimiter, lines)
@@ -145,11 +147,11 @@ def parse_price(cell: str) -> str:
     """
     raw = cell.strip()
     if raw.startswith("-") or raw.endswith("-") or raw.startswith("("):
-        raise ValueError(f"{raw!r}: a price cannot be negative")
+        raise ValueError(translate("Import", "{value}: a price cannot be negative").format(value=repr(raw)))
     text = re.sub(r"[\s\u00a0\u202f']", "", raw)
     text = re.sub(r"^[^\d.,]+|[^\d.,]+$", "", text)
     if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
-        raise ValueError(f"{raw!r} is not a price")
+        raise ValueError(translate("Import", "{value} is not a price").format(value=repr(raw)))
     marks = [c for c in text if c in ".,"]
     if not marks:
         number = text
@@ -159,25 +161,25 @@ def parse_price(cell: str) -> str:
         other = "," if last == "." else "."
         if last in whole:  # the same mark twice: thousands only ("1.234.567")
             if not re.fullmatch(r"\d{1,3}(" + re.escape(last) + r"\d{3})+", text):
-                raise ValueError(f"{raw!r} is not a price")
+                raise ValueError(translate("Import", "{value} is not a price").format(value=repr(raw)))
             number = text.replace(last, "")
         elif len(fraction) == 3 and other not in whole and whole.lstrip("0"):
-            raise ValueError(f"{raw!r} is ambiguous: write it as 1234 or 1.234,00 or 1,234.00")
+            raise ValueError(translate("Import", "{value} is ambiguous: write it as 1234 or 1.234,00 or 1,234.00").format(value=repr(raw)))
         elif not fraction or not re.fullmatch(r"\d+|\d{1,3}(" + re.escape(other) + r"\d{3})+", whole or "0"):
-            raise ValueError(f"{raw!r} is not a price")
+            raise ValueError(translate("Import", "{value} is not a price").format(value=repr(raw)))
         else:
             number = (whole or "0").replace(other, "") + "." + fraction
     try:
         return str(Decimal(number))
     except InvalidOperation:
-        raise ValueError(f"{raw!r} is not a price") from None
+        raise ValueError(translate("Import", "{value} is not a price").format(value=repr(raw))) from None
 
 
 def parse_stock(cell: str) -> int:
     """Pieces in stock: a whole number (negative when the till sold more than was counted)."""
     raw = cell.strip()
     if not re.fullmatch(r"[+-]?\d+", raw):
-        raise ValueError(f"{raw!r} is not a whole number of pieces")
+        raise ValueError(translate("Import", "{value} is not a whole number of pieces").format(value=repr(raw)))
     return int(raw)
 
 

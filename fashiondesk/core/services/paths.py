@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import MISSING, Photo
+from fashiondesk.core.messages import translate
 from fashiondesk.core.services.errors import UserError
 
 
@@ -46,7 +47,7 @@ def photos_by_path(session: Session, paths: Sequence[str]) -> list[Photo]:
     for raw in paths:
         photo = photo_at(session, raw)
         if photo is None:
-            raise UserError(f"not in the catalogue: {raw}")
+            raise UserError(translate("Catalogue", "not in the catalogue: {path}").format(path=raw))
         photos.append(photo)
     return photos
 

@@ -15,6 +15,7 @@ from fashiondesk.core.catalogue.models import Photo, Product
 from fashiondesk.core.export.csv_export import PRODUCT_COLUMNS, columns, kinds
 from fashiondesk.core.export.importer import MAX_LISTED, ImportResult, apply
 from fashiondesk.core.export.sheet import SheetError, read_sheet
+from fashiondesk.core.messages import Message, joined, translate
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import photos_by_path
 
@@ -91,7 +92,7 @@ def import_sheet(catalogue: Catalogue, path: str | os.PathLike, check: bool = Fa
     try:
         sheet = read_sheet(data, encoding)
     except SheetError as exc:
-        raise UserError(f"{path}: {exc}") from exc
+        raise UserError(translate("Import", "{path}: {why}").format(path=path, why=exc.args[0])) from exc
     folder = os.path.dirname(os.path.abspath(path))
     with catalogue.write_turn, catalogue.sessions() as session:
         hold_write_lock(session)
@@ -102,12 +103,14 @@ def import_sheet(catalogue: Catalogue, path: str | os.PathLike, check: bool = Fa
             result = apply(session, sheet, folder, exported)
             if result.errors:
                 session.rollback()
-                listed = "\n".join("  " + e for e in result.errors[:MAX_LISTED])
                 more = len(result.errors) - MAX_LISTED
-                raise UserError(
-                    f"{path}: nothing was imported; {len(result.errors)} "
-                    f"{'problem' if len(result.errors) == 1 else 'problems'} to fix first:\n{listed}"
-                    + (f"\n  ... and {more} more" if more > 0 else ""))
+                head = translate("Import", "{path}: nothing was imported; 1 problem to fix first:").format(path=path) \
+                    if len(result.errors) == 1 else translate("Import", "{path}: nothing was imported; {n} problems to fix first:").format(path=path, n=len(result.errors))
+                lines = [head, *("  " + e if not isinstance(e, Message) else
+                                 Message("", "  {line}", {"line": e}) for e in result.errors[:MAX_LISTED])]
+                if more > 0:
+                    lines.append(translate("Import", "  ... and {n} more").format(n=more))
+                raise UserError(joined("\n", lines))
             if check:
                 session.rollback()
             else:

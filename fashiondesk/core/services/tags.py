@@ -38,7 +38,7 @@ def clean_tag(name: str) -> str:
     try:
         return clean_name(name)
     except TagError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError(exc.args[0] if exc.args else str(exc)) from exc
 
 
 def tag(

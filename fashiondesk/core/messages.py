@@ -1,0 +1,42 @@
+"""Messages the core gives staff (errors, refusals), translatable by the window.
+
+The core knows nothing of Qt, and the command line speaks English. A message is made with
+``translate(context, template, **fields)``: an ordinary English string (what the command
+line prints, what the log keeps) that also carries its template and fields, so the window
+can show it in its own language (``gui/i18n.py``, ``jobs.failure_text``).
+``pyside6-lupdate`` finds these calls as it finds the window's (see the README).
+"""
+
+from __future__ import annotations
+
+
+class Message(str):
+    """English text that remembers how it was made. ``format`` fills its fields and keeps
+    them (``translate(...).format(...)``: the shape ``pyside6-lupdate`` reads)."""
+
+    context: str
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, context: str, template: str, fields: dict[str, object]) -> "Message":
+        made = super().__new__(cls, template.format(**fields) if fields else template)
+        made.context, made.template, made.fields = context, template, fields
+        return made
+
+
+    def format(self, *args: object, **fields: object) -> "Message":
+        if args:
+            raise TypeError("a message's fields are named")
+        return Message(self.context, self.template, {**self.fields, **fields})
+
+
+def translate(context: str, template: str) -> Message:
+    """The message in English, translatable: call it with literal strings, then ``.format``
+    its named fields."""
+    return Message(context, template, {})
+
+
+def joined(separator: str, parts: list) -> Message:
+    """Parts (messages or plain text) joined, each translated on its own by the window."""
+    fields = {f"p{n}": part for n, part in enumerate(parts)}
+    return Message("", separator.join("{" + name + "}" for name in fields), fields)

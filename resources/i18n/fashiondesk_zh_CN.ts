@@ -191,6 +191,11 @@
         <source>No backup of the catalogue today: {message}</source>
         <translation>今天未能备份目录：{message}</translation>
     </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="84" />
+        <source>{why}; nothing was changed</source>
+        <translation>{why}；没有做任何改动</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -198,6 +203,41 @@
         <location filename="../../fashiondesk/core/services/paths.py" line="50" />
         <source>not in the catalogue: {path}</source>
         <translation>目录中没有：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/indexing.py" line="125" />
+        <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
+        <translation>另一个 fashiondesk 正在为这个目录建索引（或正在从店员品类学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="35" />
+        <source>this catalogue is being indexed (or is learning from staff categories, being restored or having a folder removed); {doing} when that has finished</source>
+        <translation>这个目录正在建索引（或正在从店员品类学习、正在恢复备份、正在移除文件夹）；请等它完成后再{doing}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="107" />
+        <source>restore it</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/folders.py" line="61" />
+        <source>relocate the folder</source>
+        <translation>重新定位文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/folders.py" line="103" />
+        <source>remove the folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/rename.py" line="18" />
+        <source>rename the photo</source>
+        <translation>给照片改名</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/teaching.py" line="90" />
+        <source>learn</source>
+        <translation>学习</translation>
     </message>
 </context>
 <context>
@@ -524,6 +564,34 @@ You can also drop a folder onto this window.</source>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../fashiondesk/core/services/reports.py" line="76" />
+        <source>cannot write {path}: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="57" />
+        <source>{path} is part of the catalogue itself; choose another file name for the export</source>
+        <translation>{path} 是目录本身的文件；请给导出文件换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="59" />
+        <source>{path} is in the catalogue's backup folder; choose another place for the export</source>
+        <translation>{path} 在目录的备份文件夹里；请把导出文件放到别处</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="61" />
+        <source>{path} is a folder; give a file name for the export</source>
+        <translation>{path} 是一个文件夹；请给导出文件起一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/safety.py" line="63" />
+        <source>{path} is a database, not a CSV file; it was left as it is</source>
+        <translation>{path} 是数据库，不是 CSV 文件；没有改动它</translation>
+    </message>
+</context>
+<context>
     <name>Filters</name>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="32" />
@@ -712,6 +780,16 @@ A backup of the catalogue is taken first: File → Restore from backup… brings
         <location filename="../../fashiondesk/gui/folder_actions.py" line="184" />
         <source>; a backup was taken first: File → Restore from backup… brings them back</source>
         <translation>；移除前已先备份，通过“文件 → 从备份恢复…”可以找回</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/folders.py" line="50" />
+        <source>not a watched folder: {folder} ('fashiondesk folders' lists them)</source>
+        <translation>不是已跟踪的文件夹：{folder}（'fashiondesk folders' 会列出它们）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/folders.py" line="66" />
+        <source>{new} overlaps the watched folder {clash}; index it instead (photos are recognised by their content and keep their tags), then 'fashiondesk folders --remove {old}'</source>
+        <translation>{new} 与已跟踪的文件夹 {clash} 重叠；请改为索引它（照片按内容识别，标签会保留），然后运行 'fashiondesk folders --remove {old}'</translation>
     </message>
 </context>
 <context>
@@ -1016,22 +1094,27 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>{value} 不是整数件数</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="95" />
+        <location filename="../../fashiondesk/core/services/products.py" line="92" />
+        <source>cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="96" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="107" />
+        <location filename="../../fashiondesk/core/services/products.py" line="108" />
         <source>{path}: nothing was imported; 1 problem to fix first:</source>
         <translation>{path}：没有导入任何内容；需要先改正 1 个问题：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="108" />
+        <location filename="../../fashiondesk/core/services/products.py" line="109" />
         <source>{path}: nothing was imported; {n} problems to fix first:</source>
         <translation>{path}：没有导入任何内容；需要先改正 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="112" />
+        <location filename="../../fashiondesk/core/services/products.py" line="113" />
         <source>  ... and {n} more</source>
         <translation>  ……还有 {n} 个</translation>
     </message>
@@ -1357,6 +1440,39 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     </message>
 </context>
 <context>
+    <name>Outfits</name>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="59" />
+        <source>the catalogue changed while looking; try again</source>
+        <translation>查找时目录发生了变化；请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="97" />
+        <source>{name} has no category yet: choose one first, then ask what goes with it</source>
+        <translation>{name} 还没有品类：请先选一个品类，再查看搭配推荐</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="99" />
+        <source>{name} is a {category}, a category with no part in an outfit yet: give it one, e.g. 'fashiondesk roles {stored} top' ({roles})</source>
+        <translation>{name} 的品类是 {category}，这个品类还没有在搭配中的角色：请给它指定一个，例如 'fashiondesk roles {stored} top'（{roles}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="113" />
+        <source>{path}: {why}</source>
+        <translation>{path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="162" />
+        <source>{role} is not a part of an outfit: choose one of {roles}</source>
+        <translation>{role} 不是搭配中的角色：请从 {roles} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="165" />
+        <source>name the category</source>
+        <translation>请写出品类名称</translation>
+    </message>
+</context>
+<context>
     <name>Photo menu</name>
     <message>
         <location filename="../../fashiondesk/gui/photo_menu.py" line="32" />
@@ -1495,6 +1611,102 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <location filename="../../fashiondesk/gui/preview.py" line="52" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>Products</name>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="66" />
+        <source>choose the photos to group first</source>
+        <translation>请先选择要归为同一商品的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/products.py" line="72" />
+        <source>those photos are no longer in the catalogue</source>
+        <translation>这些照片已不在目录中</translation>
+    </message>
+</context>
+<context>
+    <name>Rename</name>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="55" />
+        <source>Type a new name for the photo.</source>
+        <translation>请输入照片的新名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="57" />
+        <source>A name cannot contain / or \. The photo is renamed in its own folder.</source>
+        <translation>名称里不能有 / 或 \。照片只在原文件夹中改名。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="60" />
+        <source>A name cannot contain {chars} (Windows does not allow them in file names).</source>
+        <translation>名称里不能有 {chars}（Windows 不允许文件名中出现这些字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="63" />
+        <source>A name cannot contain tabs, line breaks or other invisible characters.</source>
+        <translation>名称里不能有制表符、换行或其他看不见的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="65" />
+        <source>A name cannot start with a dot: the file would be hidden and drop out of the catalogue.</source>
+        <translation>名称不能以点开头：那样文件会被隐藏，并从目录中消失。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="71" />
+        <source>The photo stays a {old} file: end the name with {old}, or leave the ending out (renaming does not turn it into a {new} file).</source>
+        <translation>照片仍是 {old} 文件：请以 {old} 结尾，或省略扩展名（改名不会把它变成 {new} 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="76" />
+        <source>“{name}” is a name Windows keeps for itself; choose another name.</source>
+        <translation>“{name}”是 Windows 保留的名称；请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="79" />
+        <source>That name is too long; choose a shorter one.</source>
+        <translation>名称太长；请换一个短一些的。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="88" />
+        <source>This catalogue is open read-only; photos cannot be renamed in it.</source>
+        <translation>这个目录以只读方式打开；不能在其中给照片改名。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="93" />
+        <source>That photo is no longer in the catalogue.</source>
+        <translation>这张照片已不在目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="101" />
+        <source>The file {name} is no longer in its folder, so it cannot be renamed. Index the folder again to find where it went.</source>
+        <translation>文件 {name} 已不在原文件夹中，无法改名。请重新索引文件夹，找到它现在的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="105" />
+        <source>There is already a file called {name} in that folder; choose another name.</source>
+        <translation>该文件夹里已有名为 {name} 的文件；请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="111" />
+        <source>Another photo in the catalogue is still recorded as {name}. Index the folder again, then rename the photo.</source>
+        <translation>目录中还有另一张照片记录为 {name}。请先重新索引文件夹，再给照片改名。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="117" />
+        <source>{name} could not be renamed: {why}.</source>
+        <translation>{name} 无法改名：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/rename.py" line="134" />
+        <source>The photo changed in the catalogue meanwhile; nothing was renamed. Try again.</source>
+        <translation>这张照片刚在目录中被改动过；没有改名。请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/rename.py" line="27" />
+        <source>The photo was not renamed: {why}</source>
+        <translation>照片没有改名：{why}</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2314,16 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <location filename="../../fashiondesk/gui/similar.py" line="53" />
         <source>Like {name}</source>
         <translation>与 {name} 相似</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/search.py" line="67" />
+        <source>the catalogue changed while searching; try again</source>
+        <translation>搜索时目录发生了变化；请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/search.py" line="119" />
+        <source>{path}: {why}</source>
+        <translation>{path}：{why}</translation>
     </message>
 </context>
 <context>

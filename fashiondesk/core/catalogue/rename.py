@@ -32,6 +32,7 @@ from sqlalchemy import CursorResult, select, update
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MISSING, Photo
 from fashiondesk.core.files import is_image_name
+from fashiondesk.core.messages import translate
 
 log = logging.getLogger("fashiondesk.catalogue")
 
@@ -51,29 +52,31 @@ def new_file_name(typed: str, old_name: str) -> str:
     """The file name ``typed`` asks for, by the rules above, for a photo called ``old_name``."""
     name = unicodedata.normalize("NFC", typed).strip().rstrip(". ")
     if not name:
-        raise RenameError("Type a new name for the photo.")
+        raise RenameError(translate("Rename", "Type a new name for the photo."))
     if "/" in name or "\\" in name:
-        raise RenameError("A name cannot contain / or \\. The photo is renamed in its own folder.")
+        raise RenameError(translate("Rename", "A name cannot contain / or \\. The photo is renamed in its own folder."))
     bad = sorted({c for c in name if c in FORBIDDEN})
     if bad:
-        raise RenameError(f"A name cannot contain {' '.join(bad)} (Windows does not allow them in file names).")
+        raise RenameError(translate("Rename", "A name cannot contain {chars} (Windows does not allow them in file "
+                                              "names).").format(chars=" ".join(bad)))
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
-        raise RenameError("A name cannot contain tabs, line breaks or other invisible characters.")
+        raise RenameError(translate("Rename", "A name cannot contain tabs, line breaks or other invisible characters."))
     if name.startswith("."):
-        raise RenameError("A name cannot start with a dot: the file would be hidden and drop out of the catalogue.")
+        raise RenameError(translate("Rename", "A name cannot start with a dot: the file would be hidden and drop out of "
+                                              "the catalogue."))
     old_extension = os.path.splitext(old_name)[1]
     extension = os.path.splitext(name)[1]
     if extension.lower() != old_extension.lower():
         if is_image_name(name):
-            raise RenameError(
-                f"The photo stays a {old_extension} file: end the name with {old_extension}, or leave the ending "
-                f"out (renaming does not turn it into a {extension} file)."
-            )
+            raise RenameError(translate(
+                "Rename", "The photo stays a {old} file: end the name with {old}, or leave the ending out (renaming "
+                "does not turn it into a {new} file).").format(old=old_extension, new=extension))
         name += old_extension
     if name.split(".")[0].rstrip(" ").upper() in RESERVED:
-        raise RenameError(f"“{name.split('.')[0]}” is a name Windows keeps for itself; choose another name.")
+        raise RenameError(translate("Rename", "“{name}” is a name Windows keeps for itself; choose another "
+                                              "name.").format(name=name.split(".")[0]))
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise RenameError("That name is too long; choose a shorter one.")
+        raise RenameError(translate("Rename", "That name is too long; choose a shorter one."))
     return name
 
 
@@ -82,12 +85,12 @@ def rename_photo(catalogue: Catalogue, photo_id: int, new_name: str) -> str:
     it (the old path if the name is the same). Raises RenameError, nothing changed, if the
     name breaks a rule, a file of that name is there, or the photo's file is not."""
     if catalogue.read_only:
-        raise RenameError("This catalogue is open read-only; photos cannot be renamed in it.")
+        raise RenameError(translate("Rename", "This catalogue is open read-only; photos cannot be renamed in it."))
     with catalogue.write_turn:
         with catalogue.sessions() as session:
             found = session.execute(select(Photo.path, Photo.status).where(Photo.id == photo_id)).first()
             if found is None:
-                raise RenameError("That photo is no longer in the catalogue.")
+                raise RenameError(translate("Rename", "That photo is no longer in the catalogue."))
             old, status = found
             old_name = os.path.basename(old)
             name = new_file_name(new_name, old_name)
@@ -95,24 +98,24 @@ def rename_photo(catalogue: Catalogue, photo_id: int, new_name: str) -> str:
             if new == old:
                 return old
             if status == MISSING or not os.path.isfile(old):
-                raise RenameError(
-                    f"The file {old_name} is no longer in its folder, so it cannot be renamed. "
-                    "Index the folder again to find where it went."
-                )
+                raise RenameError(translate(
+                    "Rename", "The file {name} is no longer in its folder, so it cannot be renamed. Index the folder "
+                    "again to find where it went.").format(name=old_name))
             if os.path.lexists(new) and not _same_file(old, new):  # a change of capitals only is fine
-                raise RenameError(f"There is already a file called {name} in that folder; choose another name.")
+                raise RenameError(translate("Rename", "There is already a file called {name} in that folder; choose "
+                                                  "another name.").format(name=name))
             taken = session.scalar(
                 select(Photo.id).where(Photo.path == new, Photo.status != MISSING, Photo.id != photo_id).limit(1)
             )
             if taken is not None:  # its file went since the last index run
-                raise RenameError(
-                    f"Another photo in the catalogue is still recorded as {name}. "
-                    "Index the folder again, then rename the photo."
-                )
+                raise RenameError(translate(
+                    "Rename", "Another photo in the catalogue is still recorded as {name}. Index the folder again, then "
+                    "rename the photo.").format(name=name))
         try:
             os.rename(old, new)
         except OSError as exc:
-            raise RenameError(f"{old_name} could not be renamed: {exc.strerror or exc}.") from exc
+            raise RenameError(translate("Rename", "{name} could not be renamed: {why}.").format(
+                name=old_name, why=exc.strerror or exc)) from exc
         try:
             _record(catalogue, photo_id, old, new)
         except BaseException:
@@ -128,7 +131,8 @@ def _record(catalogue: Catalogue, photo_id: int, old: str, new: str) -> None:
             update(Photo).where(Photo.id == photo_id, Photo.path == old).values(path=new)
         )).rowcount
         if changed != 1:  # an index run in another process moved it meanwhile
-            raise RenameError("The photo changed in the catalogue meanwhile; nothing was renamed. Try again.")
+            raise RenameError(translate("Rename", "The photo changed in the catalogue meanwhile; nothing was renamed. "
+                                                  "Try again."))
 
 
 def _put_back(old: str, new: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, literal, select, update
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import MANUAL, MISSING, Folder, Photo, Tag
 from fashiondesk.core.catalogue.scan import present
@@ -46,7 +47,8 @@ def _find(session, raw: str) -> Folder:
     candidates = {os.path.abspath(os.path.expanduser(raw)), os.path.realpath(os.path.expanduser(raw))}
     folder = session.scalar(select(Folder).where(Folder.path.in_(candidates)))
     if folder is None:
-        raise UserError(f"not a watched folder: {raw} ('fashiondesk folders' lists them)")
+        raise UserError(translate("Folders", "not a watched folder: {folder} ('fashiondesk folders' lists them)").format(
+            folder=raw))
     return folder
 
 
@@ -56,15 +58,15 @@ def relocate(catalogue: Catalogue, old: str, new: str) -> int:
     target = os.path.realpath(os.path.expanduser(new))
     if not os.path.isdir(target):
         raise not_a_folder(new)
-    with nothing_else_running(catalogue, "relocate the folder"), catalogue.sessions() as session, session.begin():
+    with nothing_else_running(catalogue, translate("Catalogue", "relocate the folder")), catalogue.sessions() as session, session.begin():
         folder = _find(session, old)
         others = session.scalars(select(Folder).where(Folder.id != folder.id)).all()
         clash = next((f.path for f in others if inside(target, f.path) or inside(f.path, target)), None)
         if clash is not None:
-            raise UserError(
-                f"{new} overlaps the watched folder {clash}; index it instead (photos are recognised "
-                f"by their content and keep their tags), then 'fashiondesk folders --remove {folder.path}'"
-            )
+            raise UserError(translate(
+                "Folders", "{new} overlaps the watched folder {clash}; index it instead (photos are recognised by their "
+                "content and keep their tags), then 'fashiondesk folders --remove {old}'").format(
+                new=new, clash=clash, old=folder.path))
         prefix = folder.path.rstrip(os.sep)
         # An UPDATE's result is a CursorResult (it has rowcount); Session.execute is typed
         # for any statement, so it says Result.
@@ -98,7 +100,7 @@ class Removed:
 
 def remove(catalogue: Catalogue, raw: str) -> Removed:
     """Stop watching a folder and forget its photos, after a backup of the catalogue."""
-    with nothing_else_running(catalogue, "remove the folder"):
+    with nothing_else_running(catalogue, translate("Catalogue", "remove the folder")):
         with catalogue.sessions() as session:
             folder = _find(session, raw)
             path, folder_id = folder.path, folder.id

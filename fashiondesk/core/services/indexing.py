@@ -10,6 +10,7 @@ from typing import Sequence
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue import file_keywords
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
@@ -121,10 +122,9 @@ def index(
                     summary.learning_failed = f"{type(exc).__name__}: {exc}"
             return summary
     except Busy:
-        raise UserError(
-            "this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being "
-            "restored or having a folder removed); try again when it has finished"
-        ) from None
+        raise UserError(translate(
+            "Catalogue", "this catalogue is being indexed by another fashiondesk (or is learning from staff categories, "
+            "being restored or having a folder removed); try again when it has finished")) from None
 
 
 KEYWORDS_PER_TRANSACTION = 500

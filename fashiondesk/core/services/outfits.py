@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.index.hnsw import VectorIndex
@@ -55,7 +56,7 @@ def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | No
                 garment = replace(garment, also=_second_role(session, photo_id, spec, shop, garment))
             own = photo_vectors(catalogue, spec.version, [image])
             if own is None:
-                raise UserError("the catalogue changed while looking; try again")
+                raise UserError(translate("Outfits", "the catalogue changed while looking; try again"))
             vector = own[1][0]
         else:
             if load_embedder is None:
@@ -93,9 +94,11 @@ def _second_of(logits: np.ndarray, categories, shop, garment: Piece) -> str | No
 def _no_role(image: str, category: tuple[str, float] | None) -> str:
     name = os.path.basename(image)
     if category is None:
-        return f"{name} has no category yet: choose one first, then ask what goes with it"
-    return (f"{name} is a {_shown(category[0])!r}, a category with no part in an outfit yet: give it one, "
-            f"e.g. 'fashiondesk roles {category[0]!r} top' ({', '.join(ROLES)})")
+        return translate("Outfits", "{name} has no category yet: choose one first, then ask what goes with it").format(
+            name=name)
+    return translate("Outfits", "{name} is a {category}, a category with no part in an outfit yet: give it one, e.g. "
+                                "'fashiondesk roles {stored} top' ({roles})").format(
+        name=name, category=repr(_shown(category[0])), stored=repr(category[0]), roles=", ".join(ROLES))
 
 
 def _outside(image: str, embedder: "Embedder", shop) -> tuple[Piece, np.ndarray]:
@@ -107,7 +110,7 @@ def _outside(image: str, embedder: "Embedder", shop) -> tuple[Piece, np.ndarray]
     try:
         pixels = load_rgb(read_photo(image), spec.input_size, spec.crop_pct, frame=spec.frames_studio).pixels
     except UnreadableImage as exc:
-        raise UserError(f"{image}: {exc}") from exc
+        raise UserError(translate("Outfits", "{path}: {why}").format(path=image, why=exc)) from exc
     batch = np.stack([pixels])
     prediction = embedder.run(batch)
     tags = auto_tagger(spec)(batch, prediction)[0]
@@ -156,9 +159,10 @@ def roles(catalogue: Catalogue) -> list[CategoryRole]:
 
 def set_role(catalogue: Catalogue, category: str, role: str | None) -> None:
     if role is not None and role not in ROLES:
-        raise UserError(f"{role!r} is not a part of an outfit: choose one of {', '.join(ROLES)}")
+        raise UserError(translate("Outfits", "{role} is not a part of an outfit: choose one of {roles}").format(
+            role=repr(role), roles=", ".join(ROLES)))
     if not category.strip():
-        raise UserError("name the category")
+        raise UserError(translate("Outfits", "name the category"))
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
         saved.choose_role(session, category, role)

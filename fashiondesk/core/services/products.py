@@ -8,6 +8,7 @@ from typing import Sequence
 
 from sqlalchemy import select
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue import products as catalogue_products
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
@@ -62,13 +63,13 @@ def group_photos(catalogue: Catalogue, photo_ids: Sequence[int], handle: str | N
     """One product of the photos (see ``catalogue.products.group``)."""
     handle = " ".join(handle.split()) if handle else None
     if len(set(photo_ids)) < 1:
-        raise UserError("choose the photos to group first")
+        raise UserError(translate("Products", "choose the photos to group first"))
     with catalogue.write_turn, catalogue.sessions() as session, session.begin():
         hold_write_lock(session)
         try:
             product = catalogue_products.group(session, photo_ids, handle)
         except ValueError as exc:
-            raise UserError("those photos are no longer in the catalogue") from exc
+            raise UserError(translate("Products", "those photos are no longer in the catalogue")) from exc
         return _info(session, product)
 
 
@@ -88,7 +89,7 @@ def import_sheet(catalogue: Catalogue, path: str | os.PathLike, check: bool = Fa
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UserError(translate("Import", "cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)) from exc
     try:
         sheet = read_sheet(data, encoding)
     except SheetError as exc:

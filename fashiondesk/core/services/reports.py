@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import FAILED, Embedding, Folder, Photo, SkippedFile, Tag
 from fashiondesk.core.services.errors import UserError
@@ -72,7 +73,7 @@ def export_csv_file(catalogue: Catalogue, path: str | os.PathLike, fmt: str = "g
     except OSError as exc:
         if os.path.exists(tmp):
             os.remove(tmp)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(translate("Export", "cannot write {path}: {why}").format(path=path, why=exc.strerror or exc)) from exc
     return count
 
 

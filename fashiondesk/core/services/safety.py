@@ -6,6 +6,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue import backup
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.lock import Busy, exclusive
@@ -31,8 +32,9 @@ def nothing_else_running(catalogue: Catalogue, doing: str):
         with exclusive(run_lock(catalogue)):
             yield
     except Busy:
-        raise UserError(f"this catalogue is being indexed (or is learning from staff categories, being restored or "
-                        f"having a folder removed); {doing} when that has finished") from None
+        raise UserError(translate("Catalogue", "this catalogue is being indexed (or is learning from staff categories, "
+                                               "being restored or having a folder removed); {doing} when that has "
+                                               "finished").format(doing=doing)) from None
 
 
 def own_files(catalogue: Catalogue) -> list[Path]:
@@ -52,13 +54,13 @@ def check_output(catalogue: Catalogue, path: str | os.PathLike) -> None:
     database = database_file(catalogue)
     for own in own_files(catalogue):
         if target == Path(os.path.realpath(own)) or (own.exists() and target.exists() and os.path.samefile(own, target)):
-            raise UserError(f"{path} is part of the catalogue itself; choose another file name for the export")
+            raise UserError(translate("Export", "{path} is part of the catalogue itself; choose another file name for the export").format(path=path))
     if database is not None and inside(str(target), os.path.realpath(backup.backup_dir(database))):
-        raise UserError(f"{path} is in the catalogue's backup folder; choose another place for the export")
+        raise UserError(translate("Export", "{path} is in the catalogue's backup folder; choose another place for the export").format(path=path))
     if target.is_dir():
-        raise UserError(f"{path} is a folder; give a file name for the export")
+        raise UserError(translate("Export", "{path} is a folder; give a file name for the export").format(path=path))
     if backup.is_sqlite_file(target):
-        raise UserError(f"{path} is a database, not a CSV file; it was left as it is")
+        raise UserError(translate("Export", "{path} is a database, not a CSV file; it was left as it is").format(path=path))
 
 
 def daily_backup(catalogue: Catalogue) -> Path | None:
@@ -79,7 +81,7 @@ def backup_now(catalogue: Catalogue, reason: str) -> Path | None:
     try:
         return backup.take(database, reason)
     except backup.BackupError as exc:
-        raise UserError(f"{exc}; nothing was changed") from exc
+        raise UserError(translate("Backups", "{why}; nothing was changed").format(why=exc)) from exc
 
 
 def list_backups(catalogue: Catalogue) -> list[backup.Backup]:
@@ -102,7 +104,7 @@ def restore(catalogue: Catalogue, which: str) -> tuple[backup.Backup, Path | Non
     else:
         path = Path(which).expanduser().resolve()
         chosen = next((b for b in listed if b.path == path), backup.Backup(path, None, "file", None, None))
-    with nothing_else_running(catalogue, "restore it"):
+    with nothing_else_running(catalogue, translate("Catalogue", "restore it")):
         catalogue.engine.dispose()
         try:
             safety = backup.restore(database, chosen.path)

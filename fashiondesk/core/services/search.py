@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 import numpy as np
 from sqlalchemy import select
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.models import Photo
 from fashiondesk.core.index.closeness import CLOTHING_SMALL, SAMPLE, Closeness, measure
@@ -63,7 +64,7 @@ def similar(
     if inside:
         found = photo_vectors(catalogue, spec.version, [i for i, pid in zip(images, ids) if pid is not None])
         if found is None:  # an index run removed or re-embedded one of them since catalogued_ids
-            raise UserError("the catalogue changed while searching; try again")
+            raise UserError(translate("Similar", "the catalogue changed while searching; try again"))
         vectors.append(found[1])
     if outside:
         vectors.append(_embed_files(outside, embedder or load_embedder()))
@@ -115,7 +116,7 @@ def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:
             batch.append(load_rgb(data, embedder.spec.input_size, embedder.spec.crop_pct,
                                       frame=embedder.spec.frames_studio).pixels)
         except UnreadableImage as exc:
-            raise UserError(f"{path}: {exc}") from exc
+            raise UserError(translate("Similar", "{path}: {why}").format(path=path, why=exc)) from exc
     return embedder.run(np.stack(batch)).embeddings
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 from sqlalchemy import select
 
+from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue import learned
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import tag_key
@@ -86,7 +87,7 @@ def learn(catalogue: Catalogue, settings: Settings = Settings(), spec: ModelSpec
 
     Refused (UserError) while an index run, a restore or a folder removal is under way; an
     index run learns at its end anyway."""
-    with nothing_else_running(catalogue, "learn"):
+    with nothing_else_running(catalogue, translate("Catalogue", "learn")):
         return learn_now(catalogue, settings, spec, cancel)
 
 

@@ -207,17 +207,17 @@
     <message>
         <location filename="../../fashiondesk/core/services/indexing.py" line="125" />
         <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
-        <translation>另一个 fashiondesk 正在为这个目录建索引（或正在从店员品类学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
+        <translation>另一个 fashiondesk 正在索引这个目录（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/safety.py" line="35" />
         <source>this catalogue is being indexed (or is learning from staff categories, being restored or having a folder removed); {doing} when that has finished</source>
-        <translation>这个目录正在建索引（或正在从店员品类学习、正在恢复备份、正在移除文件夹）；请等它完成后再{doing}</translation>
+        <translation>这个目录正在索引中（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等当前操作完成后再{doing}</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/safety.py" line="107" />
         <source>restore it</source>
-        <translation>恢复</translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/folders.py" line="61" />
@@ -237,7 +237,7 @@
     <message>
         <location filename="../../fashiondesk/core/services/teaching.py" line="90" />
         <source>learn</source>
-        <translation>学习</translation>
+        <translation>从店员设定的品类中学习</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1048,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <message>
         <location filename="../../fashiondesk/core/export/sheet.py" line="73" />
         <source>the file is not {encoding} (byte {n} cannot be read so)</source>
-        <translation>文件不是 {encoding} 编码（第 {n} 个字节无法按此读取）</translation>
+        <translation>文件不是 {encoding} 编码（第 {n} 个字节无法按这种编码读取）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/export/sheet.py" line="80" />
@@ -1081,7 +1081,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <location filename="../../fashiondesk/core/export/sheet.py" line="169" />
         <location filename="../../fashiondesk/core/export/sheet.py" line="175" />
         <source>{value} is not a price</source>
-        <translation>{value} 不是价格</translation>
+        <translation>{value} 不是有效的价格</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/export/sheet.py" line="167" />
@@ -1091,7 +1091,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <message>
         <location filename="../../fashiondesk/core/export/sheet.py" line="182" />
         <source>{value} is not a whole number of pieces</source>
-        <translation>{value} 不是整数件数</translation>
+        <translation>{value} 不是有效的件数（件数应为整数）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/products.py" line="92" />
@@ -1454,7 +1454,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <message>
         <location filename="../../fashiondesk/core/services/outfits.py" line="99" />
         <source>{name} is a {category}, a category with no part in an outfit yet: give it one, e.g. 'fashiondesk roles {stored} top' ({roles})</source>
-        <translation>{name} 的品类是 {category}，这个品类还没有在搭配中的角色：请给它指定一个，例如 'fashiondesk roles {stored} top'（{roles}）</translation>
+        <translation>{name} 的品类是 {category}，这个品类在搭配中的角色还没有设定：请给它指定一个，例如 'fashiondesk roles {stored} top'（{roles}）</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/outfits.py" line="113" />
@@ -1469,7 +1469,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <message>
         <location filename="../../fashiondesk/core/services/outfits.py" line="165" />
         <source>name the category</source>
-        <translation>请写出品类名称</translation>
+        <translation>请输入品类名称</translation>
     </message>
 </context>
 <context>
@@ -1651,12 +1651,12 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <message>
         <location filename="../../fashiondesk/core/catalogue/rename.py" line="65" />
         <source>A name cannot start with a dot: the file would be hidden and drop out of the catalogue.</source>
-        <translation>名称不能以点开头：那样文件会被隐藏，并从目录中消失。</translation>
+        <translation>名称不能以点（.）开头：那样文件会被隐藏，并从目录中消失。</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/catalogue/rename.py" line="71" />
         <source>The photo stays a {old} file: end the name with {old}, or leave the ending out (renaming does not turn it into a {new} file).</source>
-        <translation>照片仍是 {old} 文件：请以 {old} 结尾，或省略扩展名（改名不会把它变成 {new} 文件）。</translation>
+        <translation>照片仍是 {old} 文件：名称请以 {old} 结尾，或者不写扩展名（改名不会把它变成 {new} 文件）。</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/catalogue/rename.py" line="76" />

@@ -23,6 +23,7 @@ class PhotoStrip(QListWidget):
         """``compact``: thumbnails only, no captions and no scroll bar (the Goes with rows)."""
         super().__init__(parent)
         edge = edge or STRIP_EDGE
+        self._edge, self._compact = edge, compact
         self._thumbnails = thumbnails
         self.setAccessibleName(name)
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -53,7 +54,9 @@ class PhotoStrip(QListWidget):
             item.setToolTip(tooltip(hit))
             pixmap = self._thumbnails.pixmap(hit.path, GRID_EDGE)
             if pixmap is not None:
-                item.setIcon(pixmap)
+                item.setIcon(self._fitted(pixmap))
+            if self._compact:
+                item.setSizeHint(QSize(self._edge + 8, self._edge + 8))
             self.addItem(item)
 
     def photo_ids(self) -> list[int]:
@@ -67,7 +70,15 @@ class PhotoStrip(QListWidget):
             if item.data(PathRole) == path:
                 pixmap = self._thumbnails.pixmap(path, GRID_EDGE)
                 if pixmap is not None:
-                    item.setIcon(pixmap)
+                    item.setIcon(self._fitted(pixmap))
+
+    def _fitted(self, pixmap):
+        """In a compact strip, the thumbnail made to fit its cell (a wide photo's icon
+        otherwise spilled into its neighbour's)."""
+        if not self._compact:
+            return pixmap
+        return pixmap.scaled(self._edge, self._edge, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.chosen.emit(item.data(PhotoRole))

@@ -14,7 +14,6 @@ export <= 3 s, at 20,000.
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import tempfile

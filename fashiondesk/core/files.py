@@ -53,3 +53,20 @@ def hash_file(path: str) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def write_whole(path: str, data: bytes, part: str, mode_of: str | None = None) -> None:
+    """Write ``data`` to ``part`` beside ``path``, flushed to disk, then rename it over
+    ``path``: a crash leaves the old file or the new one, never half of one. ``mode_of``:
+    a file whose permission bits the new one takes. ``part`` is removed if anything fails."""
+    try:
+        with open(part, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode_of is not None:
+            os.chmod(part, stat.S_IMODE(os.stat(mode_of).st_mode))
+        os.replace(part, path)
+    finally:
+        if os.path.exists(part):
+            os.remove(part)

@@ -21,7 +21,7 @@ import shutil
 import time
 
 from fashiondesk.core import keywords
-from fashiondesk.core.files import content_hash
+from fashiondesk.core.files import content_hash, write_whole
 
 FLAT, HIERARCHY, TAGS_LIST = "Xmp.dc.subject", "Xmp.lr.hierarchicalSubject", "Xmp.digiKam.TagsList"
 ADDED = "Xmp.fashiondesk.addedKeywords"
@@ -91,15 +91,5 @@ def embed(photo: str, words: list[tuple[str, str]], backups: str) -> bool:
         shutil.copy2(photo, kept)
         with open(os.path.join(backups, "index.csv"), "a", encoding="utf-8", newline="") as index:
             csv.writer(index).writerow([time.strftime("%Y-%m-%d %H:%M:%S"), photo, os.path.basename(kept)])
-    part = photo + ".fashiondesk-part"
-    try:
-        with open(part, "wb") as fh:
-            fh.write(new)
-            fh.flush()
-            os.fsync(fh.fileno())
-        shutil.copymode(photo, part)
-        os.replace(part, photo)
-    finally:
-        if os.path.exists(part):
-            os.remove(part)
+    write_whole(photo, new, photo + ".fashiondesk-part", mode_of=photo)
     return True

@@ -10,13 +10,13 @@ one, and only when its content changes.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fashiondesk.core import keywords
+from fashiondesk.core.files import write_whole
 from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, CUSTOM, MANUAL, OK, Photo, Tag
 from fashiondesk.core.tagsources import source
 
@@ -62,14 +62,5 @@ def write_sidecar(photo: str, words: list[tuple[str, str]]) -> bool:
     merged = keywords.merge(existing, words)
     if existing is not None and merged == existing:
         return False
-    part = path + ".part"
-    try:
-        with open(part, "wb") as fh:
-            fh.write(merged)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(part, path)
-    finally:
-        if os.path.exists(part):
-            os.remove(part)
+    write_whole(path, merged, path + ".part")
     return True

@@ -8,7 +8,6 @@ from typing import Sequence
 
 from sqlalchemy import select
 
-from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue import products as catalogue_products
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock

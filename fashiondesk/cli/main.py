@@ -99,8 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the saved looks")
     p.add_argument("--delete", type=int, metavar="ID", help="delete a saved look")
 
-    p = sub.add_parser("duplicates", help="groups of near-identical photos, as group,path CSV")
-    p.add_argument("--threshold", type=float, default=None, help="cosine similarity (default 0.94)")
+    p = sub.add_parser("duplicates", help="groups of the same photo (exact copies, altered copies) and of similar "
+                                          "photos, as group,path,score,kind,keep CSV")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="share of fine detail two photos must have in common, once aligned, to be the same photo "
+                        "altered (0-1, default 0.85; copies score 0.93-1, other photos at most about 0.8)")
+    p.add_argument("--kinds", default="exact,near",
+                   help="which groups: exact (the same bytes), near (the same photo altered), similar (photos of a "
+                        "similar garment); comma-separated, default exact,near")
+    p.add_argument("--similar", type=float, default=None,
+                   help="for --kinds similar: embedding cosine similarity (default 0.94)")
 
     p = sub.add_parser("train", help="fine-tune the clothing model on DATASET/{train,validation}/CLASS/")
     p.add_argument("dataset")
@@ -409,15 +417,22 @@ def cmd_duplicates(args) -> int:
 
     catalogue = _open(args)
     try:
-        groups = services.duplicates(catalogue, args.threshold)
+        found = services.duplicates(catalogue, args.threshold, [k.strip() for k in args.kinds.split(",") if k.strip()],
+                                    args.similar)
     finally:
         catalogue.close()
     out = csv_writer(sys.stdout)
-    out.writerow(["group", "path", "min_score"])
-    for n, group in enumerate(groups, 1):
-        for path, score in group:
-            out.writerow([n, path, f"{score:.4f}"])
-    print(f"{len(groups)} groups of near-duplicates", file=sys.stderr)
+    out.writerow(["group", "path", "min_score", "kind", "keep"])
+    for n, group in enumerate(found.groups, 1):
+        for photo in group.photos:
+            out.writerow([n, photo.path, f"{group.score:.4f}", group.kind, "keep" if photo.keep else ""])
+    words = {"exact": "of exact copies", "near": "of altered copies", "similar": "of similar photos"}
+    counts = [(sum(1 for g in found.groups if g.kind == kind), text) for kind, text in words.items()]
+    print("; ".join(f"{n} group{'' if n == 1 else 's'} {text}" for n, text in counts if n) or "no duplicates found",
+          file=sys.stderr)
+    if found.unchecked:
+        print(f"{found.unchecked} photos were indexed before fashiondesk kept fingerprints: run `fashiondesk index` "
+              "to check them for altered copies too", file=sys.stderr)
     return 0
 
 

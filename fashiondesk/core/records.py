@@ -90,6 +90,7 @@ class Extracted:
     logits: bytes | None = None  # float32, the model's category logits
     garment_map: bytes | None = None  # float32 (h, w), the activation map of the predicted category
     runs: tuple[tuple[str, str], ...] = ()  # (kind, version) of every source that ran
+    fingerprint: bytes | None = None  # vision.fingerprint of the photo
 
 
 @dataclass(frozen=True)

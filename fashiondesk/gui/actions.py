@@ -115,6 +115,11 @@ def _review_menu(window, menu, action) -> None:
     menu.addSeparator()
     menu.addAction(window.next_action)
     menu.addAction(window.advance_action)
+    menu.addSeparator()
+    window.duplicates_action = action(translate("Menus", "Find duplicates…"), window.find_duplicates, None,
+                                      translate("Menus", "The same photo kept several times (copies, resized, "
+                                                         "cropped or edited), with the one to keep"))
+    menu.addAction(window.duplicates_action)
 
 
 def _name_category_keys(window) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,7 +15,7 @@ from fashiondesk.gui.jobs import Job, Jobs
 PROGRESS_EVERY_S = 0.1  # the status bar needs no more; each report costs the GUI thread a repaint
 
 
-def index_catalogue(catalogue: services.Catalogue, progress, cancel: CancelToken):
+def index_catalogue(catalogue: services.Catalogue, thumbnail_dir: Path | None, progress, cancel: CancelToken):
     """``services.index`` with its progress thinned out to a few reports a second (and the last)."""
     last = 0.0
 
@@ -25,7 +26,7 @@ def index_catalogue(catalogue: services.Catalogue, progress, cancel: CancelToken
             last = now
             progress(p)
 
-    return services.index(catalogue, report, cancel)
+    return services.index(catalogue, report, cancel, thumbnail_dir=thumbnail_dir)
 
 
 class IndexRunner(QObject):
@@ -33,9 +34,10 @@ class IndexRunner(QObject):
     progress = Signal(object)  # Progress
     ended = Signal(object, str)  # IndexSummary or None, error message or ""
 
-    def __init__(self, catalogue: services.Catalogue, parent=None):
+    def __init__(self, catalogue: services.Catalogue, parent=None, thumbnail_dir: Path | None = None):
         super().__init__(parent)
         self._catalogue = catalogue
+        self._thumbnail_dir = thumbnail_dir
         self._jobs = Jobs("indexing", threads=1, parent=self)
         self._job: Job | None = None
         self._again = False
@@ -48,7 +50,7 @@ class IndexRunner(QObject):
         if self.is_running():
             self._again = True
             return
-        self._job = self._jobs.run(index_catalogue, self._catalogue, progress=self.progress.emit,
+        self._job = self._jobs.run(index_catalogue, self._catalogue, self._thumbnail_dir, progress=self.progress.emit,
                                    done=self._finished, error=self._failed)
         self.started.emit()
 

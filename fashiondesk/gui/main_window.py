@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.detail.examples_requested.connect(self._examples_requested)
         self.detail.same_colour.setChecked(settings.value("similar/same_colour", False, type=bool))
         self.detail.similar_wanted.connect(self._similar_wanted)
-        self.indexer = IndexRunner(catalogue, self)
+        self.indexer = IndexRunner(catalogue, self, self.thumbnails.cache_dir)
         self.indexer.started.connect(self._index_started)
         self.indexer.progress.connect(self.index_status.update_progress)
         self.indexer.ended.connect(self._index_ended)
@@ -472,6 +472,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(translate("Similar", "Looking for photos like {name}…").format(name=Path(path).name))
         self._similar_start = None
         self.similar.for_grid(path)
+
+    def show_results(self, photo_ids: list[int], title: str) -> None:
+        """These photos in the grid, in this order, the first one selected (the toolbar's
+        search and filters are cleared: they do not apply here)."""
+        self._results_title = title
+        self.grid.clearSelection()
+        self.grid.setCurrentIndex(self.model.index(-1))
+        self.sidebar.clearSelection()
+        self.filters.clear()
+        self._pending_select = photo_ids[0] if photo_ids else None
+        self.set_filter(GridFilter(scope=RESULTS, value=tuple(photo_ids), sort=self.filter.sort))
+
+    def find_duplicates(self) -> None:
+        from fashiondesk.gui.duplicates import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _similar_ready(self, hits: list, title: str) -> None:
         """Similar items in the grid, best first; from a catalogued photo, that photo first and

@@ -6,32 +6,26 @@ simply asked for again when it is painted again. Decoding uses Pillow's JPEG dra
 (a 24-megapixel JPEG decodes at 1/8 scale) through the indexing pass's reader (HEIC and
 AVIF too; pipes, huge files and oversized decodes refused), honours EXIF orientation, and writes a small
 JPEG into the cache folder keyed by path, size and modification time, so a changed file
-gets a new thumbnail and the next start shows the grid at once.
+gets a new thumbnail and the next start shows the grid at once. Photos just indexed need
+no decode at all: indexing left a thumbnail in the same folder (``core.thumbnails``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 
-from fashiondesk.core import services
+from fashiondesk.core import services, thumbnails
 from fashiondesk.gui.jobs import Jobs, failure_text
 
 GRID_EDGE = 160
 PREVIEW_EDGE = 720
 MAX_WAITING = 400
-
-
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("fashiondesk", appauthor=False)) / "thumbnails"
 
 
 CACHE_LIMIT = 500 * 1024 * 1024  # bytes of thumbnails kept on disk
@@ -60,38 +54,43 @@ def prune_cache(cache_dir: Path, limit: int = CACHE_LIMIT) -> int:
     return deleted
 
 
-def cache_name(path: str, edge: int) -> str:
+def _cached(file: Path) -> QImage | None:
+    if not file.exists():
+        return None
+    image = QImage(str(file))
+    if image.isNull():
+        return None
     try:
-        st = os.stat(path)
-        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+        os.utime(file)  # recently used: pruned last
     except OSError:
-        stamp = "gone"
-    return hashlib.blake2b(f"{path}\0{stamp}\0{edge}".encode(), digest_size=16).hexdigest() + ".jpg"
+        pass
+    return image
 
 
 def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
-    """Read from the disk cache or decode; an unreadable file gives a null QImage."""
-    cached = cache_dir / cache_name(path, edge)
-    if cached.exists():
-        image = QImage(str(cached))
-        if not image.isNull():
-            try:
-                os.utime(cached)  # recently used: pruned last
-            except OSError:
-                pass
-            return image
+    """Read from the disk cache (what indexing wrote, made smaller if need be) or decode;
+    an unreadable file gives a null QImage."""
+    try:
+        stamp = thumbnails.stamp_of(os.stat(path))
+    except OSError:
+        stamp = "gone"
+    cached = cache_dir / thumbnails.cache_name(path, edge, stamp)
+    image = _cached(cached)
+    if image is not None:
+        return image
+    if edge < thumbnails.INDEXED_EDGE:
+        indexed = _cached(cache_dir / thumbnails.cache_name(path, thumbnails.INDEXED_EDGE, stamp))
+        if indexed is not None:
+            if max(indexed.width(), indexed.height()) <= edge:
+                return indexed
+            return indexed.scaled(edge, edge, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
     # The indexing pass's reader: pipes and huge files refused, HEIC and AVIF read, decoded
     # memory estimated first and shared with the other thumbnail threads.
     im = services.preview(path, edge)
     if im is None:
         return QImage()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{threading.get_ident()}.tmp")
-        im.save(tmp, "JPEG", quality=85)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only or full cache only costs a decode next time
+    thumbnails.save(im, cached)
     data = im.tobytes()
     return QImage(data, im.width, im.height, 3 * im.width, QImage.Format.Format_RGB888).copy()
 
@@ -107,7 +106,7 @@ class ThumbnailLoader(QObject):
     def __init__(self, cache_dir: Path | None = None, memory_items: int = 3000, threads: int = 2,
                  scale: float | None = None):
         super().__init__()
-        self.cache_dir = cache_dir or default_cache_dir()
+        self.cache_dir = cache_dir or thumbnails.default_dir()
         # Edges are in logical pixels; at 125% or on a HiDPI screen the decode is larger,
         # so thumbnails stay sharp.
         screen = QGuiApplication.primaryScreen() if scale is None else None

@@ -205,7 +205,7 @@
         <translation>目录中没有：{path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/indexing.py" line="125" />
+        <location filename="../../fashiondesk/core/services/indexing.py" line="133" />
         <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
         <translation>另一个 fashiondesk 正在索引这个目录（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
     </message>
@@ -416,6 +416,150 @@
         <location filename="../../fashiondesk/gui/detail.py" line="416" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="41" />
+        <source>Exact copies: {n} files with the same bytes</source>
+        <translation>完全相同的副本：{n} 个文件内容相同</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="43" />
+        <source>The same photo, altered: {n} photos</source>
+        <translation>同一张照片的修改版：{n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="44" />
+        <source>Similar photos (other shots): {n} photos</source>
+        <translation>相似照片（另外拍摄的）：{n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="49" />
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="50" />
+        <source>{mb:.1f} MB</source>
+        <translation>{mb:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="59" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="189" />
+        <source>Duplicates</source>
+        <translation>重复照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="62" />
+        <source>Exact copies</source>
+        <translation>完全相同的副本</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="63" />
+        <source>Altered copies (resized, cropped, edited)</source>
+        <translation>修改过的副本（缩放、裁剪、调色）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="64" />
+        <source>Similar photos</source>
+        <translation>相似照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="76" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="76" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="77" />
+        <source>Pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="77" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="78" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="86" />
+        <source>Show in the grid</source>
+        <translation>在网格中显示</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="87" />
+        <source>The photos of the selected groups (or of every group) in the grid</source>
+        <translation>在网格中显示所选组（或所有组）的照片</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="89" />
+        <source>Tag the others…</source>
+        <translation>给其余照片加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="90" />
+        <source>Give every photo but the one to keep a tag (of the selected groups, or of every group); files stay as they are</source>
+        <translation>给所选组（或所有组）中除建议保留的那张以外的每张照片加一个标签；文件保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="113" />
+        <source>Choose what to look for.</source>
+        <translation>请选择要查找的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="115" />
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="134" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="146" />
+        <source>{n} groups found.</source>
+        <translation>找到 {n} 组。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="147" />
+        <source>No duplicates found.</source>
+        <translation>没有找到重复照片。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="149" />
+        <source>{n} photos were indexed before fashiondesk could tell altered copies apart: Rescan checks them.</source>
+        <translation>有 {n} 张照片是在 fashiondesk 能识别修改过的副本之前编入目录的：点“重新扫描”即可检查它们。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="202" />
+        <source>Tag the others</source>
+        <translation>给其余照片加标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="203" />
+        <source>Tag for the {n} photos that are not the one to keep:</source>
+        <translation>给不保留的 {n} 张照片加的标签：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="204" />
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="209" />
+        <source>{n} duplicates: add the tag {tag}</source>
+        <translation>{n} 张重复照片：添加标签 {tag}</translation>
     </message>
 </context>
 <context>
@@ -1094,27 +1238,27 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>{value} 不是有效的件数（件数应为整数）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="92" />
+        <location filename="../../fashiondesk/core/services/products.py" line="91" />
         <source>cannot read {path}: {why}</source>
         <translation>无法读取 {path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="96" />
+        <location filename="../../fashiondesk/core/services/products.py" line="95" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="108" />
+        <location filename="../../fashiondesk/core/services/products.py" line="107" />
         <source>{path}: nothing was imported; 1 problem to fix first:</source>
         <translation>{path}：没有导入任何内容；需要先改正 1 个问题：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="109" />
+        <location filename="../../fashiondesk/core/services/products.py" line="108" />
         <source>{path}: nothing was imported; {n} problems to fix first:</source>
         <translation>{path}：没有导入任何内容；需要先改正 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="113" />
+        <location filename="../../fashiondesk/core/services/products.py" line="112" />
         <source>  ... and {n} more</source>
         <translation>  ……还有 {n} 个</translation>
     </message>
@@ -1416,12 +1560,22 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>设定品类</translation>
     </message>
     <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="119" />
+        <source>Find duplicates…</source>
+        <translation>查找重复照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="120" />
+        <source>The same photo kept several times (copies, resized, cropped or edited), with the one to keep</source>
+        <translation>同一张照片存了多份（副本、缩放、裁剪或修改过的），并建议保留哪一张</translation>
+    </message>
+    <message>
         <location filename="../../fashiondesk/gui/main_window.py" line="435" />
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="503" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="521" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1616,12 +1770,12 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
 <context>
     <name>Products</name>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="66" />
+        <location filename="../../fashiondesk/core/services/products.py" line="65" />
         <source>choose the photos to group first</source>
         <translation>请先选择要归为同一商品的照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/products.py" line="72" />
+        <location filename="../../fashiondesk/core/services/products.py" line="71" />
         <source>those photos are no longer in the catalogue</source>
         <translation>这些照片已不在目录中</translation>
     </message>
@@ -2316,12 +2470,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>与 {name} 相似</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/search.py" line="67" />
+        <location filename="../../fashiondesk/core/services/search.py" line="65" />
         <source>the catalogue changed while searching; try again</source>
         <translation>搜索时目录发生了变化；请再试一次</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/search.py" line="119" />
+        <location filename="../../fashiondesk/core/services/search.py" line="95" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
@@ -2329,52 +2483,52 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="82" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="84" />
         <source>{n} indexed</source>
         <translation>已索引 {n} 张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="84" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="86" />
         <source>{n} unchanged</source>
         <translation>{n} 张未改动</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="86" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="88" />
         <source>{n} could not be read</source>
         <translation>{n} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="88" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="90" />
         <source>{n} missing</source>
         <translation>{n} 张找不到</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="90" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="92" />
         <source>{n} moved</source>
         <translation>{n} 张已移动</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="92" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="94" />
         <source>{n} tagged again by a newer method</source>
         <translation>{n} 张已用新方法重新加标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="94" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="96" />
         <source>not found: {folders}</source>
         <translation>找不到：{folders}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="95" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="97" />
         <source>Indexing cancelled</source>
         <translation>索引已取消</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="95" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="97" />
         <source>Indexing done</source>
         <translation>索引完成</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/indexing.py" line="96" />
+        <location filename="../../fashiondesk/gui/indexing.py" line="98" />
         <source>{what}: {parts}</source>
         <translation>{what}：{parts}</translation>
     </message>
@@ -2449,12 +2603,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="513" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="531" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="549" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="567" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

@@ -128,22 +128,29 @@ def test_scores_are_cosine_similarities(catalogue, embedder, shop):
     assert score == pytest.approx(float(stored[0]), abs=1e-5)
 
 
-def test_near_duplicates_are_grouped(catalogue, embedder, shop, monkeypatch):
+def test_duplicates_are_grouped_by_kind_with_the_file_to_keep(catalogue, embedder, shop, monkeypatch):
     original = shop / "outwear-1.jpg"
     img = Image.open(original)
     img.save(shop / "outwear-1 resaved.jpg", "JPEG", quality=60)
     img.resize((img.width // 2, img.height // 2)).save(shop / "outwear-1 small.png")
     shutil.copy(shop / "skirt-2.jpg", shop / "skirt-2 copy.jpg")
     services.index(catalogue, embedder=embedder)
-    groups = services.duplicates(catalogue)
-    as_sets = sorted((sorted(p.rsplit("/", 1)[1] for p, _ in g) for g in groups), key=len, reverse=True)
+    found = services.duplicates(catalogue)
+    as_sets = sorted(((g.kind, sorted(p.path.rsplit("/", 1)[1] for p in g.photos)) for g in found.groups),
+                     key=lambda g: len(g[1]), reverse=True)
     assert as_sets == [
-        ["outwear-1 resaved.jpg", "outwear-1 small.png", "outwear-1.jpg"],
-        ["skirt-2 copy.jpg", "skirt-2.jpg"],
+        ("near", ["outwear-1 resaved.jpg", "outwear-1 small.png", "outwear-1.jpg"]),
+        ("exact", ["skirt-2 copy.jpg", "skirt-2.jpg"]),
     ]
-    assert all(score >= 0.94 for g in groups for _, score in g)
+    near = next(g for g in found.groups if g.kind == "near")
+    assert near.score >= 0.85
+    keep = [p for p in near.photos if p.keep]
+    assert len(keep) == 1 and keep[0].path.endswith("outwear-1.jpg")  # the most pixels
+    assert found.unchecked == 0
     with pytest.raises(services.UserError):
         services.duplicates(catalogue, threshold=2.0)
+    with pytest.raises(services.UserError):
+        services.duplicates(catalogue, kinds=["copies"])
 
 
 def test_a_query_the_graph_cannot_fill_gives_fewer_answers_not_an_error(monkeypatch):

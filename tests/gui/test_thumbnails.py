@@ -2,7 +2,8 @@ import os
 
 from PIL import Image
 
-from fashiondesk.gui.thumbnails import ThumbnailLoader, cache_name, make_thumbnail
+from fashiondesk.core.thumbnails import cache_name
+from fashiondesk.gui.thumbnails import ThumbnailLoader, make_thumbnail
 from tests.conftest import solid
 
 
@@ -93,3 +94,26 @@ def test_phone_formats_and_pipes_in_the_grid(tmp_path):
     reader.start()
     reader.join(5)
     assert result and result[0].isNull()
+
+
+def test_the_grid_uses_the_thumbnail_indexing_wrote_without_decoding(tmp_path, monkeypatch):
+    from fashiondesk.core import services
+    from fashiondesk.core.thumbnails import INDEXED_EDGE, ThumbnailWriter
+
+    photo = solid(tmp_path / "big.jpg", size=(2000, 1500))
+    cache = tmp_path / "cache"
+    ThumbnailWriter(cache).write(str(photo), f"{photo.stat().st_size}:{photo.stat().st_mtime_ns}",
+                                 Image.new("RGB", (400, 300), (0, 200, 0)), 2000, 1500)
+
+    def no_decode(path, edge):
+        raise AssertionError("decoded although indexing left a thumbnail")
+
+    monkeypatch.setattr(services, "preview", no_decode)
+    small = make_thumbnail(str(photo), 160, cache)
+    assert (small.width(), small.height()) == (160, 120)
+    assert small.pixelColor(80, 60).green() > 150  # the indexed thumbnail, not the red photo
+    exact = make_thumbnail(str(photo), INDEXED_EDGE, cache)  # a 200% screen: used as it is
+    assert (exact.width(), exact.height()) == (320, 240)
+    monkeypatch.undo()
+    bigger = make_thumbnail(str(photo), 400, cache)  # larger than indexing made: decoded
+    assert (bigger.width(), bigger.height()) == (400, 300)

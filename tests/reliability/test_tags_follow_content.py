@@ -254,7 +254,7 @@ def test_a_file_that_cannot_be_read_for_a_while_keeps_everything(catalogue, embe
     locked = str(folder / "IMG_001.jpg")
     shutil.copy(locked, folder / "copy of IMG_001.jpg")  # same bytes elsewhere: must not take the tags
     os.utime(locked, (1_600_000_000, 1_600_000_000))
-    real_hash, real_read = identity.hash_file, pipeline.read_photo
+    real_hash, real_read = identity.hash_file, pipeline.read_photo_stat
 
     def deny(path):
         if str(path) == locked:
@@ -262,7 +262,7 @@ def test_a_file_that_cannot_be_read_for_a_while_keeps_everything(catalogue, embe
         return real_read(path)
 
     monkeypatch.setattr(identity, "hash_file", lambda p: None if p == locked else real_hash(p))
-    monkeypatch.setattr(pipeline, "read_photo", deny)
+    monkeypatch.setattr(pipeline, "read_photo_stat", deny)
     summary = index(catalogue, embedder)
     assert [p for p, _ in summary.failed] == [locked]
     with catalogue.sessions() as s:

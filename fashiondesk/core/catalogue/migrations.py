@@ -87,6 +87,11 @@ STEPS: list[tuple[int, list[str]]] = [
         "FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
         "CREATE INDEX ix_look_photos_photo_id ON look_photos (photo_id)",
     ]),
+    # 7: each photo's fingerprint (its pixels, small), to tell altered copies from other photos.
+    (7, [
+        "CREATE TABLE fingerprints (photo_id INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (photo_id), "
+        "FOREIGN KEY(photo_id) REFERENCES photos (id) ON DELETE CASCADE)",
+    ]),
 ]
 SCHEMA_VERSION = STEPS[-1][0] if STEPS else 1
 

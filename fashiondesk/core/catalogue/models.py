@@ -135,6 +135,14 @@ class Embedding(Base):
     garment_map: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class Fingerprint(Base):
+    """The photo's pixels, small (``vision.fingerprint``): altered copies are told apart with them."""
+
+    __tablename__ = "fingerprints"
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Tag(Base):
     __tablename__ = "tags"
     __table_args__ = (

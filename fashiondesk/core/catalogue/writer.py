@@ -24,6 +24,7 @@ from fashiondesk.core.catalogue.models import (
     MISSING,
     OK,
     Embedding,
+    Fingerprint,
     Meta,
     Photo,
     Rejection,
@@ -140,6 +141,8 @@ def apply_results(session: Session, results: Sequence[Result], orphans: Orphans 
                                       seq=seq, logits=result.logits, garment_map=result.garment_map))
             _replace_auto_tags(session, photo.id, result.tags, {kind for kind, _ in result.runs})
             _record_runs(session, photo.id, result.runs)
+            if result.fingerprint is not None:
+                session.merge(Fingerprint(photo_id=photo.id, data=result.fingerprint))
         else:
             photo.status, photo.error = FAILED, result.reason
             if result.transient:
@@ -274,6 +277,15 @@ def apply_retags(session: Session, results: Sequence[Retagged]) -> list[int]:
         _record_runs(session, result.photo_id, result.runs)
         done.append(result.photo_id)
     return done
+
+
+def store_fingerprints(session: Session, made: Sequence[tuple[int, str, bytes]]) -> None:
+    """Fingerprints of photos indexed before they were kept: (photo id, the content hash
+    they were made from, fingerprint); a photo whose bytes changed meanwhile is skipped."""
+    hashes = dict(session.execute(select(Photo.id, Photo.content_hash).where(Photo.id.in_([m[0] for m in made]))).all())
+    for photo_id, digest, data in made:
+        if hashes.get(photo_id) == digest:
+            session.merge(Fingerprint(photo_id=photo_id, data=data))
 
 
 def mark_missing(session: Session, photo_ids: Sequence[int]) -> None:

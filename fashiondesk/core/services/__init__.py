@@ -38,7 +38,9 @@ from fashiondesk.core.services.products import (
 )
 from fashiondesk.core.services.rename import rename_photo
 from fashiondesk.core.services.sidecars import SidecarReport, originals_folder, write_xmp
-from fashiondesk.core.services.search import SimilarSearch, duplicates, similar
+from fashiondesk.core.services.duplicates import DuplicateGroup, Duplicates
+from fashiondesk.core.services.duplicates import find as duplicates
+from fashiondesk.core.services.search import SimilarSearch, similar
 from fashiondesk.core.services.teaching import MIN_EXAMPLES, Teaching, examples_behind, last_teaching, learn, needs_learning
 from fashiondesk.core.services.teaching_eval import evaluate_teaching, format_teaching_report
 from fashiondesk.core.services.tags import (
@@ -62,7 +64,7 @@ __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Closeness", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
     "MIN_EXAMPLES", "CategoryRole", "delete_look", "looks", "outfit", "roles", "save_look", "set_role", "SidecarReport", "originals_folder", "write_xmp", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
     "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer", "neutralise",
-    "daily_backup", "database_file", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
+    "daily_backup", "database_file", "DuplicateGroup", "Duplicates", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",
     "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.messages import translate
@@ -16,7 +17,7 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
-from fashiondesk.core.catalogue.models import MISSING, Embedding, Folder, Photo
+from fashiondesk.core.catalogue.models import MISSING, Embedding, Fingerprint, Folder, Photo
 from fashiondesk.core.catalogue.orphans import Orphans, merge_copies
 from fashiondesk.core.catalogue.scan import plan, stale_retags
 from fashiondesk.core.catalogue.writer import (
@@ -28,14 +29,17 @@ from fashiondesk.core.catalogue.writer import (
     move_photos,
     record_inodes,
     record_skipped,
+    store_fingerprints,
 )
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
-from fashiondesk.core.records import Retag
+from fashiondesk.core.records import OK, Retag
+from fashiondesk.core.thumbnails import ThumbnailWriter
+from fashiondesk.core.thumbnails import default_dir as thumbnails_dir
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside, not_a_folder, real
 from fashiondesk.core.services.teaching import Teaching, learn_now, needs_learning
-from fashiondesk.core.vision.pipeline import extract, retag
+from fashiondesk.core.vision.pipeline import extract, fingerprints, retag
 from fashiondesk.core.vision.runtime import Embedder
 from fashiondesk.core.vision.tagging import sources as tag_sources
 
@@ -85,6 +89,7 @@ class IndexSummary:
     learning_failed: str = ""  # why learning at the end of the run failed (it runs again next time)
     keywords_added: int = 0  # staff tags read from the photos' own keywords (XMP sidecars, IPTC)
     keyword_problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why a keyword file was skipped)
+    fingerprinted: int = 0  # photos indexed before fingerprints were kept that got theirs
 
     @property
     def retagged(self) -> int:
@@ -98,9 +103,11 @@ def index(
     embedder: Embedder | None = None,
     folder_paths: Sequence[str] | None = None,
     add: bool = False,
+    thumbnail_dir: Path | None = None,
 ) -> IndexSummary:
     """Bring the catalogue up to date with its folders (all, or those named; with ``add``,
-    the named folders are first added to the catalogue).
+    the named folders are first added to the catalogue). Each photo read gets its thumbnail
+    in ``thumbnail_dir`` (by default the user's thumbnail cache, where the window looks).
 
     Only one run per catalogue at a time: a second one (another window, the command
     line) is refused with a UserError, before it has changed anything.
@@ -109,7 +116,8 @@ def index(
         with exclusive(index_path(catalogue).with_suffix(".lock")):
             added = add_folders(catalogue, folder_paths) if add and folder_paths else []
             embedder = embedder or Embedder.load()
-            summary = _index(catalogue, progress, cancel, embedder, folder_paths)
+            thumbnails = ThumbnailWriter(thumbnail_dir or thumbnails_dir())
+            summary = _index(catalogue, progress, cancel, embedder, folder_paths, thumbnails)
             summary.added = added
             if not summary.cancelled:
                 _read_keywords(catalogue, summary, cancel)
@@ -187,6 +195,7 @@ def _index(
     cancel: CancelToken | None,
     embedder: Embedder | None,
     folder_paths: Sequence[str] | None,
+    thumbnails: ThumbnailWriter | None = None,
 ) -> IndexSummary:
     cancel = cancel or CancelToken()
     embedder = embedder or Embedder.load()
@@ -250,7 +259,9 @@ def _index(
             entries = [r.entry for r in results]
             writer.submit(apply_results, results, orphans, done=lambda outcomes: record(outcomes, entries, results))
 
-        extract(work.to_read, embedder, sink, progress, cancel, sources=sources)
+        extract(work.to_read, embedder, sink, progress, cancel, sources=sources, thumbnails=thumbnails)
+        if not cancel.cancelled:
+            summary.fingerprinted = _fingerprint_older(catalogue, writer, progress, cancel, thumbnails)
         for start in range(0, len(scan.retag), RETAG_CHUNK):
             if cancel.cancelled:
                 break
@@ -264,6 +275,23 @@ def _index(
     # After the catalogue, never before: a crash in between is repaired on the next open.
     open_index(catalogue, embedder.version, embedder.spec.embedding_dim)
     return summary
+
+
+def _fingerprint_older(catalogue: Catalogue, writer: Writer, progress: ProgressCallback, cancel: CancelToken,
+                       thumbnails: ThumbnailWriter | None) -> int:
+    """Photos indexed before fingerprints were kept get theirs (one more read of each, once)."""
+    with catalogue.sessions() as session:
+        todo = [(row[0], row[1], row[2]) for row in session.execute(
+            select(Photo.id, Photo.path, Photo.content_hash)
+            .where(Photo.status == OK, ~exists().where(Fingerprint.photo_id == Photo.id))
+            .order_by(Photo.id)
+        )]
+    if not todo:
+        return 0
+    log.info("making the fingerprints of %d photos indexed before they were kept", len(todo))
+    return fingerprints(
+        todo, lambda made: writer.submit(store_fingerprints, made), cancel,
+        lambda p: progress(replace(p, current=f"checking for altered copies: {p.current}")), thumbnails)
 
 
 def _count_missing(session: Session) -> int:

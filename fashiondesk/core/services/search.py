@@ -1,4 +1,4 @@
-"""Similar items and near-duplicates."""
+"""Similar items."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
-from sqlalchemy import select
 
 from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
-from fashiondesk.core.catalogue.models import Photo
 from fashiondesk.core.index.closeness import CLOTHING_SMALL, SAMPLE, Closeness, measure
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.similar import (
@@ -82,28 +80,6 @@ def similar(
         if len(kept) >= k or len(hits) < wanted:
             return kept[:k]
         wanted *= 4
-
-
-def duplicates(catalogue: Catalogue, threshold: float | None = None) -> list[list[tuple[str, float]]]:
-    """Groups of near-identical photos as lists of (path, weakest link score)."""
-    from fashiondesk.core.index.duplicates import DEFAULT_THRESHOLD, find_groups
-    from fashiondesk.core.index.store import indexed_ids, load_vectors
-
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    if not -1.0 <= threshold <= 1.0:
-        raise UserError("the threshold is a cosine similarity between -1 and 1")
-    spec = shipped_spec()
-    index = open_index(catalogue, spec.version, spec.embedding_dim)
-    ids, chunks = [], []
-    for chunk_ids, vectors in load_vectors(catalogue, spec.version, sorted(indexed_ids(catalogue, spec.version))):
-        ids.extend(chunk_ids)
-        chunks.append(vectors)
-    if not ids:
-        return []
-    groups = find_groups(index, ids, np.concatenate(chunks), threshold)
-    with catalogue.sessions() as session:
-        paths = dict(session.execute(select(Photo.id, Photo.path)).all())
-    return [[(paths[i], g.min_score) for i in g.photo_ids] for g in groups]
 
 
 def _embed_files(paths: Sequence[str], embedder: Embedder) -> np.ndarray:

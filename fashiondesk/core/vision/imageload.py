@@ -31,7 +31,7 @@ import threading
 import warnings
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -136,6 +136,11 @@ def _check_regular(mode: int) -> None:
 def read_photo(path: str | os.PathLike) -> bytes:
     """The bytes of a photo file (they are needed whole for the content hash), read only
     after the file has shown it is a regular file of a sane size with an image header."""
+    return read_photo_stat(path)[0]
+
+
+def read_photo_stat(path: str | os.PathLike) -> tuple[bytes, os.stat_result]:
+    """``read_photo``, with the file's status as it was when its bytes had been read."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext in NOT_SUPPORTED_EXTENSIONS:
         raise UnreadableImage(f"format not supported ({ext})")
@@ -150,7 +155,8 @@ def read_photo(path: str | os.PathLike) -> bytes:
         with _plain_reasons():
             _open(fh, ext)  # reads the header only
         fh.seek(0)
-        return fh.read(size)
+        data = fh.read(size)
+        return data, os.fstat(fh.fileno())
 
 
 _heif: bool | None = None  # None: not tried yet
@@ -377,17 +383,22 @@ def _to_rgb(img: Image.Image) -> Image.Image:
 
 
 def load_rgb(
-    data: bytes, size: int, crop_pct: float = 0.875, budget: DecodeBudget | None = None, frame: bool = False
+    data: bytes, size: int, crop_pct: float = 0.875, budget: DecodeBudget | None = None, frame: bool = False,
+    upright: Callable[[Image.Image, int, int], None] | None = None,
 ) -> LoadedImage:
     """Decode, resize the shorter side to size / crop_pct and take the centre square.
 
     This is the evaluation transform the ImageNet weights were measured with (256 -> 224);
     it reproduces the reference probe and 1-NN figures, where squashing the whole photo
     to a square loses about five points of 1-NN accuracy. With ``frame``, a studio shot is
-    first cut to its subject (``framing.frame_studio``).
+    first cut to its subject (``framing.frame_studio``). ``upright`` is given the whole photo
+    as decoded (upright, RGB, shorter side at least size / crop_pct) with its full size,
+    before it is cut: indexing makes its thumbnail from it.
     """
     short = max(size, round(size / crop_pct))
     img, width, height = open_image(data, draft_to=short, budget=budget)
+    if upright is not None:
+        upright(img, width, height)
     if frame:
         img = frame_studio(img)
     w, h = img.size

@@ -19,19 +19,24 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
+from PIL import Image
 
 from fashiondesk.core.files import content_hash
 from fashiondesk.core.records import Extracted, Failed, FileEntry, Result, Retag, Retagged
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+from fashiondesk.core.thumbnails import ThumbnailWriter, stamp_of
+from fashiondesk.core.vision import fingerprint
 from fashiondesk.core.vision.budget import DecodeBudget
 from fashiondesk.core.vision.imageload import (
     DECODE_BUDGET,
     LoadedImage,
     UnreadableImage,
     load_rgb,
+    open_image,
     read_photo,
+    read_photo_stat,
 )
-from fashiondesk.core.vision.runtime import Embedder
+from fashiondesk.core.vision.runtime import Embedder, usable_cores
 from fashiondesk.core.vision.tagging import PIXELS, Outputs, Source, tag_with
 
 log = logging.getLogger("fashiondesk.pipeline")
@@ -44,6 +49,7 @@ class Decoded:
     entry: FileEntry
     content_hash: str
     image: LoadedImage
+    fingerprint: bytes | None = None
     error: None = None
 
 
@@ -59,9 +65,9 @@ class Undecoded:
 
 
 def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | None = None,
-           frame: bool = False) -> Decoded | Undecoded:
+           frame: bool = False, thumbnails: ThumbnailWriter | None = None) -> Decoded | Undecoded:
     try:
-        data = read_photo(entry.path)
+        data, st = read_photo_stat(entry.path)
     except UnreadableImage as exc:
         # Refused unread: the hash the identity step took this run, if it took one, lets the
         # writer record the failure (a missing hash there would read as "changed meanwhile").
@@ -69,8 +75,17 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     except MemoryError:
         return Undecoded(entry, entry.expected_hash, "file too large to read into memory")
     digest = content_hash(data)
+    made: list[bytes] = []
+
+    def keep(img: Image.Image, width: int, height: int) -> None:
+        """The whole photo as decoded: its fingerprint and thumbnail are made from it."""
+        made.append(fingerprint.make(img))
+        if thumbnails is not None:
+            thumbnails.write(entry.path, stamp_of(st), img, width, height)
+
     try:
-        return Decoded(entry, digest, load_rgb(data, size, crop_pct, budget, frame))
+        image = load_rgb(data, size, crop_pct, budget, frame, keep)
+        return Decoded(entry, digest, image, made[0] if made else None)
     except UnreadableImage as exc:
         return Undecoded(entry, digest, str(exc))
     except MemoryError:
@@ -92,10 +107,15 @@ def extract(
     cancel: CancelToken | None = None,
     sources: Sequence[Source] = (),
     batch_size: int = 32,
-    decode_threads: int = 2,
+    decode_threads: int = 0,
+    thumbnails: ThumbnailWriter | None = None,
 ) -> int:
-    """Process entries in order; returns how many were handed to the sink."""
+    """Process entries in order; returns how many were handed to the sink. With
+    ``thumbnails``, each photo's thumbnail is written from the pixels decoded for the model."""
     cancel = cancel or CancelToken()
+    # One decode thread more than cores: the model's threads do not spin, and a decode
+    # waiting on its file leaves the core to the others.
+    decode_threads = decode_threads or usable_cores() + 1
     size = embedder.spec.input_size
     started = time.perf_counter()
     done = failed = 0
@@ -123,7 +143,7 @@ def extract(
                         embedder.version, vector.tobytes(), tag_set,
                         logits=_stored(outputs.logits, n, np.float32),
                         garment_map=_stored(outputs.garment_maps, n, np.float32),
-                        runs=runs,
+                        runs=runs, fingerprint=d.fingerprint,
                     )
                 )
         for item in batch:
@@ -141,7 +161,7 @@ def extract(
                 while next_index < len(entries) and len(pending) < window:
                     entry = entries[next_index]
                     pending.append(pool.submit(decode, entry, size, embedder.spec.crop_pct, budget,
-                                                embedder.spec.frames_studio))
+                                                embedder.spec.frames_studio, thumbnails))
                     next_index += 1
                 if not pending:
                     break
@@ -231,6 +251,57 @@ def _pixels(entry: Retag, size: int, crop_pct: float, budget: DecodeBudget, fram
     except Exception:  # noqa: BLE001 - a decoder's own error: leave this photo for the next run
         log.warning("decoding %s to tag it again failed", entry.path, exc_info=True)
         return None
+
+
+def fingerprints(
+    photos: Sequence[tuple[int, str, str | None]],
+    sink: Callable[[list[tuple[int, str, bytes]]], None],
+    cancel: CancelToken | None = None,
+    progress: ProgressCallback = no_progress,
+    thumbnails: ThumbnailWriter | None = None,
+    batch_size: int = 64,
+    decode_threads: int = 2,
+) -> int:
+    """Fingerprints (and thumbnails) of photos indexed before fingerprints were kept:
+    ``photos`` are (photo id, path, content hash); the sink gets (photo id, content hash,
+    fingerprint). A file that cannot be read, or holds other bytes now, is left for the run
+    that reads it again. Returns how many were made."""
+    cancel = cancel or CancelToken()
+    budget = DecodeBudget(DECODE_BUDGET)
+    started = time.perf_counter()
+    made = 0
+
+    def one(item: tuple[int, str, str | None]) -> tuple[int, str, bytes] | None:
+        photo_id, path, digest = item
+        try:
+            data, st = read_photo_stat(path)
+            if digest is None or content_hash(data) != digest:
+                return None
+            img, width, height = open_image(data, draft_to=FINGERPRINT_DECODE, budget=budget)
+            if thumbnails is not None:
+                thumbnails.write(path, stamp_of(st), img, width, height)
+            return photo_id, digest, fingerprint.make(img)
+        except (UnreadableImage, MemoryError):
+            return None
+        except Exception:  # noqa: BLE001 - a decoder's own error: this photo keeps no fingerprint for now
+            log.warning("decoding %s for its fingerprint failed", path, exc_info=True)
+            return None
+
+    with ThreadPoolExecutor(decode_threads, thread_name_prefix="fashiondesk-fingerprint") as pool:
+        for start in range(0, len(photos), batch_size):
+            if cancel.cancelled:
+                break
+            batch = photos[start : start + batch_size]
+            results = [r for r in pool.map(one, batch) if r is not None]
+            sink(results)
+            made += len(results)
+            progress(Progress(start + len(batch), len(photos), start + len(batch) - made,
+                              time.perf_counter() - started, batch[-1][1]))
+    return made
+
+
+# Decoded at least this large for a fingerprint: what indexing decodes for the model anyway.
+FINGERPRINT_DECODE = 256
 
 
 def _array(blobs: list[bytes | None], dtype) -> np.ndarray | None:

@@ -1,0 +1,212 @@
+"""Review → Find duplicates…: the same photo kept several times, and similar photos.
+
+The search runs on a task thread (a few seconds for thousands of photos). Each group lists
+its photos with the one to keep first (the most pixels, then the largest file); staff can
+show a group in the grid, or tag the others (an undoable tag edit). fashiondesk never
+deletes or moves a file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from fashiondesk.core import services
+from fashiondesk.gui.i18n import translate
+from fashiondesk.gui.jobs import failure_text, run_job
+
+THUMB = 64
+IdsRole = Qt.ItemDataRole.UserRole + 1  # a group's photo ids, the one to keep first
+PathRole = Qt.ItemDataRole.UserRole + 2
+
+
+def kind_text(kind: str, n: int) -> str:
+    if kind == "exact":
+        return translate("Duplicates", "Exact copies: {n} files with the same bytes").format(n=n)
+    if kind == "near":
+        return translate("Duplicates", "The same photo, altered: {n} photos").format(n=n)
+    return translate("Duplicates", "Similar photos (other shots): {n} photos").format(n=n)
+
+
+def file_size(size: int) -> str:
+    if size < 1_000_000:
+        return translate("Duplicates", "{kb} KB").format(kb=max(1, round(max(size, 0) / 1000)))
+    return translate("Duplicates", "{mb:.1f} MB").format(mb=size / 1e6)
+
+
+class DuplicatesDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self._window = window
+        self._items: dict[str, list[QTreeWidgetItem]] = {}
+        self._found: services.Duplicates | None = None
+        self.setWindowTitle(translate("Duplicates", "Duplicates"))
+        layout = QVBoxLayout(self)
+        kinds = QHBoxLayout()
+        self.exact = QCheckBox(translate("Duplicates", "Exact copies"))
+        self.near = QCheckBox(translate("Duplicates", "Altered copies (resized, cropped, edited)"))
+        self.similar = QCheckBox(translate("Duplicates", "Similar photos"))
+        self.exact.setChecked(True)
+        self.near.setChecked(True)
+        for box in (self.exact, self.near, self.similar):
+            kinds.addWidget(box)
+            box.toggled.connect(self.search)
+        kinds.addStretch(1)
+        layout.addLayout(kinds)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([translate("Duplicates", "Photo"), translate("Duplicates", "Suggestion"),
+                                   translate("Duplicates", "Pixels"), translate("Duplicates", "File"),
+                                   translate("Duplicates", "Folder")])
+        self.tree.setIconSize(QSize(THUMB, THUMB))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(0, 300)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.show_button = QPushButton(translate("Duplicates", "Show in the grid"))
+        self.show_button.setToolTip(translate("Duplicates", "The photos of the selected groups (or of every group) "
+                                                            "in the grid"))
+        self.tag_button = QPushButton(translate("Duplicates", "Tag the others…"))
+        self.tag_button.setToolTip(translate("Duplicates", "Give every photo but the one to keep a tag (of the "
+                                                           "selected groups, or of every group); files stay as they are"))
+        buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.tag_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        self.show_button.clicked.connect(self.show_in_grid)
+        self.tag_button.clicked.connect(self.tag_others)
+        layout.addWidget(buttons)
+        window.thumbnails.ready.connect(self._thumbnail_ready)
+        self.resize(900, 560)
+        self.search()
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, box in (("exact", self.exact), ("near", self.near), ("similar", self.similar))
+                if box.isChecked()]
+
+    def search(self) -> None:
+        self.tree.clear()
+        self._items.clear()
+        self._found = None
+        self._update_buttons()
+        kinds = self.kinds()
+        if not kinds:
+            self.status.setText(translate("Duplicates", "Choose what to look for."))
+            return
+        self.status.setText(translate("Duplicates", "Looking for duplicates…"))
+        run_job(self, services.duplicates, self._window.catalogue, None, kinds,
+                done=lambda found, kinds=kinds: self._show(found, kinds), error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _show(self, found: services.Duplicates, kinds: list[str]) -> None:
+        if kinds != self.kinds():
+            return  # the choice changed meanwhile: its own search follows
+        self._found = found
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group in found.groups:
+            top = QTreeWidgetItem([kind_text(group.kind, len(group.photos))])
+            top.setData(0, IdsRole, [p.photo_id for p in group.photos])
+            self.tree.addTopLevelItem(top)
+            for photo in group.photos:
+                size = f"{photo.width} × {photo.height}" if photo.width and photo.height else ""
+                keep = translate("Duplicates", "Keep") if photo.keep else ""
+                child = QTreeWidgetItem([os.path.basename(photo.path), keep, size, file_size(photo.size),
+                                         os.path.dirname(photo.path)])
+                child.setData(0, PathRole, photo.path)
+                child.setToolTip(0, photo.path)
+                if photo.keep:
+                    child.setFont(1, bold)
+                top.addChild(child)
+                self._items.setdefault(photo.path, []).append(child)
+                self._set_icon(child, photo.path)
+            top.setExpanded(True)
+        n = len(found.groups)
+        text = translate("Duplicates", "{n} groups found.").format(n=n) if n else \
+            translate("Duplicates", "No duplicates found.")
+        if found.unchecked:
+            text += " " + translate("Duplicates", "{n} photos were indexed before fashiondesk could tell altered "
+                                                  "copies apart: Rescan checks them.").format(n=found.unchecked)
+        self.status.setText(text)
+        self._update_buttons()
+
+    def _set_icon(self, item: QTreeWidgetItem, path: str) -> None:
+        pixmap = self._window.thumbnails.pixmap(path, THUMB)
+        if pixmap is None:
+            return
+        square = QPixmap(pixmap.size().expandedTo(QSize(max(pixmap.width(), pixmap.height()),
+                                                         max(pixmap.width(), pixmap.height()))))
+        square.setDevicePixelRatio(pixmap.devicePixelRatio())
+        square.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(square)
+        side = max(pixmap.width(), pixmap.height()) / pixmap.devicePixelRatio()
+        painter.drawPixmap(int((side - pixmap.deviceIndependentSize().width()) / 2),
+                           int((side - pixmap.deviceIndependentSize().height()) / 2), pixmap)
+        painter.end()
+        item.setIcon(0, QIcon(square))  # centred in a square: the names line up
+
+    def _thumbnail_ready(self, path: str, edge: int) -> None:
+        if edge == THUMB:
+            for item in self._items.get(path, []):
+                self._set_icon(item, path)
+
+    def _chosen_groups(self) -> list[QTreeWidgetItem]:
+        tops = {item if item.parent() is None else item.parent() for item in self.tree.selectedItems()}
+        if not tops:
+            tops = {self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())}
+        return [t for t in tops if t is not None]
+
+    def _update_buttons(self) -> None:
+        has = self.tree.topLevelItemCount() > 0
+        self.show_button.setEnabled(has)
+        self.tag_button.setEnabled(has and self._found is not None
+                                   and any(p.keep for g in self._found.groups for p in g.photos))
+
+    def show_in_grid(self) -> None:
+        ids = [pid for top in self._chosen_groups() for pid in top.data(0, IdsRole)]
+        if ids:
+            self._window.show_results(ids, translate("Duplicates", "Duplicates"))
+
+    def tag_others(self) -> None:
+        """Every photo of the chosen groups but the one to keep gets the tag staff name (an
+        undoable edit); similar photos are other photos, so they are never tagged."""
+        if self._found is None:
+            return
+        chosen = {tuple(top.data(0, IdsRole)) for top in self._chosen_groups()}
+        others = [p.photo_id for g in self._found.groups if g.kind != "similar"
+                  and tuple(p.photo_id for p in g.photos) in chosen for p in g.photos if not p.keep]
+        if not others:
+            return
+        name, ok = QInputDialog.getText(
+            self, translate("Duplicates", "Tag the others"),
+            translate("Duplicates", "Tag for the {n} photos that are not the one to keep:").format(n=len(others)),
+            text=translate("Duplicates", "duplicate"))
+        if not ok or not name.strip():
+            return
+        try:
+            self._window.tag_edits.apply(
+                translate("Duplicates", "{n} duplicates: add the tag {tag}").format(n=len(others), tag=name.strip()),
+                others, services.add_custom_tag, others, name)
+        except Exception as exc:  # logged; one line shown
+            self.status.setText(failure_text(exc, "tagging duplicates"))

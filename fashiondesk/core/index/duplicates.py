@@ -37,8 +37,9 @@ DEFAULT_THRESHOLD = 0.85
 # Besides: three quarters of the squares with detail agree at least this much (a garment
 # swapped on the same background disagrees where it lies)...
 PATCH_MIN = 0.7
-# ...photos framed alike agree this much at the fingerprint's full 64 x 64 (copies: 0.73 and
-# up, the 5th percentile 0.79; two different T-shirts laid on the same sheet: 0.55 and 0.62)...
+# ...photos framed alike agree this much at the fingerprint's full 64 x 64 (copies: 0.72 and
+# up, the 5th percentile 0.79; two different T-shirts laid on the same sheet: 0.56, and 0.68,
+# which is grouped: the one false group among clothing-small's 3,781 photos)...
 FULL_MIN = 0.65
 COLOUR_LIMIT = 0.4  # ...and their colours disagree less (copies at most 0.32, another colourway 0.5 and up)
 SIMILAR_THRESHOLD = 0.94  # embedding cosine: another photo of a similar garment

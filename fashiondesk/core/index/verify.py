@@ -331,18 +331,28 @@ def _local_mean(images: np.ndarray) -> np.ndarray:
 
 def full_detail(container: np.ndarray, content: np.ndarray, mirrored: np.ndarray, p: np.ndarray) -> np.ndarray:
     """Detail agreement at the fingerprint's full 64 x 64, for pairs framed alike (neither a
-    crop of the other): another garment in the same set-up differs there even when it agrees at
-    32 x 32. A pair of which one is a crop of the other gets 1.0 (the crop has detail the whole
-    photo's fingerprint cannot hold at that scale)."""
-    g = (np.arange(LUMA) + 0.5) / LUMA * FINE
-    u, v = np.meshgrid(g, g)
-    x, y = _warp_points(p, u.ravel(), v.ravel())
-    warped = _bilinear(container, x, y).reshape(-1, LUMA, LUMA)
-    own = np.where(mirrored[:, None, None], content[:, :, ::-1], content)
-    agree = (_normalised((warped - _local_mean(warped)).reshape(len(p), -1))
-             * _normalised((own - _local_mean(own)).reshape(len(p), -1))).sum(axis=1)
+    crop of the other), after two more alignment steps at that size: another garment in the
+    same set-up differs there even when it agrees at 32 x 32. A pair of which one is a crop of
+    the other gets 1.0 (the crop has detail the whole photo's fingerprint cannot hold at that
+    scale)."""
     covered = np.sqrt(np.abs(np.linalg.det(p[:, :, :2]))) * FINE / LUMA  # the content's share of the container
-    return np.where(covered >= SAME_FRAMING, agree, 1.0)
+    out = np.ones(len(p))
+    alike = covered >= SAME_FRAMING
+    if not alike.any():
+        return out
+    own = np.where(mirrored[alike, None, None], content[alike, :, ::-1], content[alike]).astype(np.float32)
+    full = p[alike].astype(np.float64).copy()
+    full[:, :, :2] *= FINE / LUMA  # template pixels are half as large
+    full, _ = _ecc(container[alike], own, full, FULL_STEPS)
+    u, v = _grid(LUMA)
+    x, y = _warp_points(full, u * LUMA, v * LUMA)
+    warped = _bilinear(container[alike], x, y).reshape(-1, LUMA, LUMA)
+    out[alike] = (_normalised((warped - _local_mean(warped)).reshape(len(warped), -1))
+                  * _normalised((own - _local_mean(own)).reshape(len(own), -1))).sum(axis=1)
+    return out
+
+
+FULL_STEPS = 2
 
 
 COLOUR_POINTS = 8

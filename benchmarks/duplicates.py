@@ -1,6 +1,7 @@
 """Duplicates: altered copies found, photos never mixed, and speed (issue 21).
 
     python benchmarks/duplicates.py [DATASET] [--n 20000] [--skip-speed]
+    python benchmarks/duplicates.py --photos 713 --every 1 --recall-only   # 71 copies of each kind
 
 1. **Recall**: 450 photos of clothing-small `test` and `validation` (photos the model never
    learnt from), 150 of them with one altered copy (tests/alterations.py: 15 of each of ten
@@ -63,9 +64,9 @@ def groups_of(csv_text: str) -> list[tuple[str, list[str]]]:
     return [(kinds[g], names) for g, names in by.items()]
 
 
-def recall(dataset: Path, tmp: Path) -> None:
+def recall(dataset: Path, tmp: Path, photos: int = 450, every: int = 3) -> None:
     files = sorted((dataset / "test").glob("*/*.jpg")) + sorted((dataset / "validation").glob("*/*.jpg"))
-    chosen = files[:: max(1, len(files) // 450)][:450]
+    chosen = files[:: max(1, len(files) // photos)][:photos]
     folder = tmp / "recall"
     folder.mkdir()
     kinds = list(alterations.KINDS)
@@ -73,8 +74,8 @@ def recall(dataset: Path, tmp: Path) -> None:
     for n, src in enumerate(chosen):
         name = f"{n:03d}.jpg"
         shutil.copy(src, folder / name)
-        if n % 3 == 0:
-            kind = kinds[(n // 3) % len(kinds)]
+        if n % every == 0:
+            kind = kinds[(n // every) % len(kinds)]
             copy = f"{n:03d} copy.jpg"
             alterations.save(src, folder / copy, kind)
             altered[copy] = (name, kind)
@@ -188,9 +189,14 @@ def main() -> None:
     parser.add_argument("dataset", nargs="?", type=Path, default=DATA)
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--photos", type=int, default=450, help="unseen photos in the recall catalogue (at most 713)")
+    parser.add_argument("--every", type=int, default=3, help="one altered copy of every N-th photo (1: of all)")
+    parser.add_argument("--recall-only", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        recall(args.dataset, Path(tmp))
+        recall(args.dataset, Path(tmp), args.photos, args.every)
+        if args.recall_only:
+            return
         db = distinct(args.dataset, Path(tmp))
         if not args.skip_speed:
             speed(db, args.n)

@@ -46,7 +46,7 @@ def save(image: Image.Image, dest: Path) -> None:
     costs a decode later, so errors are swallowed."""
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_suffix(f".{threading.get_ident()}.tmp")
+        tmp = dest.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")  # indexing and the window both write
         image.save(tmp, "JPEG", quality=QUALITY)
         os.replace(tmp, dest)
     except OSError:
@@ -75,5 +75,9 @@ class ThumbnailWriter:
         if max(upright.size) < min(self.edge, max(width, height)):
             return
         dest = self.folder / cache_name(path, self.edge, stamp)
-        if not dest.exists():
-            save(shrunk(upright, self.edge).convert("RGB"), dest)
+        try:
+            if dest.exists():  # the same file, as it was: made already
+                return
+        except OSError:
+            return
+        save(shrunk(upright, self.edge).convert("RGB"), dest)

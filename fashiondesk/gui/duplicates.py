@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 
 from fashiondesk.core import services
 from fashiondesk.gui.i18n import translate
-from fashiondesk.gui.jobs import failure_text, run_job
+from fashiondesk.gui.jobs import run_job
 
 THUMB = 64
 IdsRole = Qt.ItemDataRole.UserRole + 1  # a group's photo ids, the one to keep first
-PathRole = Qt.ItemDataRole.UserRole + 2
 
 
 def kind_text(kind: str, n: int) -> str:
@@ -56,6 +55,11 @@ class DuplicatesDialog(QDialog):
         self._window = window
         self._items: dict[str, list[QTreeWidgetItem]] = {}
         self._found: services.Duplicates | None = None
+        self._searches = 0  # the answer of the latest search only is shown
+        # The search runs in the window's pool, so closing this dialog never waits for it;
+        # its answer is dropped once the dialog is gone.
+        alive = self._alive = {"yes": True}
+        self.destroyed.connect(lambda *_: alive.update(yes=False))
         self.setWindowTitle(translate("Duplicates", "Duplicates"))
         layout = QVBoxLayout(self)
         kinds = QHBoxLayout()
@@ -113,15 +117,21 @@ class DuplicatesDialog(QDialog):
             self.status.setText(translate("Duplicates", "Choose what to look for."))
             return
         self.status.setText(translate("Duplicates", "Looking for duplicates…"))
-        run_job(self, services.duplicates, self._window.catalogue, None, kinds,
-                done=lambda found, kinds=kinds: self._show(found, kinds), error=self._failed)
+        self._searches += 1
+        search, alive = self._searches, self._alive
+        run_job(self._window, services.duplicates, self._window.catalogue, None, kinds, key="duplicates",
+                done=lambda found: alive["yes"] and self._show(found, search),
+                error=lambda message: alive["yes"] and self._failed(message, search))
 
-    def _failed(self, message: str) -> None:
-        self.status.setText(message)
+    def _failed(self, message: str, search: int) -> None:
+        if search == self._searches:
+            self.status.setText(message)
 
-    def _show(self, found: services.Duplicates, kinds: list[str]) -> None:
-        if kinds != self.kinds():
-            return  # the choice changed meanwhile: its own search follows
+    def _show(self, found: services.Duplicates, search: int) -> None:
+        if search != self._searches:
+            return  # the choice changed meanwhile: the latest search answers
+        self.tree.clear()
+        self._items.clear()
         self._found = found
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -134,7 +144,6 @@ class DuplicatesDialog(QDialog):
                 keep = translate("Duplicates", "Keep") if photo.keep else ""
                 child = QTreeWidgetItem([os.path.basename(photo.path), keep, size, file_size(photo.size),
                                          os.path.dirname(photo.path)])
-                child.setData(0, PathRole, photo.path)
                 child.setToolTip(0, photo.path)
                 if photo.keep:
                     child.setFont(1, bold)
@@ -143,11 +152,11 @@ class DuplicatesDialog(QDialog):
                 self._set_icon(child, photo.path)
             top.setExpanded(True)
         n = len(found.groups)
-        text = translate("Duplicates", "{n} groups found.").format(n=n) if n else \
+        text = translate("Duplicates", "Groups found: {n}.").format(n=f"{n:,}") if n else \
             translate("Duplicates", "No duplicates found.")
         if found.unchecked:
-            text += " " + translate("Duplicates", "{n} photos were indexed before fashiondesk could tell altered "
-                                                  "copies apart: Rescan checks them.").format(n=found.unchecked)
+            text += " " + translate("Duplicates", "Photos indexed before fashiondesk could tell altered copies "
+                                                  "apart: {n}; Rescan checks them.").format(n=f"{found.unchecked:,}")
         self.status.setText(text)
         self._update_buttons()
 
@@ -172,10 +181,10 @@ class DuplicatesDialog(QDialog):
                 self._set_icon(item, path)
 
     def _chosen_groups(self) -> list[QTreeWidgetItem]:
-        tops = {item if item.parent() is None else item.parent() for item in self.tree.selectedItems()}
-        if not tops:
-            tops = {self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())}
-        return [t for t in tops if t is not None]
+        """The groups with a selected row (or every group), in the order they are listed."""
+        tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        selected = {id(item if item.parent() is None else item.parent()) for item in self.tree.selectedItems()}
+        return [t for t in tops if t is not None and (not selected or id(t) in selected)]
 
     def _update_buttons(self) -> None:
         has = self.tree.topLevelItemCount() > 0
@@ -204,9 +213,7 @@ class DuplicatesDialog(QDialog):
             text=translate("Duplicates", "duplicate"))
         if not ok or not name.strip():
             return
-        try:
-            self._window.tag_edits.apply(
-                translate("Duplicates", "{n} duplicates: add the tag {tag}").format(n=len(others), tag=name.strip()),
-                others, services.add_custom_tag, others, name)
-        except Exception as exc:  # logged; one line shown
-            self.status.setText(failure_text(exc, "tagging duplicates"))
+        # An undoable edit; a refused name or a busy catalogue is said in the window's status bar.
+        self._window.tag_edits.apply(
+            translate("Duplicates", "{n} duplicates: add the tag {tag}").format(n=len(others), tag=name.strip()),
+            others, services.add_custom_tag, others, name)

@@ -494,16 +494,11 @@ class MainWindow(QMainWindow):
     def _similar_ready(self, hits: list, title: str) -> None:
         """Similar items in the grid, best first; from a catalogued photo, that photo first and
         selected. The toolbar's search and filters are cleared: they do not apply here."""
-        self._results_title = title
         self.statusBar().clearMessage()
         start = self._similar_start
         ids = ([start] if start is not None else []) + [h.photo_id for h in hits if h.photo_id != start]
-        self.grid.clearSelection()
-        self.grid.setCurrentIndex(self.model.index(-1))
-        self.sidebar.clearSelection()
-        self.filters.clear()
+        self.show_results(ids, title)
         self._pending_select = start
-        self.set_filter(GridFilter(scope=RESULTS, value=tuple(ids), sort=self.filter.sort))
 
     # -- indexing --------------------------------------------------------------------
 

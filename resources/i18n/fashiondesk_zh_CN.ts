@@ -421,143 +421,143 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="41" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="40" />
         <source>Exact copies: {n} files with the same bytes</source>
         <translation>完全相同的副本：{n} 个文件内容相同</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="43" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="42" />
         <source>The same photo, altered: {n} photos</source>
         <translation>同一张照片的修改版：{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="44" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="43" />
         <source>Similar photos (other shots): {n} photos</source>
         <translation>相似照片（另外拍摄的）：{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="49" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="48" />
         <source>{kb} KB</source>
         <translation>{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="50" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="49" />
         <source>{mb:.1f} MB</source>
         <translation>{mb:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="59" />
-        <location filename="../../fashiondesk/gui/duplicates.py" line="189" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="63" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="198" />
         <source>Duplicates</source>
         <translation>重复照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="62" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="66" />
         <source>Exact copies</source>
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="63" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="67" />
         <source>Altered copies (resized, cropped, edited)</source>
         <translation>修改过的副本（缩放、裁剪、调色）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="64" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="68" />
         <source>Similar photos</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="76" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="80" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="76" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="80" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="77" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="81" />
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="77" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="81" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="78" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="82" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="86" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="90" />
         <source>Show in the grid</source>
         <translation>在网格中显示</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="87" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="91" />
         <source>The photos of the selected groups (or of every group) in the grid</source>
         <translation>在网格中显示所选组（或所有组）的照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="89" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="93" />
         <source>Tag the others…</source>
         <translation>给其余照片加标签…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="90" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="94" />
         <source>Give every photo but the one to keep a tag (of the selected groups, or of every group); files stay as they are</source>
         <translation>给所选组（或所有组）中除建议保留的那张以外的每张照片加一个标签；文件保持不变</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="113" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="117" />
         <source>Choose what to look for.</source>
         <translation>请选择要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="115" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="119" />
         <source>Looking for duplicates…</source>
         <translation>正在查找重复照片…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="134" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="144" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="146" />
-        <source>{n} groups found.</source>
-        <translation>找到 {n} 组。</translation>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="155" />
+        <source>Groups found: {n}.</source>
+        <translation>找到的组：{n}。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="147" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="158" />
+        <source>Photos indexed before fashiondesk could tell altered copies apart: {n}; Rescan checks them.</source>
+        <translation>在 fashiondesk 能识别修改过的副本之前编入目录的照片：{n} 张；点“重新扫描”即可检查它们。</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="156" />
         <source>No duplicates found.</source>
         <translation>没有找到重复照片。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="149" />
-        <source>{n} photos were indexed before fashiondesk could tell altered copies apart: Rescan checks them.</source>
-        <translation>有 {n} 张照片是在 fashiondesk 能识别修改过的副本之前编入目录的：点“重新扫描”即可检查它们。</translation>
-    </message>
-    <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="202" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="211" />
         <source>Tag the others</source>
         <translation>给其余照片加标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="203" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="212" />
         <source>Tag for the {n} photos that are not the one to keep:</source>
         <translation>给不保留的 {n} 张照片加的标签：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="204" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="213" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="209" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="218" />
         <source>{n} duplicates: add the tag {tag}</source>
         <translation>{n} 张重复照片：添加标签 {tag}</translation>
     </message>
@@ -1575,7 +1575,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="521" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="516" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -2603,12 +2603,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="531" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="526" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="567" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="562" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

@@ -55,3 +55,27 @@ def test_a_decode_too_small_for_a_sharp_thumbnail_is_not_kept(tmp_path):
     assert not list(tmp_path.iterdir())  # a 300 px decode of a 4800 px photo: the window makes its own
     writer.write("/a/small.jpg", "1:1", Image.new("RGB", (300, 256)), 300, 256)
     assert [p.name for p in tmp_path.iterdir()] == [cache_name("/a/small.jpg", INDEXED_EDGE, "1:1")]
+
+
+def test_a_file_changing_while_it_is_read_keeps_no_thumbnail(tmp_path, monkeypatch):
+    """Its status after the read differs from before: the thumbnail could be of other bytes
+    than its name says, so none is kept (the next run reads the file again)."""
+    from fashiondesk.core.records import FileEntry
+    from fashiondesk.core.vision import imageload, pipeline
+
+    photo = phone_like(tmp_path / "IMG_0002.jpg")
+    real_fstat, calls = os.fstat, []
+
+    def moving(fd):
+        st = real_fstat(fd)
+        calls.append(1)
+        if len(calls) == 2:  # after the read: saved again meanwhile
+            return os.stat_result((*st[:8], st.st_mtime + 1, st.st_ctime))
+        return st
+
+    monkeypatch.setattr(imageload.os, "fstat", moving)
+    thumbs = tmp_path / "thumbs"
+    decoded = pipeline.decode(FileEntry(str(photo), photo.stat().st_size, 0.0, 1), 224, 0.875,
+                              thumbnails=ThumbnailWriter(thumbs))
+    assert decoded.fingerprint is not None  # the photo itself is indexed
+    assert not thumbs.exists() or not list(thumbs.iterdir())

@@ -55,6 +55,11 @@ def test_nothing_is_written_until_staff_choose(qtbot, window, catalogue, embedde
     window.find_duplicates()
     dialog = window.findChild(DuplicatesDialog)
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=20_000)
+    dialog.near.setChecked(False)  # searches started one after another: the latest answers, once
+    dialog.near.setChecked(True)
+    qtbot.waitUntil(lambda: dialog._found is not None, timeout=20_000)
+    qtbot.wait(300)
+    assert dialog.tree.topLevelItemCount() == 1
     dialog.similar.setChecked(True)  # another search: similar photos too
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() >= 1 and dialog._found is not None, timeout=20_000)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # cancelled

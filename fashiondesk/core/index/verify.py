@@ -5,7 +5,7 @@
    turned a few degrees. Each photo's grey fingerprint is sampled over a fixed set of boxes
    (``BOXES``: the whole, smaller boxes at the corners, edges and centre, other shapes, small
    turns); the other photo, whole and mirrored, is compared with each box (correlation of
-   12 x 12 images, so brightness, contrast and white balance do not count) in both directions.
+   10 x 10 images, so brightness, contrast and white balance do not count) in both directions.
    The best box says which photo holds the other and roughly where.
 2. **Exactly where**: from that box, the alignment is refined by maximising the correlation
    over every affine map (ECC: Evangelidis and Psarakis, 2008) at 32 x 32.
@@ -28,6 +28,7 @@ from fashiondesk.core.vision.fingerprint import COLOUR, LUMA
 COARSE = 10  # side of the images compared to find the box
 FINE = 32  # side of the images aligned and compared for detail
 HALF_STEPS = 4  # alignment steps at half size...
+FULL_STEPS = 2  # ...and again at 64 x 64 for pairs framed alike (full_detail)
 ECC_STEPS = 2  # ...and at full size
 EPS = 1e-6
 
@@ -158,21 +159,7 @@ def whole_features(luma: np.ndarray) -> np.ndarray:
     return np.stack([whole, _mirror(whole, COARSE)], axis=1)
 
 
-def locate(boxes_a: np.ndarray, whole_a: np.ndarray, boxes_b: np.ndarray, whole_b: np.ndarray):
-    """For pairs (a, b): the best (score, a holds b?, mirrored?, box) over both directions.
-
-    boxes_*: (P, BOXES, COARSE^2), whole_*: (P, 2, COARSE^2)."""
-    b_in_a = np.einsum("pbk,pmk->pmb", boxes_a, whole_b)  # (P, 2, boxes)
-    a_in_b = np.einsum("pbk,pmk->pmb", boxes_b, whole_a)
-    both = np.stack([b_in_a, a_in_b], axis=1).reshape(len(boxes_a), -1)  # (P, 2 * 2 * boxes)
-    best = both.argmax(axis=1)
-    score = both[np.arange(len(best)), best]
-    direction, rest = np.divmod(best, 2 * len(BOXES))
-    mirrored, box = np.divmod(rest, len(BOXES))
-    return score, direction == 0, mirrored == 1, box
-
-
-def _start(box: np.ndarray) -> np.ndarray:
+def start_maps(box: np.ndarray) -> np.ndarray:
     """(P, 2, 3) affine maps from template pixels (FINE) to container pixels (LUMA)."""
     x, y, w, h, turn = box.T
     c, s = np.cos(turn), np.sin(turn)
@@ -287,7 +274,7 @@ def detail(container: np.ndarray, template: np.ndarray, p: np.ndarray) -> np.nda
 
 PATCHES = 4  # the aligned FINE x FINE images are compared in PATCHES x PATCHES squares too
 FLAT = 2.0  # grey levels of high-pass spread under which a square has no detail to compare
-SAME_FRAMING = 0.9  # a copy covering at least this share of the other's width and height
+SAME_FRAMING = 0.9  # framed alike: the copy covers at least this share of the other (square root of the area)
 
 
 def patch_detail(container: np.ndarray, template: np.ndarray, p: np.ndarray, quantile: float = 0.25) -> np.ndarray:
@@ -351,8 +338,6 @@ def full_detail(container: np.ndarray, content: np.ndarray, mirrored: np.ndarray
                   * _normalised((own - _local_mean(own)).reshape(len(own), -1))).sum(axis=1)
     return out
 
-
-FULL_STEPS = 2
 
 
 COLOUR_POINTS = 8

@@ -139,13 +139,16 @@ def read_photo(path: str | os.PathLike) -> bytes:
     return read_photo_stat(path)[0]
 
 
-def read_photo_stat(path: str | os.PathLike) -> tuple[bytes, os.stat_result]:
-    """``read_photo``, with the file's status as it was when its bytes had been read."""
+def read_photo_stat(path: str | os.PathLike) -> tuple[bytes, os.stat_result | None]:
+    """``read_photo``, with the file's status as it was before its bytes were read; None if the
+    file changed while it was read (its size or time differ after), so that nothing is kept
+    under a status that may not describe these bytes."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext in NOT_SUPPORTED_EXTENSIONS:
         raise UnreadableImage(f"format not supported ({ext})")
     with open_regular(path) as fh:
-        size = os.fstat(fh.fileno()).st_size
+        before = os.fstat(fh.fileno())
+        size = before.st_size
         if size == 0:
             raise UnreadableImage("empty file (0 bytes)")
         if size > MAX_FILE_BYTES:
@@ -156,7 +159,9 @@ def read_photo_stat(path: str | os.PathLike) -> tuple[bytes, os.stat_result]:
             _open(fh, ext)  # reads the header only
         fh.seek(0)
         data = fh.read(size)
-        return data, os.fstat(fh.fileno())
+        after = os.fstat(fh.fileno())
+        same = (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        return data, before if same else None
 
 
 _heif: bool | None = None  # None: not tried yet

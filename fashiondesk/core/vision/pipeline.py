@@ -41,6 +41,10 @@ from fashiondesk.core.vision.tagging import PIXELS, Outputs, Source, tag_with
 
 log = logging.getLogger("fashiondesk.pipeline")
 
+# Photos indexed before fingerprints were kept are decoded this large (the shorter side) for
+# theirs: what indexing decodes for the model (224 / 0.875), so fingerprints compare alike.
+FINGERPRINT_DECODE = 256
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -80,8 +84,7 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     def keep(img: Image.Image, width: int, height: int) -> None:
         """The whole photo as decoded: its fingerprint and thumbnail are made from it."""
         made.append(fingerprint.make(img))
-        if thumbnails is not None:
-            thumbnails.write(entry.path, stamp_of(st), img, width, height)
+        _thumbnail(thumbnails, entry.path, st, img, width, height)
 
     try:
         image = load_rgb(data, size, crop_pct, budget, frame, keep)
@@ -93,6 +96,17 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     except Exception as exc:  # noqa: BLE001 - a decoder's own error on damaged bytes must not stop the run
         log.warning("decoding %s failed", entry.path, exc_info=True)
         return Undecoded(entry, digest, f"damaged image ({type(exc).__name__}: {exc})")
+
+
+def _thumbnail(thumbnails: ThumbnailWriter | None, path: str, st, img: Image.Image, width: int, height: int) -> None:
+    """The photo's thumbnail into the cache, if the file held still while it was read; a
+    cache that cannot be written only costs the window a decode later, never the photo."""
+    if thumbnails is None or st is None:
+        return
+    try:
+        thumbnails.write(path, stamp_of(st), img, width, height)
+    except Exception:  # noqa: BLE001 - a full, read-only or unreachable cache folder
+        log.info("no thumbnail kept for %s", path, exc_info=True)
 
 
 def _stored(values: np.ndarray | None, n: int, dtype) -> bytes | None:
@@ -260,13 +274,14 @@ def fingerprints(
     progress: ProgressCallback = no_progress,
     thumbnails: ThumbnailWriter | None = None,
     batch_size: int = 64,
-    decode_threads: int = 2,
+    decode_threads: int = 0,
 ) -> int:
     """Fingerprints (and thumbnails) of photos indexed before fingerprints were kept:
     ``photos`` are (photo id, path, content hash); the sink gets (photo id, content hash,
     fingerprint). A file that cannot be read, or holds other bytes now, is left for the run
     that reads it again. Returns how many were made."""
     cancel = cancel or CancelToken()
+    decode_threads = decode_threads or usable_cores()
     budget = DecodeBudget(DECODE_BUDGET)
     started = time.perf_counter()
     made = 0
@@ -278,8 +293,7 @@ def fingerprints(
             if digest is None or content_hash(data) != digest:
                 return None
             img, width, height = open_image(data, draft_to=FINGERPRINT_DECODE, budget=budget)
-            if thumbnails is not None:
-                thumbnails.write(path, stamp_of(st), img, width, height)
+            _thumbnail(thumbnails, path, st, img, width, height)
             return photo_id, digest, fingerprint.make(img)
         except (UnreadableImage, MemoryError):
             return None
@@ -298,10 +312,6 @@ def fingerprints(
             progress(Progress(start + len(batch), len(photos), start + len(batch) - made,
                               time.perf_counter() - started, batch[-1][1]))
     return made
-
-
-# Decoded at least this large for a fingerprint: what indexing decodes for the model anyway.
-FINGERPRINT_DECODE = 256
 
 
 def _array(blobs: list[bytes | None], dtype) -> np.ndarray | None:

@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--delete", type=int, metavar="ID", help="delete a saved look")
 
     p = sub.add_parser("duplicates", help="groups of the same photo (exact copies, altered copies) and of similar "
-                                          "photos, as group,path,score,kind,keep CSV")
+                                          "photos, as group,path,min_score,kind,keep CSV")
     p.add_argument("--threshold", type=float, default=None,
                    help="share of fine detail two photos must have in common, once aligned, to be the same photo "
                         "altered (0-1, default 0.85; copies score 0.93-1, other photos at most about 0.8)")

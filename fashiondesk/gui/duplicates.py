@@ -33,6 +33,8 @@ from fashiondesk.gui.jobs import run_job
 
 THUMB = 64
 IdsRole = Qt.ItemDataRole.UserRole + 1  # a group's photo ids, the one to keep first
+KindRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3  # a photo row's id
 
 
 def kind_text(kind: str, n: int) -> str:
@@ -85,19 +87,31 @@ class DuplicatesDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 300)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.show_button = QPushButton(translate("Duplicates", "Show in the grid"))
         self.show_button.setToolTip(translate("Duplicates", "The photos of the selected groups (or of every group) "
                                                             "in the grid"))
+        self.keep_button = QPushButton(translate("Duplicates", "Keep this one"))
+        self.keep_button.setToolTip(translate("Duplicates", "Keep the selected photo of its group instead of the one "
+                                                            "suggested: the others are the ones Tag the others… tags"))
         self.tag_button = QPushButton(translate("Duplicates", "Tag the others…"))
         self.tag_button.setToolTip(translate("Duplicates", "Give every photo but the one to keep a tag (of the "
                                                            "selected groups, or of every group); files stay as they are"))
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.tag_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
+        # No button answers Enter: an Enter held or pressed again after naming a tag must not
+        # ask again and write the suggested name nobody typed.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.keep_button.clicked.connect(self.keep_selected)
         self.show_button.clicked.connect(self.show_in_grid)
         self.tag_button.clicked.connect(self.tag_others)
+        self.addAction(window.undo_action)  # Ctrl+Z undoes a tagging from here too
         layout.addWidget(buttons)
         window.thumbnails.ready.connect(self._thumbnail_ready)
         self.resize(900, 560)
@@ -119,7 +133,7 @@ class DuplicatesDialog(QDialog):
         self.status.setText(translate("Duplicates", "Looking for duplicates…"))
         self._searches += 1
         search, alive = self._searches, self._alive
-        run_job(self._window, services.duplicates, self._window.catalogue, None, kinds, key="duplicates",
+        run_job(self._window, services.duplicates, self._window.catalogue, None, kinds, key=("duplicates", id(self)),
                 done=lambda found: alive["yes"] and self._show(found, search),
                 error=lambda message: alive["yes"] and self._failed(message, search))
 
@@ -138,6 +152,7 @@ class DuplicatesDialog(QDialog):
         for group in found.groups:
             top = QTreeWidgetItem([kind_text(group.kind, len(group.photos))])
             top.setData(0, IdsRole, [p.photo_id for p in group.photos])
+            top.setData(0, KindRole, group.kind)
             self.tree.addTopLevelItem(top)
             for photo in group.photos:
                 size = f"{photo.width} × {photo.height}" if photo.width and photo.height else ""
@@ -145,6 +160,7 @@ class DuplicatesDialog(QDialog):
                 child = QTreeWidgetItem([os.path.basename(photo.path), keep, size, file_size(photo.size),
                                          os.path.dirname(photo.path)])
                 child.setToolTip(0, photo.path)
+                child.setData(0, IdRole, photo.photo_id)
                 if photo.keep:
                     child.setFont(1, bold)
                 top.addChild(child)
@@ -189,8 +205,35 @@ class DuplicatesDialog(QDialog):
     def _update_buttons(self) -> None:
         has = self.tree.topLevelItemCount() > 0
         self.show_button.setEnabled(has)
-        self.tag_button.setEnabled(has and self._found is not None
-                                   and any(p.keep for g in self._found.groups for p in g.photos))
+        self.tag_button.setEnabled(bool(self._others()))
+        item = self.tree.currentItem()
+        self.keep_button.setEnabled(item is not None and item.parent() is not None and item.isSelected()
+                                    and item.parent().data(0, KindRole) != "similar"
+                                    and item.data(0, IdRole) != item.parent().data(0, IdsRole)[0])
+
+    def _others(self) -> list[int]:
+        """The photos Tag the others… would tag: all but the one to keep of the chosen groups
+        of copies (similar photos are other photos: never)."""
+        return [pid for top in self._chosen_groups() if top.data(0, KindRole) != "similar"
+                for pid in top.data(0, IdsRole)[1:]]
+
+    def keep_selected(self) -> None:
+        """The selected photo becomes its group's one to keep (in this list; nothing is written)."""
+        item = self.tree.currentItem()
+        if item is None or item.parent() is None:
+            return
+        top = item.parent()
+        ids = list(top.data(0, IdsRole))
+        chosen = item.data(0, IdRole)
+        top.setData(0, IdsRole, [chosen] + [pid for pid in ids if pid != chosen])
+        for i in range(top.childCount()):
+            child = top.child(i)
+            keep = child.data(0, IdRole) == chosen
+            child.setText(1, translate("Duplicates", "Keep") if keep else "")
+            font = child.font(1)
+            font.setBold(keep)
+            child.setFont(1, font)
+        self._update_buttons()
 
     def show_in_grid(self) -> None:
         ids = [pid for top in self._chosen_groups() for pid in top.data(0, IdsRole)]
@@ -200,20 +243,16 @@ class DuplicatesDialog(QDialog):
     def tag_others(self) -> None:
         """Every photo of the chosen groups but the one to keep gets the tag staff name (an
         undoable edit); similar photos are other photos, so they are never tagged."""
-        if self._found is None:
-            return
-        chosen = {tuple(top.data(0, IdsRole)) for top in self._chosen_groups()}
-        others = [p.photo_id for g in self._found.groups if g.kind != "similar"
-                  and tuple(p.photo_id for p in g.photos) in chosen for p in g.photos if not p.keep]
+        others = self._others()
         if not others:
             return
         name, ok = QInputDialog.getText(
             self, translate("Duplicates", "Tag the others"),
-            translate("Duplicates", "Tag for the {n} photos that are not the one to keep:").format(n=len(others)),
+            translate("Duplicates", "Tag for the photos that are not the one to keep ({n}):").format(n=len(others)),
             text=translate("Duplicates", "duplicate"))
         if not ok or not name.strip():
             return
         # An undoable edit; a refused name or a busy catalogue is said in the window's status bar.
         self._window.tag_edits.apply(
-            translate("Duplicates", "{n} duplicates: add the tag {tag}").format(n=len(others), tag=name.strip()),
+            translate("Duplicates", "Duplicates ({n}): add the tag {tag}").format(n=len(others), tag=name.strip()),
             others, services.add_custom_tag, others, name)

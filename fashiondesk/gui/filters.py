@@ -183,8 +183,7 @@ def scope_title(flt: GridFilter, shown: int | None, counts: SidebarCounts | None
         singular = kinds.singular(kind)
         title = f"{singular[:1].upper()}{singular[1:]} “{kinds.display(kind, name)}”"
     elif flt.scope == RESULTS:
-        title = translate("Filters", "{title}, most similar first").format(title=results_title) if results_title \
-            else translate("Similar", "Similar items")
+        title = results_title or translate("Similar", "Similar items")
     else:
         title = translate("Sidebar", "All photos") if flt.scope == ALL else flt.scope
     if flt.scope != RESULTS and order_text(flt):

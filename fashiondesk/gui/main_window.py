@@ -485,11 +485,16 @@ class MainWindow(QMainWindow):
         self.set_filter(GridFilter(scope=RESULTS, value=tuple(photo_ids), sort=self.filter.sort))
 
     def find_duplicates(self) -> None:
+        """Review → Find duplicates…: one list (asked again, the open one comes to the front)."""
         from fashiondesk.gui.duplicates import DuplicatesDialog
 
-        dialog = DuplicatesDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.findChild(DuplicatesDialog)
+        if dialog is None:
+            dialog = DuplicatesDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _similar_ready(self, hits: list, title: str) -> None:
         """Similar items in the grid, best first; from a catalogued photo, that photo first and
@@ -497,7 +502,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         start = self._similar_start
         ids = ([start] if start is not None else []) + [h.photo_id for h in hits if h.photo_id != start]
-        self.show_results(ids, title)
+        self.show_results(ids, translate("Filters", "{title}, most similar first").format(title=title))
         self._pending_select = start
 
     # -- indexing --------------------------------------------------------------------
@@ -549,6 +554,7 @@ class MainWindow(QMainWindow):
         self.rescan_action.setEnabled(True)
         self.restore_action.setEnabled(True)
         self.similar.mark_stale()
+        self.thumbnails.revalidate()  # a file saved again keeps its path: its old thumbnail goes
         self.refresh()
         self._load_failures()
         self.folder_actions.reload()  # a folder reported not found is shown so, with its fixes

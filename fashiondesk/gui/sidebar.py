@@ -79,6 +79,7 @@ class Sidebar(QTreeWidget):
         """Rebuild the entries, keeping the selection and the expanded groups."""
         if counts == self.counts:
             return
+        first = self.counts is None
         self.counts = counts
         selected = self.selected_key()
         collapsed = {name for name, item in self._groups.items() if not item.isExpanded()}
@@ -109,7 +110,10 @@ class Sidebar(QTreeWidget):
             for name, item in self._groups.items():
                 item.setExpanded(name not in collapsed)
                 item.setHidden(item.childCount() == 0)
-            self.select_key(selected or ("scope", ALL, None))
+            if selected or first:
+                self.select_key(selected or ("scope", ALL, None))
+            else:
+                self.clearSelection()  # the grid shows what no entry names (similar items, duplicates)
         finally:
             self._updating = False
 

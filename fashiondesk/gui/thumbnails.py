@@ -54,6 +54,17 @@ def prune_cache(cache_dir: Path, limit: int = CACHE_LIMIT) -> int:
     return deleted
 
 
+def _stamp(path: str) -> str:
+    try:
+        return thumbnails.stamp_of(os.stat(path))
+    except OSError:
+        return "gone"
+
+
+def _changed_files(known: dict[str, str]) -> list[str]:
+    return [path for path, stamp in known.items() if _stamp(path) != stamp]
+
+
 def _cached(file: Path) -> QImage | None:
     if not file.exists():
         return None
@@ -70,10 +81,7 @@ def _cached(file: Path) -> QImage | None:
 def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
     """Read from the disk cache (what indexing wrote, made smaller if need be) or decode;
     an unreadable file gives a null QImage."""
-    try:
-        stamp = thumbnails.stamp_of(os.stat(path))
-    except OSError:
-        stamp = "gone"
+    stamp = _stamp(path)
     cached = cache_dir / thumbnails.cache_name(path, edge, stamp)
     image = _cached(cached)
     if image is not None:
@@ -112,6 +120,7 @@ class ThumbnailLoader(QObject):
         screen = QGuiApplication.primaryScreen() if scale is None else None
         self.scale = scale or (screen.devicePixelRatio() if screen is not None else 1.0)
         self._memory: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
+        self._stamps: dict[str, str] = {}  # the file's size and time when its thumbnail was made
         self._memory_items = memory_items
         self._failed: set[tuple[str, int]] = set()
         self._lock = threading.Lock()
@@ -142,6 +151,21 @@ class ThumbnailLoader(QObject):
         for key in [k for k in self._memory if k[0] == path]:
             del self._memory[key]
         self._failed = {k for k in self._failed if k[0] != path}
+        self._stamps.pop(path, None)
+
+    def revalidate(self) -> None:
+        """After an index run: the thumbnails in memory of files that changed since they were
+        made are dropped and asked for again (``ready`` makes the views repaint them). The
+        files are looked at on a pool thread."""
+        known = dict(self._stamps)
+        self._jobs.run(_changed_files, known, done=self._drop_changed)
+
+    def _drop_changed(self, changed: list[str]) -> None:
+        for path in changed:
+            edges = {edge for p, edge in list(self._memory) + list(self._failed) if p == path}
+            self.forget(path)
+            for edge in edges:
+                self.ready.emit(path, edge)
 
     def _request(self, key: tuple[str, int]) -> None:
         with self._lock:
@@ -163,6 +187,7 @@ class ThumbnailLoader(QObject):
                 return None
             (path, edge), _ = self._stack.popitem(last=True)
         try:
+            self._stamps[path] = _stamp(path)  # before the decode: a change after it is seen later
             return path, edge, make_thumbnail(path, round(edge * self.scale), self.cache_dir)
         except Exception as exc:  # a bug, not a bad file (those give a null image): logged
             failure_text(exc, f"thumbnail of {path}")

@@ -421,145 +421,156 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="40" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="42" />
         <source>Exact copies: {n} files with the same bytes</source>
         <translation>完全相同的副本：{n} 个文件内容相同</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="42" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="44" />
         <source>The same photo, altered: {n} photos</source>
         <translation>同一张照片的修改版：{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="43" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="45" />
         <source>Similar photos (other shots): {n} photos</source>
         <translation>相似照片（另外拍摄的）：{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="48" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="50" />
         <source>{kb} KB</source>
         <translation>{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="49" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="51" />
         <source>{mb:.1f} MB</source>
         <translation>{mb:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="63" />
-        <location filename="../../fashiondesk/gui/duplicates.py" line="198" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="65" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="241" />
         <source>Duplicates</source>
         <translation>重复照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="66" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="68" />
         <source>Exact copies</source>
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="67" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="69" />
         <source>Altered copies (resized, cropped, edited)</source>
         <translation>修改过的副本（缩放、裁剪、调色）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="68" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="70" />
         <source>Similar photos</source>
         <translation>相似照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="80" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="82" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="80" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="82" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="81" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="83" />
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="81" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="83" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="82" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="84" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="90" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="93" />
         <source>Show in the grid</source>
         <translation>在网格中显示</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="91" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="94" />
         <source>The photos of the selected groups (or of every group) in the grid</source>
         <translation>在网格中显示所选组（或所有组）的照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="93" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="96" />
+        <source>Keep this one</source>
+        <translation>保留这一张</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="97" />
+        <source>Keep the selected photo of its group instead of the one suggested: the others are the ones Tag the others… tags</source>
+        <translation>改为保留组中所选的这张照片，而不是建议的那张；“给其余照片加标签…”会给其余的照片加标签</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="99" />
         <source>Tag the others…</source>
         <translation>给其余照片加标签…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="94" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="100" />
         <source>Give every photo but the one to keep a tag (of the selected groups, or of every group); files stay as they are</source>
         <translation>给所选组（或所有组）中除建议保留的那张以外的每张照片加一个标签；文件保持不变</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="117" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="131" />
         <source>Choose what to look for.</source>
         <translation>请选择要查找的内容。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="119" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="133" />
         <source>Looking for duplicates…</source>
         <translation>正在查找重复照片…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="144" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="159" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="232" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="155" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="171" />
         <source>Groups found: {n}.</source>
         <translation>找到的组：{n}。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="158" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="174" />
         <source>Photos indexed before fashiondesk could tell altered copies apart: {n}; Rescan checks them.</source>
         <translation>在 fashiondesk 能识别修改过的副本之前编入目录的照片：{n} 张；点“重新扫描”即可检查它们。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="156" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="251" />
+        <source>Tag for the photos that are not the one to keep ({n}):</source>
+        <translation>给不保留的照片（{n} 张）加的标签：</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="257" />
+        <source>Duplicates ({n}): add the tag {tag}</source>
+        <translation>重复照片（{n} 张）：添加标签 {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/duplicates.py" line="172" />
         <source>No duplicates found.</source>
         <translation>没有找到重复照片。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="211" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="250" />
         <source>Tag the others</source>
         <translation>给其余照片加标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="212" />
-        <source>Tag for the {n} photos that are not the one to keep:</source>
-        <translation>给不保留的 {n} 张照片加的标签：</translation>
-    </message>
-    <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="213" />
+        <location filename="../../fashiondesk/gui/duplicates.py" line="252" />
         <source>duplicate</source>
         <translation>重复</translation>
-    </message>
-    <message>
-        <location filename="../../fashiondesk/gui/duplicates.py" line="218" />
-        <source>{n} duplicates: add the tag {tag}</source>
-        <translation>{n} 张重复照片：添加标签 {tag}</translation>
     </message>
 </context>
 <context>
@@ -768,17 +779,17 @@ You can also drop a folder onto this window.</source>
         <translation>标签“{tag}”</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/filters.py" line="186" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="505" />
         <source>{title}, most similar first</source>
         <translation>{title}，最相似的在前</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/filters.py" line="198" />
+        <location filename="../../fashiondesk/gui/filters.py" line="197" />
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/filters.py" line="199" />
+        <location filename="../../fashiondesk/gui/filters.py" line="198" />
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
@@ -1575,7 +1586,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="516" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="521" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -2343,7 +2354,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>找不到的文件</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/filters.py" line="189" />
+        <location filename="../../fashiondesk/gui/filters.py" line="188" />
         <location filename="../../fashiondesk/gui/sidebar.py" line="90" />
         <source>All photos</source>
         <translation>全部照片</translation>
@@ -2379,7 +2390,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
 <context>
     <name>Similar</name>
     <message>
-        <location filename="../../fashiondesk/gui/filters.py" line="187" />
+        <location filename="../../fashiondesk/gui/filters.py" line="186" />
         <location filename="../../fashiondesk/gui/similar_section.py" line="48" />
         <source>Similar items</source>
         <translation>相似商品</translation>
@@ -2603,12 +2614,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="526" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="531" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="562" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="568" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

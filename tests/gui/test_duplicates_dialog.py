@@ -45,6 +45,9 @@ def test_groups_are_listed_with_the_one_to_keep_and_the_others_can_be_tagged(
     dialog.tag_others()
     tagged = {p.path.rsplit("/", 1)[1] for p in catalogue_photos(catalogue) if "second copy" in p.tags}
     assert tagged == {name for name, keep in rows if not keep}
+    qtbot.waitUntil(lambda: window.settled())
+    assert window.sidebar.selected_key() is None  # the grid still shows the group: no sidebar entry claims it
+    assert window.model.rowCount() == len(ids)
     window.undo()
     assert not any("second copy" in p.tags for p in catalogue_photos(catalogue))
     dialog.close()
@@ -89,3 +92,26 @@ class _Row:
     def __init__(self, path, tags):
         self.path, self.tags = path, tags
 
+
+
+def test_staff_choose_the_one_to_keep_and_enter_never_asks_again(
+        qtbot, window, catalogue, embedder, sample_photos, monkeypatch):
+    original = _shop(qtbot, window, catalogue, embedder, sample_photos)
+    window.find_duplicates()
+    window.find_duplicates()  # asked again: the same list comes to the front
+    dialogs = window.findChildren(DuplicatesDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=20_000)
+    assert not any(b.autoDefault() or b.isDefault() for b in (dialog.keep_button, dialog.show_button, dialog.tag_button))
+    group = dialog.tree.topLevelItem(0)
+    web = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == "web copy.jpg")
+    dialog.tree.setCurrentItem(web)
+    assert dialog.keep_button.isEnabled()
+    dialog.keep_selected()
+    assert web.text(1) and sum(1 for i in range(group.childCount()) if group.child(i).text(1)) == 1
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("older", True))
+    dialog.tag_others()
+    tagged = {p.path.rsplit("/", 1)[1] for p in catalogue_photos(catalogue) if "older" in p.tags}
+    assert tagged == {original.name, "same bytes.jpg"}  # all but the one staff chose to keep
+    dialog.close()

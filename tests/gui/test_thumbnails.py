@@ -117,3 +117,21 @@ def test_the_grid_uses_the_thumbnail_indexing_wrote_without_decoding(tmp_path, m
     monkeypatch.undo()
     bigger = make_thumbnail(str(photo), 400, cache)  # larger than indexing made: decoded
     assert (bigger.width(), bigger.height()) == (400, 300)
+
+
+def test_a_file_saved_again_gets_a_new_thumbnail_after_an_index_run(qtbot, tmp_path):
+    photo = solid(tmp_path / "same name.png", colour=(200, 0, 0), size=(400, 300))
+    loader = ThumbnailLoader(tmp_path / "cache", scale=1.0)
+    try:
+        loader.pixmap(str(photo))
+        qtbot.waitUntil(lambda: loader.in_memory(str(photo), 160) is not None, timeout=10_000)
+        assert loader.in_memory(str(photo), 160).toImage().pixelColor(80, 60).red() > 150
+        solid(photo, colour=(0, 0, 200), size=(400, 300))  # saved again under the same name
+        os.utime(photo, (photo.stat().st_atime + 5, photo.stat().st_mtime + 5))
+        with qtbot.waitSignal(loader.ready, timeout=10_000):
+            loader.revalidate()  # what the window does when an index run ends
+        loader.pixmap(str(photo))
+        qtbot.waitUntil(lambda: loader.in_memory(str(photo), 160) is not None, timeout=10_000)
+        assert loader.in_memory(str(photo), 160).toImage().pixelColor(80, 60).blue() > 150
+    finally:
+        loader.close()

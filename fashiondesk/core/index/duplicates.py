@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -203,10 +203,13 @@ def find_groups(
     threshold: float = DEFAULT_THRESHOLD,
     similar: float = SIMILAR_THRESHOLD,
     kinds: Iterable[str] = ("exact", "near"),
+    rank: Callable[[int], Any] = lambda photo_id: photo_id,
 ) -> list[Group]:
     """Groups of ``kinds`` among ``ids`` (rows of ``vectors``), largest first. ``load_prints``
     gives the fingerprints of the photos it is asked for (those it has). Altered copies are
-    looked for whenever similar photos are too: a copy is never listed as a similar photo."""
+    looked for whenever similar photos are too: a copy is never listed as a similar photo, and
+    a group of copies takes part in similar groups through its first photo by ``rank`` (the
+    one to keep)."""
     kinds = set(kinds)
     by_hash: dict[str, list[int]] = {}
     for pid in ids:
@@ -230,7 +233,10 @@ def find_groups(
             if near:
                 same.join(x, y, float(detail))
     groups = []
+    first_of: dict[int, int] = {}
     for members, weakest in same.groups():
+        best = min(members, key=rank)
+        first_of.update((m, best) for m in members)
         kind = "exact" if len({hashes.get(m) for m in members}) == 1 else "near"
         if kind in kinds:
             groups.append(Group(kind, tuple(members), weakest))
@@ -238,6 +244,6 @@ def find_groups(
         alike = _Joiner()
         for (x, y), cosine in pairs.items():
             if cosine >= similar and same.root(x) != same.root(y):
-                alike.join(same.root(x), same.root(y), cosine)
+                alike.join(first_of.get(x, x), first_of.get(y, y), cosine)
         groups += [Group("similar", tuple(members), weakest) for members, weakest in alike.groups()]
     return sorted(groups, key=lambda g: (KINDS.index(g.kind), -len(g.photo_ids), -g.min_score))

@@ -62,6 +62,8 @@ def find(catalogue: Catalogue, threshold: float | None = None, kinds: Iterable[s
     if not -1.0 <= similar <= 1.0:
         raise UserError("the similar threshold is a cosine similarity between -1 and 1")
     kinds = tuple(kinds)
+    if not kinds:
+        raise UserError("name at least one kind of duplicate: exact, near or similar")
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise UserError(f"unknown kind of duplicate: {', '.join(unknown)} (choose from exact, near, similar)")
@@ -92,7 +94,13 @@ def find(catalogue: Catalogue, threshold: float | None = None, kinds: Iterable[s
 
     index = open_index(catalogue, spec.version, spec.embedding_dim)
     hashes = {pid: photos[pid].content_hash for pid in order if pid in photos}
-    groups = finder.find_groups(index, order, np.concatenate(chunks), hashes, load_prints, threshold, similar, kinds)
+    last = (float("inf"),)
+
+    def rank(photo_id: int) -> tuple:
+        return _keep_order(photos[photo_id]) if photo_id in photos else last
+
+    groups = finder.find_groups(index, order, np.concatenate(chunks), hashes, load_prints, threshold, similar, kinds,
+                                rank)
     out = Duplicates(unchecked=unchecked if "near" in kinds else 0)
     for group in groups:
         members = sorted((photos[i] for i in group.photo_ids if i in photos), key=_keep_order)

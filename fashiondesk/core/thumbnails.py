@@ -26,6 +26,32 @@ def default_dir() -> Path:
     return Path(user_cache_dir("fashiondesk", appauthor=False)) / "thumbnails"
 
 
+CACHE_LIMIT = 500 * 1024 * 1024  # bytes of thumbnails kept on disk
+
+
+def prune_cache(cache_dir: Path, limit: int = CACHE_LIMIT) -> int:
+    """Delete the least recently written thumbnails until the cache is under 80% of
+    ``limit`` (if it is over the limit at all); returns how many were deleted."""
+    try:
+        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(cache_dir) if e.is_file()]
+    except OSError:
+        return 0
+    total = sum(size for _mtime, size, _path in entries)
+    if total <= limit:
+        return 0
+    deleted = 0
+    for _mtime, size, path in sorted(entries):
+        if total <= 0.8 * limit:
+            break
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        total -= size
+        deleted += 1
+    return deleted
+
+
 def stamp_of(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 

@@ -48,7 +48,8 @@ from fashiondesk.gui.status import (
     failures_button_text,
     make_failures_button,
 )
-from fashiondesk.gui.thumbnails import ThumbnailLoader, prune_cache
+from fashiondesk.core.thumbnails import prune_cache
+from fashiondesk.gui.thumbnails import ThumbnailLoader
 from fashiondesk.gui.view_menu import remember_edge, remember_sort, saved_edge, saved_sort
 
 LIVE_REFRESH_MS = 1000

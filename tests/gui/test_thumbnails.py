@@ -62,7 +62,7 @@ def test_thumbnails_are_decoded_at_the_screen_scale(qtbot, tmp_path):
 
 
 def test_the_disk_cache_is_pruned_oldest_first(tmp_path):
-    from fashiondesk.gui.thumbnails import prune_cache
+    from fashiondesk.core.thumbnails import prune_cache
 
     cache = tmp_path / "cache"
     cache.mkdir()

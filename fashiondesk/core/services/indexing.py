@@ -34,7 +34,7 @@ from fashiondesk.core.catalogue.writer import (
 from fashiondesk.core.index.store import index_path, open_index
 from fashiondesk.core.progress import CancelToken, ProgressCallback, no_progress
 from fashiondesk.core.records import OK, Retag
-from fashiondesk.core.thumbnails import ThumbnailWriter
+from fashiondesk.core.thumbnails import ThumbnailWriter, prune_cache
 from fashiondesk.core.thumbnails import default_dir as thumbnails_dir
 from fashiondesk.core.services.errors import UserError
 from fashiondesk.core.services.paths import inside, not_a_folder, real
@@ -118,6 +118,7 @@ def index(
             embedder = embedder or Embedder.load()
             thumbnails = ThumbnailWriter(thumbnail_dir or thumbnails_dir())
             summary = _index(catalogue, progress, cancel, embedder, folder_paths, thumbnails)
+            prune_cache(thumbnails.folder)  # the command line indexes without the window, which prunes too
             summary.added = added
             if not summary.cancelled:
                 _read_keywords(catalogue, summary, cancel)

@@ -269,3 +269,24 @@ def test_undo_puts_back_what_an_edit_changed(qtbot, window, catalogue, sample_ph
     window.undo()
     assert sorted(_tags(catalogue, CATEGORY)) == before
     assert not window.undo_action.isEnabled()
+
+
+def test_indexing_from_the_window_leaves_its_thumbnails_where_the_grid_reads_them(
+        qtbot, window, sample_photos, tmp_path, monkeypatch):
+    from fashiondesk.core import services as core_services
+    from fashiondesk.core.thumbnails import INDEXED_EDGE, cache_name
+
+    folder = sample_photos(4)
+    with qtbot.waitSignal(window.index_finished, timeout=120_000):
+        window.add_folders([str(folder)])
+    thumbs = tmp_path / "thumbs"  # the window fixture's thumbnail folder
+    photos = sorted(folder.iterdir())
+    assert all((thumbs / cache_name(str(p), INDEXED_EDGE)).exists() for p in photos)
+
+    def no_decode(path, edge):
+        raise AssertionError("decoded although indexing left a thumbnail")
+
+    monkeypatch.setattr(core_services, "preview", no_decode)
+    window.thumbnails.forget(str(photos[0]))
+    window.thumbnails.pixmap(str(photos[0]))
+    qtbot.waitUntil(lambda: window.thumbnails.in_memory(str(photos[0]), 160) is not None, timeout=10_000)

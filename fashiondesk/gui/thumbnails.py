@@ -52,10 +52,10 @@ def _cached(file: Path) -> QImage | None:
     return image
 
 
-def make_thumbnail(path: str, edge: int, cache_dir: Path) -> QImage:
+def make_thumbnail(path: str, edge: int, cache_dir: Path, stamp: str | None = None) -> QImage:
     """Read from the disk cache (what indexing wrote, made smaller if need be) or decode;
-    an unreadable file gives a null QImage."""
-    stamp = _stamp(path)
+    an unreadable file gives a null QImage. ``stamp``: the file's, if the caller took it."""
+    stamp = stamp or _stamp(path)
     cached = cache_dir / thumbnails.cache_name(path, edge, stamp)
     image = _cached(cached)
     if image is not None:
@@ -161,8 +161,8 @@ class ThumbnailLoader(QObject):
                 return None
             (path, edge), _ = self._stack.popitem(last=True)
         try:
-            self._stamps[path] = _stamp(path)  # before the decode: a change after it is seen later
-            return path, edge, make_thumbnail(path, round(edge * self.scale), self.cache_dir)
+            stamp = self._stamps[path] = _stamp(path)  # before the decode: a change after it is seen later
+            return path, edge, make_thumbnail(path, round(edge * self.scale), self.cache_dir, stamp)
         except Exception as exc:  # a bug, not a bad file (those give a null image): logged
             failure_text(exc, f"thumbnail of {path}")
             return path, edge, QImage()

@@ -154,38 +154,29 @@ def near_scores(pairs: list[tuple[int, int]], prints: Mapping[int, bytes],
         template = verify.templates(content, mirrored[at])
         maps, rho = verify.align(container, template, verify.start_maps(verify.BOXES[box[at]]), ALIGN_GATE)
         go = rho >= ALIGN_GATE
-        for stage in (_detail, _squares, _full, _colour):
+        for column in range(4):  # detail, squares, full size, colour: each on the pairs that passed so far
             if not go.any():
                 return
             at, holds, held, container, content, template, maps = (
                 x[go] for x in (at, holds, held, container, content, template, maps))
-            go = stage(out, at, container, content, template, maps, mirrored[at], colour[holds], colour[held],
-                       threshold)
+            if column == 0:
+                scores = verify.detail(container, template, maps)
+                go = scores >= threshold
+            elif column == 1:
+                scores = verify.patch_detail(container, template, maps)
+                go = scores >= PATCH_MIN
+            elif column == 2:
+                scores = verify.full_detail(container, content, mirrored[at], maps)
+                go = scores >= FULL_MIN
+            else:
+                scores = verify.colour(colour[holds].astype(np.float32), colour[held].astype(np.float32),
+                                       mirrored[at], maps)
+            out[at, column] = scores
 
     # numpy lets go of the interpreter in its array work: one thread a core (each its own rows of out).
     with ThreadPoolExecutor(usable_cores(), thread_name_prefix="fashiondesk-duplicates") as pool:
         list(pool.map(check, [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]))
     return out
-
-
-def _detail(out, at, container, content, template, maps, mirrored, colour_a, colour_b, threshold):
-    out[at, 0] = detail = verify.detail(container, template, maps)
-    return detail >= threshold
-
-
-def _squares(out, at, container, content, template, maps, mirrored, colour_a, colour_b, threshold):
-    out[at, 1] = squares = verify.patch_detail(container, template, maps)
-    return squares >= PATCH_MIN
-
-
-def _full(out, at, container, content, template, maps, mirrored, colour_a, colour_b, threshold):
-    out[at, 2] = full = verify.full_detail(container, content, mirrored, maps)
-    return full >= FULL_MIN
-
-
-def _colour(out, at, container, content, template, maps, mirrored, colour_a, colour_b, threshold):
-    out[at, 3] = verify.colour(colour_a.astype(np.float32), colour_b.astype(np.float32), mirrored, maps)
-    return np.ones(len(at), dtype=bool)
 
 
 def is_near(scores: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:

@@ -28,8 +28,8 @@ from fashiondesk.core.vision.fingerprint import COLOUR, LUMA
 COARSE = 10  # side of the images compared to find the box
 FINE = 32  # side of the images aligned and compared for detail
 HALF_STEPS = 4  # alignment steps at half size...
+ECC_STEPS = 2  # ...then at FINE...
 FULL_STEPS = 2  # ...and again at 64 x 64 for pairs framed alike (full_detail)
-ECC_STEPS = 2  # ...and at full size
 EPS = 1e-6
 
 

@@ -6,7 +6,7 @@ temporary folder), in the same run:
 - fashiondesk: `python -m fashiondesk --db NEW index FOLDER --quiet`, timed from process
   start to exit (imports, model load, scan, decode, inference, catalogue writes);
   then the same command again on the unchanged folder; peak RSS of the first run.
-- seed-style: torchvision ResNet-50 with random weights, one photo at a time, full decode,
+- seed-style (`seed_pipeline.py`): ResNet-50 with random weights, one photo at a time, full decode,
   resize 256 + centre crop 224, timed from process start to exit likewise.
 
     python benchmarks/index_throughput.py --n 1000 [--seed-n 300]
@@ -33,20 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "clothing-small"
 
-SEED = r"""
-import sys, time
-import torch, torchvision
-from PIL import Image
-from torchvision import transforms
-paths = sys.argv[1:]
-model = torchvision.models.resnet50(weights=None).eval()
-prep = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor(),
-    transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
-with torch.no_grad():
-    for p in paths:
-        img = Image.open(p).convert("RGB")
-        model(prep(img)[None])
-"""
+SEED = Path(__file__).resolve().parent / "seed_pipeline.py"
 
 
 def photos(n: int, phone_dir: Path | None = None) -> list[Path]:
@@ -101,7 +88,7 @@ def main() -> None:
         if args.skip_seed:
             return
         seed_files = sorted(folder.iterdir())[: args.seed_n or len(files)]
-        seed = timed([sys.executable, "-c", SEED, *map(str, seed_files)])
+        seed = timed([sys.executable, str(SEED), *map(str, seed_files)])
         seed_rate = len(seed_files) / seed
         print(f"seed-style pipeline: {len(seed_files)} photos in {seed:.1f} s = {seed_rate:.2f} photos/s (whole process)")
         print(f"ratio: {len(files) / ours / seed_rate:.1f}x")

@@ -93,12 +93,18 @@ class Extracted:
     fingerprint: bytes | None = None  # vision.fingerprint of the photo
 
 
+CHANGED_MEANWHILE = "the file changed while it was being indexed; the next index run reads it again"
+
+
 @dataclass(frozen=True)
 class Failed:
     entry: FileEntry
     content_hash: str | None
     reason: str
     transient: bool = False  # the file could not be read at all: try again next run
+    # The bytes read are not the file the scan saw (saved again in between, or while read):
+    # nothing is written, and the next run reads it again.
+    changed: bool = False
 
 
 Result = Extracted | Failed

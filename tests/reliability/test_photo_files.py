@@ -113,7 +113,7 @@ def test_every_recognised_name_is_scanned():
 # --- item 9: files that must not hang or blow up memory --------------------------------
 
 CHILD = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from fashiondesk.core.catalogue.scan import FileEntry
 from fashiondesk.core.vision.pipeline import decode
 
@@ -132,7 +132,8 @@ resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 before, read_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, bytes_read()
 started = time.perf_counter()
 try:
-    d = decode(FileEntry(sys.argv[1], 0, 0.0, 1), 224, 0.875)
+    st = os.stat(sys.argv[1])  # the scan's facts: decode refuses bytes they do not describe
+    d = decode(FileEntry(sys.argv[1], st.st_size, st.st_mtime, 1), 224, 0.875)
     result = {"error": d.error, "mean": None if d.image is None else float(d.image.pixels.mean())}
 except BaseException as exc:
     result = {"error": f"{type(exc).__name__}: {exc}", "mean": None}
@@ -331,3 +332,35 @@ def test_a_refused_file_is_listed_while_a_missing_photo_is_looked_for(catalogue,
         (str(folder / "backup.jpg"), "not an image file, or a format fashiondesk cannot read"),
     ]
     assert sorted(summary.failed) == expected and services.failures(catalogue) == expected
+
+
+def test_a_file_saved_again_between_scan_and_read_is_read_again_next_run(catalogue, embedder, tmp_path, monkeypatch):
+    """An editor saves by renaming a new file over the old one. Saved between the scan and the
+    read, the bytes read are not the file the scan saw: nothing is recorded under the scan's
+    size and time (they would vouch for a hash of other bytes), and the next run reads it."""
+    from fashiondesk.core.files import content_hash
+    from fashiondesk.core.records import CHANGED_MEANWHILE
+    from fashiondesk.core.vision import pipeline
+
+    folder = tmp_path / "shop"
+    photo = solid(folder / "a.jpg", (200, 30, 30), (64, 48), "JPEG")
+    other = solid(tmp_path / "saved.jpg", (30, 30, 200), (120, 90), "JPEG")
+    saved = other.read_bytes()
+    real_read, swapped = pipeline.read_photo_stat, []
+
+    def saved_meanwhile(path):
+        if not swapped:
+            swapped.append(path)
+            os.replace(other, photo)
+        return real_read(path)
+
+    monkeypatch.setattr(pipeline, "read_photo_stat", saved_meanwhile)
+    summary = index_folder(catalogue, embedder, folder)
+    assert swapped and summary.failed == [(str(photo), CHANGED_MEANWHILE)]
+    assert photo_rows(catalogue) == {}
+
+    summary = services.index(catalogue, embedder=embedder)
+    assert summary.indexed == 1
+    with catalogue.sessions() as s:
+        row = s.scalars(select(Photo)).one()
+        assert (row.status, row.content_hash, row.size) == (OK, content_hash(saved), len(saved))

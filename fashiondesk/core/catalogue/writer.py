@@ -36,7 +36,7 @@ from fashiondesk.core.catalogue.models import (
 from fashiondesk.core.catalogue.edits import tag_key
 from fashiondesk.core.catalogue.identity import SAME_PHOTO
 from fashiondesk.core.catalogue.orphans import Orphans
-from fashiondesk.core.records import AutoTag, Extracted, Failed, FileEntry, Result, Retagged  # noqa: F401
+from fashiondesk.core.records import CHANGED_MEANWHILE, AutoTag, Extracted, Failed, FileEntry, Result, Retagged  # noqa: F401
 
 
 @dataclass
@@ -45,9 +45,6 @@ class Outcome:
     relinked_from: str | None = None  # the old path, when a moved file was recognised
     replaced: bool = False  # another photo was at this path; it now waits as missing, with its tags
     skipped: str | None = None  # why nothing was written for this file
-
-
-CHANGED_MEANWHILE = "the file changed while it was being indexed; the next index run reads it again"
 
 
 def _vacate(session: Session, path: str, keep: int | None, orphans: Orphans | None = None) -> bool:
@@ -117,7 +114,9 @@ def apply_results(session: Session, results: Sequence[Result], orphans: Orphans 
     seq = None
     for result in results:
         entry = result.entry
-        if entry.expected_hash is not None and result.content_hash is not None and result.content_hash != entry.expected_hash:
+        if (isinstance(result, Failed) and result.changed) or (
+                entry.expected_hash is not None and result.content_hash is not None
+                and result.content_hash != entry.expected_hash):
             outcomes.append(Outcome(None, skipped=CHANGED_MEANWHILE))
             continue
         chosen = _choose(session, result, orphans)

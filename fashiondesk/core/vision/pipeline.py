@@ -22,7 +22,7 @@ import numpy as np
 from PIL import Image
 
 from fashiondesk.core.files import content_hash
-from fashiondesk.core.records import Extracted, Failed, FileEntry, Result, Retag, Retagged
+from fashiondesk.core.records import CHANGED_MEANWHILE, Extracted, Failed, FileEntry, Result, Retag, Retagged
 from fashiondesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from fashiondesk.core.thumbnails import ThumbnailWriter, stamp_of
 from fashiondesk.core.vision import fingerprint
@@ -65,6 +65,7 @@ class Undecoded:
     content_hash: str | None
     error: str
     transient: bool = False
+    changed: bool = False  # the bytes read are not the file the scan saw
     image: None = None
 
 
@@ -79,6 +80,10 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     except MemoryError:
         return Undecoded(entry, entry.expected_hash, "file too large to read into memory")
     digest = content_hash(data)
+    if st is None or (st.st_size, st.st_mtime) != (entry.size, entry.mtime):
+        # Saved again since the scan (an editor's save renames a new file over the old one)
+        # or while it was read: these bytes must not be stored under the facts the scan saw.
+        return Undecoded(entry, digest, CHANGED_MEANWHILE, changed=True)
     made: list[bytes] = []
 
     def keep(img: Image.Image, width: int, height: int) -> None:
@@ -162,7 +167,7 @@ def extract(
                 )
         for item in batch:
             if isinstance(item, Undecoded):
-                results.append(Failed(item.entry, item.content_hash, item.error, item.transient))
+                results.append(Failed(item.entry, item.content_hash, item.error, item.transient, item.changed))
                 failed += 1
         sink(results)
         done += len(batch)

@@ -344,8 +344,20 @@ class PhotoGrid(QListView):
         if size != self.gridSize():
             self.setGridSize(size)
 
+    def shown_index(self) -> QModelIndex:
+        """The photo the detail panel shows and decisions apply to: the current one if it is
+        selected, else the first selected one. Ctrl+arrows move the focus without selecting,
+        and Ctrl+click takes a photo out of the selection with the focus left on it: the
+        photo acted on must be one that is highlighted."""
+        current = self.currentIndex()
+        chosen = self.selectionModel()
+        if current.isValid() and chosen.isSelected(current):
+            return current
+        tops = [r.topLeft() for r in chosen.selection()]
+        return min(tops, key=lambda i: i.row()) if tops else QModelIndex()
+
     def current_photo_id(self) -> int | None:
-        index = self.currentIndex()
+        index = self.shown_index()
         return index.data(PhotoIdRole) if index.isValid() else None
 
     def select_photo(self, photo_id: int) -> bool:

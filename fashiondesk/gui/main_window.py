@@ -178,8 +178,7 @@ class MainWindow(QMainWindow):
         self.filters.changed.connect(self._filters_changed)
         self.empty.action.connect(self._empty_action)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        self.grid.selectionModel().selectionChanged.connect(
-            lambda *_: self.detail.set_selected(selected_count(self.grid)))
+        self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
         self.detail.accept_tag.connect(lambda tag_id: self._edit_tag(
             translate("Review", "{photo}: confirm the tag {tag}"), services.accept_tag, tag_id))
@@ -362,6 +361,12 @@ class MainWindow(QMainWindow):
         self._show_empty_state()
 
     # -- the selected photo ----------------------------------------------------------
+
+    def _selection_changed(self) -> None:
+        self.detail.set_selected(selected_count(self.grid))
+        shown = self.detail.photo.id if self.detail.photo else None
+        if self.grid.current_photo_id() != shown:  # it left the selection (Ctrl+click, say)
+            self._show_current()
 
     def _show_current(self) -> None:
         photo_id = self.grid.current_photo_id()

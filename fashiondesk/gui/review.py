@@ -59,15 +59,14 @@ class Review(QObject):
     # -- what a decision applies to ------------------------------------------------------
 
     def targets(self) -> list[GridRow]:
-        """The selected photos in the grid's order if the current one is among several
-        selected; otherwise the current photo alone."""
+        """The selected photos in the grid's order if several are; otherwise the one the
+        panel shows (never a photo that only has the focus: it is not highlighted)."""
         grid = self._window.grid
-        current = grid.currentIndex()
+        current = grid.shown_index()
         if not current.isValid():
             return []
-        chosen = grid.selectionModel()
-        if selected_count(grid) > 1 and chosen.isSelected(current):
-            return [i.data(RowRole) for i in sorted(chosen.selectedIndexes(), key=lambda i: i.row())]
+        if selected_count(grid) > 1:
+            return [i.data(RowRole) for i in sorted(grid.selectionModel().selectedIndexes(), key=lambda i: i.row())]
         return [current.data(RowRole)]
 
     def _shown(self, rows: list[GridRow]) -> Shown:

@@ -547,3 +547,34 @@ def test_photos_to_review_behind_a_filter_selects_the_first_once_it_is_cleared(q
     window.empty.button.click()
     qtbot.waitUntil(lambda: window.settled() and window.model.rowCount() > 0)
     assert window.grid.current_photo_id() == window.model.rows()[0].id == window.detail.photo.id
+
+
+def test_a_photo_that_only_has_the_focus_is_never_the_one_decided_on(qtbot, review, catalogue):
+    """Ctrl+arrows and Ctrl+Home move the focus without selecting, and Ctrl+click takes the
+    photo clicked out of the selection: the panel keeps showing a highlighted photo, and A
+    accepts that one, never the photo with the focus alone."""
+    window = review
+    rows = [r.id for r in window.model.rows()]
+    unsure = _unsure(window)
+    chosen = unsure[3]
+    before = _tags_table(catalogue)
+    _click_photo(qtbot, window, chosen)
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Home):
+        _press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.detail.photo.id == chosen  # the panel stays with the highlighted photo
+    assert window.model.row_of_id(rows[0]) == window.grid.currentIndex().row() != window.model.row_of_id(chosen)
+    _press(qtbot, window, Qt.Key.Key_A)
+    tags, _ = _tags_table(catalogue)
+    assert {row[1] for row in set(tags) ^ set(before[0])} == {chosen}
+
+    # Ctrl+click on the only selected photo: nothing is highlighted, nothing is shown or decided on.
+    other = unsure[5]
+    _click_photo(qtbot, window, other)
+    index = window.model.index(window.model.row_of_id(other))
+    qtbot.mouseClick(window.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     window.grid.visualRect(index).center())
+    qtbot.wait(5)
+    assert window.grid.currentIndex() == index and window.detail.photo is None
+    before = _tags_table(catalogue)
+    _press(qtbot, window, Qt.Key.Key_A)
+    assert _tags_table(catalogue) == before

@@ -479,6 +479,8 @@ def cmd_info(args) -> int:
     total = sum(i.photos_by_status.values())
     by_status = ", ".join(f"{k} {v}" for k, v in sorted(i.photos_by_status.items()))
     print(f"photos: {total}" + (f" ({by_status})" if by_status else ""))
+    if i.skipped_files:
+        print(f"files that could not be taken as photos: {i.skipped_files} (see 'fashiondesk failures')")
     print(f"embeddings with this model: {i.embeddings_by_model.get(i.model_version, 0)}")
     print("tags: " + (", ".join(f"{k} {v}" for k, v in sorted(i.tags_by_kind.items())) or "0"))
     print(f"backups: {len(backups)}" + (f", newest {backups[0].taken:%Y-%m-%d %H:%M} in {backups[0].path.parent}" if backups else ""))

@@ -40,6 +40,15 @@ def test_index_export_tag_info_end_to_end(tmp_path, sample_photos):
     info = fd("info", db=db)
     assert "photos: 5 (failed 1, ok 4)" in info.stdout
     assert "embeddings with this model: 4" in info.stdout
+    assert "could not be taken" not in info.stdout
+
+    # A file the scan cannot take is no photo, but info still counts it with the failures.
+    os.symlink(tmp_path / "gone.jpg", folder / "dangling.jpg")
+    fd("index", db=db)
+    info = fd("info", db=db)
+    assert "photos: 5 (failed 1, ok 4)" in info.stdout
+    assert "files that could not be taken as photos: 1 (see 'fashiondesk failures')" in info.stdout
+    assert str(folder / "dangling.jpg") in fd("failures", db=db).stdout
 
 
 def test_errors_are_one_line_and_non_zero(tmp_path):

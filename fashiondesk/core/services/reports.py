@@ -24,6 +24,7 @@ class CatalogueInfo:
     tags_by_kind: dict[str, int]
     embeddings_by_model: dict[str, int]
     model_version: str
+    skipped_files: int = 0  # files the scan could not take (not photos): listed by ``failures``
 
 
 def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
@@ -41,6 +42,7 @@ def info(catalogue: Catalogue, model_version: str) -> CatalogueInfo:
                 session.execute(select(Embedding.model_version, func.count()).group_by(Embedding.model_version)).all()
             ),
             model_version=model_version,
+            skipped_files=session.scalar(select(func.count()).select_from(SkippedFile)) or 0,
         )
 
 

@@ -328,3 +328,33 @@ def test_an_empty_index_loads(tmp_path):
     VectorIndex.create(MODEL, DIM).save(path)
     loaded = VectorIndex.load(path)
     assert loaded is not None and len(loaded) == 0
+
+
+def test_a_save_cut_short_by_a_full_disk_keeps_the_last_whole_index(tmp_path):
+    """hnswlib reports no failed write: a file it left short must not be recorded as the
+    index (it would be found damaged, and rebuilt, on every open)."""
+    path = tmp_path / "x.hnsw"
+    index = VectorIndex.create(MODEL, DIM)
+    index.add(IDS[:-5], VECTORS[:-5])
+    index.save(path)
+    kept = path.read_bytes(), sidecar_path(path).read_bytes()
+
+    class DiskFull:
+        def __init__(self, real):
+            self._real = real
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+        def save_index(self, name):
+            self._real.save_index(name)
+            with open(name, "r+b") as f:
+                f.truncate(os.fstat(f.fileno()).st_size * 2 // 3)
+
+    index.add(IDS[-5:], VECTORS[-5:])
+    index._index = DiskFull(index._index)
+    with pytest.raises(OSError, match="not written whole"):
+        index.save(path)
+    assert (path.read_bytes(), sidecar_path(path).read_bytes()) == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.hnsw", "x.hnsw.json"]
+    assert len(VectorIndex.load(path)) == N - 5

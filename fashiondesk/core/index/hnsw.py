@@ -114,7 +114,14 @@ class VectorIndex:
         try:
             self._index.save_index(str(tmp))
             with open(tmp, "r+b") as f:  # hnswlib closed it unsynced
-                self.sidecar.size, self.sidecar.checksum = os.fstat(f.fileno()).st_size, checksum(f)
+                size = os.fstat(f.fileno()).st_size
+                try:
+                    # hnswlib says nothing of a write that failed (a full disk): the file
+                    # would be kept short, and found damaged and rebuilt on every open.
+                    check_layout(f, size, self.sidecar)
+                except ValueError as exc:
+                    raise OSError(f"the similarity index was not written whole (is the disk full?): {exc}") from exc
+                self.sidecar.size, self.sidecar.checksum = size, checksum(f)
                 os.fsync(f.fileno())
             os.replace(tmp, path)
             with open(tmp_side, "wb") as f:

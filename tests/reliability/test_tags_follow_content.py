@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fashiondesk.core import services
 from fashiondesk.core.catalogue.db import open_catalogue
@@ -110,6 +110,25 @@ def test_a_different_photo_saved_over_a_name_is_a_new_photo(catalogue, embedder,
     shutil.copy(SAMPLE / f"{PICKS[0]}.jpg", folder / "IMG_009.jpg")
     index(catalogue, embedder)
     assert sku_by_path(catalogue)["IMG_009.jpg"] == "SKU IMG_001"
+
+
+def test_the_old_photo_saved_back_over_its_own_name_takes_its_tags_back(catalogue, embedder, tmp_path):
+    """Overwritten, then put back where it was (an undo in a photo editor, a restored
+    backup): the photo that waited as missing at that very path is that file again."""
+    folder = shop(tmp_path, 2)
+    index(catalogue, embedder, folder)
+    tag_each(catalogue, folder)
+    shutil.copy(SAMPLE / "shorts-1.jpg", folder / "IMG_001.jpg")
+    index(catalogue, embedder)
+    services.tag(catalogue, [str(folder / "IMG_001.jpg")], add=["shorts SKU"])
+    shutil.copy(SAMPLE / f"{PICKS[0]}.jpg", folder / "IMG_001.jpg")
+    summary = index(catalogue, embedder)
+    assert sku_by_path(catalogue) == {"IMG_001.jpg": "SKU IMG_001", "IMG_002.jpg": "SKU IMG_002"}
+    assert summary.indexed == 0 and summary.replaced == [str(folder / "IMG_001.jpg")]
+    with catalogue.sessions() as s:
+        waiting = s.scalars(select(Photo).where(Photo.status == MISSING)).all()
+        assert [[t.name for t in p.tags if t.kind == CUSTOM] for p in waiting] == [["shorts SKU"]]
+        assert s.scalar(select(func.count()).select_from(Photo)) == 3
 
 
 def test_an_edited_photo_keeps_its_tags(catalogue, embedder, tmp_path):

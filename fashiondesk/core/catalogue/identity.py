@@ -92,7 +92,7 @@ def resolve(
         return Resolution()
 
     def is_free(row: _Row) -> bool:
-        if row.path in changed_paths:
+        if row.path in changed_paths and row.status != MISSING:
             # Free only if the file now there is known to hold other bytes: an unreadable
             # file keeps its photo (the read may work next time).
             return hashes.get(row.path) is not None and hashes[row.path] != row.content_hash

@@ -434,3 +434,24 @@ def test_an_empty_mount_point_marks_nothing_missing(catalogue, embedder, tmp_pat
     summary = index(catalogue, embedder)
     assert summary.missing == 0 and summary.unavailable == [str(drive)]
     assert [f.present for f in services.folders(catalogue)] == [False]
+
+
+def test_copies_in_a_renamed_folder_keep_their_own_tags(catalogue, embedder, tmp_path):
+    """Two files of the same bytes, each tagged; one deleted, then the folder renamed and
+    indexed as a new folder: the file that stayed is found by its bytes and, among the
+    photos that hold them, by its name."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "a.jpg")
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "copy.jpg")
+    shutil.copy(SAMPLE / "hat-2.jpg", folder / "c.jpg")
+    index(catalogue, embedder, folder)
+    services.tag(catalogue, [str(folder / "a.jpg")], add=["tag A"])
+    services.tag(catalogue, [str(folder / "copy.jpg")], add=["tag C"])
+    (folder / "a.jpg").unlink()
+    folder.rename(tmp_path / "shop2")
+    index(catalogue, embedder, tmp_path / "shop2")
+    with catalogue.sessions() as s:
+        live = {p.path: sorted(t.name for t in p.tags if t.kind == CUSTOM)
+                for p in s.scalars(select(Photo).where(Photo.path.startswith(str(tmp_path / "shop2"))))}
+    assert live == {str(tmp_path / "shop2" / "copy.jpg"): ["tag C"], str(tmp_path / "shop2" / "c.jpg"): []}

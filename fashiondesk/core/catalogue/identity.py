@@ -115,7 +115,10 @@ def resolve(
             decided[entry.path] = dataclasses.replace(entry, photo_id=here.id, expected_hash=digest)
             claimed.add(here.id)
         elif free.get(digest):
-            row = free[digest].pop(0)
+            # Copies of one photo are told apart by their names: a folder renamed keeps them.
+            same_name = [r for r in free[digest] if os.path.basename(r.path) == os.path.basename(entry.path)]
+            row = same_name[0] if same_name else free[digest][0]
+            free[digest].remove(row)
             claimed.add(row.id)
             decided[entry.path] = dataclasses.replace(entry, photo_id=row.id, expected_hash=digest)
         else:

@@ -44,7 +44,7 @@ class SimilarItems(QObject):
 
     def for_outfit(self, photo_id: int, path: str) -> None:
         """Pieces that complete the look of the photo, for the detail panel's Goes with."""
-        self._jobs.run(self._search.outfit, path, OUTFIT, key="outfit",
+        self._jobs.run(self._search.outfit, path, OUTFIT, photo_id, key="outfit",
                        done=lambda pieces: self.outfit_ready.emit(photo_id, pieces),
                        error=lambda message: self.outfit_failed.emit(photo_id, message))
 

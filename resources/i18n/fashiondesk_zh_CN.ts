@@ -205,7 +205,7 @@
         <translation>目录中没有：{path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/indexing.py" line="133" />
+        <location filename="../../fashiondesk/core/services/indexing.py" line="134" />
         <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
         <translation>另一个 fashiondesk 正在索引这个目录（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
     </message>
@@ -721,7 +721,7 @@ You can also drop a folder onto this window.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../fashiondesk/core/services/reports.py" line="76" />
+        <location filename="../../fashiondesk/core/services/reports.py" line="78" />
         <source>cannot write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
@@ -779,7 +779,7 @@ You can also drop a folder onto this window.</source>
         <translation>标签“{tag}”</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="505" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="511" />
         <source>{title}, most similar first</source>
         <translation>{title}，最相似的在前</translation>
     </message>
@@ -1461,7 +1461,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="47" />
-        <location filename="../../fashiondesk/gui/main_window.py" line="436" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="442" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1581,12 +1581,12 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>同一张照片存了多份（副本、缩放、裁剪或修改过的），并建议保留哪一张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="435" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="441" />
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="521" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="527" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1607,32 +1607,37 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
 <context>
     <name>Outfits</name>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="59" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="57" />
+        <source>{name} is missing: its file is no longer where the catalogue says, and Goes with suggests from the photos that are there</source>
+        <translation>{name} 已缺失：文件已不在目录记录的位置；“搭配推荐”只从文件仍在的照片中挑选</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/outfits.py" line="69" />
         <source>the catalogue changed while looking; try again</source>
         <translation>查找时目录发生了变化；请再试一次</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="97" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="104" />
         <source>{name} has no category yet: choose one first, then ask what goes with it</source>
         <translation>{name} 还没有品类：请先选一个品类，再查看搭配推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="99" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="106" />
         <source>{name} is a {category}, a category with no part in an outfit yet: give it one, e.g. 'fashiondesk roles {stored} top' ({roles})</source>
         <translation>{name} 的品类是 {category}，这个品类在搭配中的角色还没有设定：请给它指定一个，例如 'fashiondesk roles {stored} top'（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="113" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="120" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="162" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="169" />
         <source>{role} is not a part of an outfit: choose one of {roles}</source>
         <translation>{role} 不是搭配中的角色：请从 {roles} 中选择</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="165" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="172" />
         <source>name the category</source>
         <translation>请输入品类名称</translation>
     </message>
@@ -1897,77 +1902,77 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>{photo}：删除标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="409" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="415" />
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="410" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="416" />
         <source>a photo</source>
         <translation>一张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="411" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="417" />
         <source>{photo}: add the tag {tag}</source>
         <translation>{photo}：添加标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="98" />
+        <location filename="../../fashiondesk/gui/review.py" line="97" />
         <source>None of the selected photos has an automatic category to accept.</source>
         <translation>选中的照片都没有可确认的自动品类。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="100" />
+        <location filename="../../fashiondesk/gui/review.py" line="99" />
         <source>{photo}: accept {category}</source>
         <translation>{photo}：确认 {category}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="102" />
+        <location filename="../../fashiondesk/gui/review.py" line="101" />
         <source>{n} photos: accept {m} automatic categories</source>
         <translation>{n} 张照片：确认 {m} 个自动品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="111" />
+        <location filename="../../fashiondesk/gui/review.py" line="110" />
         <source>None of the selected photos has an automatic category to reject.</source>
         <translation>选中的照片都没有可否定的自动品类。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="113" />
+        <location filename="../../fashiondesk/gui/review.py" line="112" />
         <source>{photo}: reject {category}</source>
         <translation>{photo}：否定 {category}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="115" />
+        <location filename="../../fashiondesk/gui/review.py" line="114" />
         <source>{n} photos: reject {m} automatic categories</source>
         <translation>{n} 张照片：否定 {m} 个自动品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="136" />
+        <location filename="../../fashiondesk/gui/review.py" line="135" />
         <source>no category</source>
         <translation>无品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="139" />
+        <location filename="../../fashiondesk/gui/review.py" line="138" />
         <source>{n} photos: category → {category}</source>
         <translation>{n} 张照片：品类 → {category}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="157" />
+        <location filename="../../fashiondesk/gui/review.py" line="156" />
         <source>no category to accept; choose one</source>
         <translation>没有可确认的品类；请选择一个</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="158" />
+        <location filename="../../fashiondesk/gui/review.py" line="157" />
         <source>no category to reject; choose one</source>
         <translation>没有可否定的品类；请选择一个</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="159" />
+        <location filename="../../fashiondesk/gui/review.py" line="158" />
         <source>{category} was set by staff</source>
         <translation>{category} 是店员设定的</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/review.py" line="178" />
+        <location filename="../../fashiondesk/gui/review.py" line="177" />
         <source>Nothing else to review here.</source>
         <translation>这里没有其他待确认的照片了。</translation>
     </message>
@@ -2343,19 +2348,19 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     <name>Sidebar</name>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="173" />
-        <location filename="../../fashiondesk/gui/sidebar.py" line="91" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="92" />
         <source>Needs review</source>
         <translation>待确认</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="175" />
-        <location filename="../../fashiondesk/gui/sidebar.py" line="93" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="94" />
         <source>Missing files</source>
         <translation>找不到的文件</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/gui/filters.py" line="188" />
-        <location filename="../../fashiondesk/gui/sidebar.py" line="90" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="91" />
         <source>All photos</source>
         <translation>全部照片</translation>
     </message>
@@ -2377,12 +2382,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
 请接上硬盘后点“重新扫描”，或右键选择“重新定位…”告诉 fashiondesk 它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/sidebar.py" line="89" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="90" />
         <source>Library</source>
         <translation>照片库</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/sidebar.py" line="95" />
+        <location filename="../../fashiondesk/gui/sidebar.py" line="96" />
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
@@ -2471,7 +2476,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>暂时没有找到相似商品。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="472" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="478" />
         <source>Looking for photos like {name}…</source>
         <translation>正在查找与 {name} 相似的照片…</translation>
     </message>
@@ -2614,12 +2619,12 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="531" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="537" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="568" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="574" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

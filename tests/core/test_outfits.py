@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from fashiondesk.core import services
-from fashiondesk.core.catalogue.models import AUTO, CATEGORY, COLOUR, MANUAL, OK, Embedding, Folder, Photo, Tag
+from fashiondesk.core.catalogue.models import AUTO, CATEGORY, COLOUR, MANUAL, MISSING, OK, Embedding, Folder, Photo, Tag
 from fashiondesk.core.looks import harmony
 from fashiondesk.core.looks.harmony import Colour
 from fashiondesk.core.looks.roles import guess, role_of
@@ -196,3 +196,20 @@ def test_a_window_kept_answer_follows_category_changes(shop):
         services.set_category(shop.catalogue, shop.ids["last.jpg"], category)
     after = services.outfit(shop.catalogue, query, k=20, shops=cache)
     assert "last.jpg" in names([p for p in after if p.role == "bottom"]), last
+
+
+def test_the_window_asks_by_photo_and_a_missing_photo_is_said_to_be_missing(shop):
+    """The window names the photo it shows by its id: its file may have moved since the
+    panel read its path. A photo whose file is gone is said to be missing."""
+    from sqlalchemy import update
+
+    moved = shop.ids["tee-0.jpg"]
+    with shop.catalogue.sessions() as s, s.begin():
+        s.execute(update(Photo).where(Photo.id == moved).values(path=str(shop.folder / "tops" / "tee-0.jpg")))
+    stale = str(shop.folder / "tee-0.jpg")
+    assert {p.role for p in services.outfit(shop.catalogue, stale, k=1, photo_id=moved)} == {
+        "bottom", "shoes", "outerwear", "accessory"}
+    with shop.catalogue.sessions() as s, s.begin():
+        s.execute(update(Photo).where(Photo.id == moved).values(status=MISSING))
+    with pytest.raises(services.UserError, match="tee-0.jpg is missing"):
+        services.outfit(shop.catalogue, stale, k=1, photo_id=moved)

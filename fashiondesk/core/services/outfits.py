@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
+from sqlalchemy import select
 
 from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
+from fashiondesk.core.catalogue.models import MISSING, Photo
 from fashiondesk.core.index.hnsw import VectorIndex
-from fashiondesk.core.index.similar import catalogued_ids, photo_vectors
+from fashiondesk.core.index.similar import catalogued_ids
 from fashiondesk.core.index.store import open_index, vectors_from
 from fashiondesk.core.looks import saved
 from fashiondesk.core.looks.harmony import Colour
@@ -34,10 +36,12 @@ def _shown(category: str) -> str:
 
 def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | None = None,
            load_embedder: Callable[[], "Embedder"] | None = None, vectors: VectorsOf | None = None,
-           shops: ShopCache | None = None) -> list[Suggestion]:
+           shops: ShopCache | None = None, photo_id: int | None = None) -> list[Suggestion]:
     """Pieces that complete the look of ``image`` (a catalogued photo or any image file):
     up to ``k`` per role it needs, best first within each role (``looks/suggest.py``).
-    The window passes its open index and a ``VectorTable``; a command reads what it needs."""
+    The window passes its open index and a ``VectorTable``, and the id of the catalogued
+    photo it shows (its file may have moved since its path was read); a command reads what
+    it needs."""
     if k < 1:
         raise UserError("-k must be at least 1")
     spec = shipped_spec()
@@ -46,18 +50,23 @@ def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | No
     with catalogue.sessions() as session:
         shop = (shops or ShopCache()).get(session, saved.chosen_roles(session), spec.unsure_below,
                                           [members for _id, _name, members in saved.looks(session)])
-        photo_id = catalogued_ids(catalogue, spec.version, [image])[0]
+        if photo_id is None:
+            photo_id = catalogued_ids(catalogue, spec.version, [image])[0]
         if photo_id is not None:
+            if session.scalar(select(Photo.status).where(Photo.id == photo_id)) == MISSING:
+                raise UserError(translate("Outfits", "{name} is missing: its file is no longer where the catalogue "
+                                                     "says, and Goes with suggests from the photos that are there")
+                                .format(name=os.path.basename(image)))
             found = pieces(session, shop, [photo_id]).get(photo_id)
             if found is None:
                 raise UserError(_no_role(image, shop.categories.get(photo_id)))
             garment: Piece = found
             if garment.sure < spec.unsure_below:
                 garment = replace(garment, also=_second_role(session, photo_id, spec, shop, garment))
-            own = photo_vectors(catalogue, spec.version, [image])
-            if own is None:
-                raise UserError(translate("Outfits", "the catalogue changed while looking; try again"))
-            vector = own[1][0]
+            try:
+                vector = vectors_from(catalogue, spec.version)([photo_id])[0]
+            except KeyError:
+                raise UserError(translate("Outfits", "the catalogue changed while looking; try again")) from None
         else:
             if load_embedder is None:
                 from fashiondesk.core.vision.runtime import Embedder
@@ -70,8 +79,6 @@ def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | No
 def _second_role(session, photo_id: int, spec, shop, garment: Piece) -> str | None:
     """The role of the model's second choice of category for the photo (from its stored
     outputs), when it differs from the garment's."""
-    from sqlalchemy import select
-
     from fashiondesk.core.catalogue.models import Embedding
 
     raw = session.scalar(select(Embedding.logits).where(Embedding.photo_id == photo_id,
@@ -135,7 +142,7 @@ class CategoryRole:
 
 def roles(catalogue: Catalogue) -> list[CategoryRole]:
     """Every category in the catalogue (and the shipped ones), with its role and why."""
-    from sqlalchemy import func, select
+    from sqlalchemy import func
 
     from fashiondesk.core.catalogue.models import Tag
 

@@ -139,7 +139,7 @@ class SimilarSearch:
                        products=products)
         return (same + [h for h in rest if key(h) not in seen])[:k]
 
-    def outfit(self, image: str, k: int = 3) -> list:
+    def outfit(self, image: str, k: int = 3, photo_id: int | None = None) -> list:
         """Pieces that complete the look of ``image`` (``services.outfit``), with the index
         and the model kept loaded."""
         from fashiondesk.core.services.outfits import outfit
@@ -150,7 +150,7 @@ class SimilarSearch:
         if self._vectors is None:
             self._vectors = VectorTable.load(self._catalogue, spec.version)
         return outfit(self._catalogue, image, k, index=self._index, load_embedder=self._model, vectors=self._vectors,
-                      shops=self._shops)
+                      shops=self._shops, photo_id=photo_id)
 
     def closeness(self) -> Closeness:
         """What the scores mean in this catalogue (``core.index.closeness``), measured once

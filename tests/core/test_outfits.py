@@ -213,3 +213,28 @@ def test_the_window_asks_by_photo_and_a_missing_photo_is_said_to_be_missing(shop
         s.execute(update(Photo).where(Photo.id == moved).values(status=MISSING))
     with pytest.raises(services.UserError, match="tee-0.jpg is missing"):
         services.outfit(shop.catalogue, stale, k=1, photo_id=moved)
+
+
+def test_an_altered_copy_of_a_piece_is_not_offered_beside_it(shop):
+    """A cropped, brightened copy of a coat's photo can sit far from it in the embedding
+    space; the duplicates check of their fingerprints still tells it is the same photo."""
+    from PIL import Image
+
+    from fashiondesk.core.catalogue.models import Fingerprint
+    from fashiondesk.core.vision import fingerprint
+    from tests import alterations
+    from tests.conftest import SAMPLE
+
+    def prints(name):
+        with Image.open(SAMPLE / name) as img:
+            original = img.convert("RGB")
+        return fingerprint.make(original), fingerprint.make(alterations.rotate_brighter(alterations.crop70(original)))
+
+    coat, copy = prints("outwear-1.jpg")
+    others = [prints(f"outwear-{n}.jpg")[0] for n in (2, 3)]
+    with shop.catalogue.sessions() as s, s.begin():
+        for n, data in enumerate([coat, copy, *others]):
+            s.add(Fingerprint(photo_id=shop.ids[f"coat-{n}.jpg"], data=data))
+    pieces = services.outfit(shop.catalogue, str(shop.folder / "tee-0.jpg"), k=4)
+    coats = [n for n in names(pieces) if n.startswith("coat")]
+    assert len(coats) == 3 and not {"coat-0.jpg", "coat-1.jpg"} <= set(coats), coats

@@ -137,8 +137,7 @@ def near_scores(pairs: list[tuple[int, int]], prints: Mapping[int, bytes],
                 pick[direction, mine] = best = scores.argmax(axis=1)  # mirrored * boxes + box
                 score[direction, mine] = scores[np.arange(len(mine)), best]
 
-    with ThreadPoolExecutor(usable_cores(), thread_name_prefix="fashiondesk-duplicates") as pool:
-        list(pool.map(locate, range(0, len(photos), BLOCK)))
+    _each(locate, list(range(0, len(photos), BLOCK)))
     holder = score[0] >= score[1]  # True: a holds b
     best = np.where(holder, score[0], score[1])
     mirrored, box = np.divmod(np.where(holder, pick[0], pick[1]), len(verify.BOXES))
@@ -173,10 +172,20 @@ def near_scores(pairs: list[tuple[int, int]], prints: Mapping[int, bytes],
                                        mirrored[at], maps)
             out[at, column] = scores
 
-    # numpy lets go of the interpreter in its array work: one thread a core (each its own rows of out).
-    with ThreadPoolExecutor(usable_cores(), thread_name_prefix="fashiondesk-duplicates") as pool:
-        list(pool.map(check, [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]))
+    _each(check, [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)])
     return out
+
+
+def _each(work: Callable[[Any], None], parts: list) -> None:
+    """``work`` on every part: numpy lets go of the interpreter in its array work, so one
+    thread a core (each writes its own rows); a single part runs here, with no threads to
+    start (the few pairs Goes with asks about)."""
+    if len(parts) <= 1:
+        for part in parts:
+            work(part)
+        return
+    with ThreadPoolExecutor(min(usable_cores(), len(parts)), thread_name_prefix="fashiondesk-duplicates") as pool:
+        list(pool.map(work, parts))
 
 
 def is_near(scores: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:

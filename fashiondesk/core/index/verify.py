@@ -21,6 +21,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from fashiondesk.core.vision.fingerprint import COLOUR, LUMA
@@ -132,19 +134,29 @@ def _axis_weights(start: float, size: float, n: int, side: int) -> np.ndarray:
     return weights
 
 
+@functools.lru_cache(maxsize=4)
+def _straight_weights(boxes: bytes, side: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """The boxes not turned (their numbers), and the matrices that sample their columns
+    (all boxes side by side) and their rows (one per box); made once for a set of boxes."""
+    table = np.frombuffer(boxes, dtype=np.float64).reshape(-1, 5)
+    straight = [k for k, b in enumerate(table) if b[4] == 0.0]
+    across = np.concatenate([_axis_weights(table[k][0], table[k][2], COARSE, side) for k in straight])
+    down = np.stack([_axis_weights(table[k][1], table[k][3], COARSE, side) for k in straight])
+    across.flags.writeable = down.flags.writeable = False
+    return straight, across, down
+
+
 def box_features(luma: np.ndarray, boxes: np.ndarray = BOXES) -> np.ndarray:
     """(N, boxes, COARSE^2): each photo seen through every box. A box not turned is two
     small matrix products (rows, then columns); a turned one is sampled point by point."""
     small = _half(luma)  # 32 x 32, less aliasing
     side = small.shape[1]
     out = np.empty((len(luma), len(boxes), COARSE, COARSE), dtype=np.float32)
-    straight = [k for k, b in enumerate(boxes) if b[4] == 0.0]
-    across = np.concatenate([_axis_weights(boxes[k][0], boxes[k][2], COARSE, side) for k in straight])
+    straight, across, down = _straight_weights(np.ascontiguousarray(boxes, dtype=np.float64).tobytes(), side)
     columns = small.reshape(-1, side) @ across.T  # (N * side, boxes * COARSE): every box's columns at once
     # (boxes, side, N * COARSE), so that each box's rows are one matrix product over every photo
     columns = columns.reshape(len(luma), side, len(straight), COARSE).transpose(2, 1, 0, 3)
     columns = columns.reshape(len(straight), side, -1)
-    down = np.stack([_axis_weights(boxes[k][1], boxes[k][3], COARSE, side) for k in straight])
     rows = (down @ columns).reshape(len(straight), COARSE, len(luma), COARSE)  # (boxes, COARSE, N, COARSE)
     out[:, straight] = rows.transpose(2, 0, 1, 3)
     for k in (k for k, b in enumerate(boxes) if b[4] != 0.0):

@@ -23,7 +23,8 @@ piece whose colours go, whatever its other merits.
 - ``stock``: 1, or ``OUT_OF_STOCK`` when the piece's product has none left.
 
 A role's list holds no two photos of one product and no near-duplicates (embeddings
-closer than ``SAME_PHOTO``). Change the weights here; ``tests/core/test_outfits.py``
+closer than ``SAME_PHOTO``, or one photo altered, by the duplicates check of their
+fingerprints: a crop or an edit can move the embedding a long way). Change the weights here; ``tests/core/test_outfits.py``
 checks the rules they implement.
 """
 
@@ -37,7 +38,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, MANUAL, OK, Photo, Product, Tag
+from fashiondesk.core.catalogue.models import CATEGORY, COLOUR, MANUAL, OK, Fingerprint, Photo, Product, Tag
+from fashiondesk.core.index.duplicates import is_near, near_scores
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.looks import harmony
 from fashiondesk.core.looks.harmony import Colour
@@ -181,6 +183,7 @@ def pieces(session: Session, shop: Shop, photo_ids: list[int]) -> dict[int, Piec
 
 
 VectorsOf = Callable[[list[int]], np.ndarray]
+Scored = tuple[float, int, Piece, tuple]  # (score, photo id, piece, the score's parts)
 
 
 def suggest(session: Session, index: VectorIndex, shop: Shop, garment: Piece, vector: np.ndarray,
@@ -191,9 +194,10 @@ def suggest(session: Session, index: VectorIndex, shop: Shop, garment: Piece, ve
     live = index.live_ids
     learned_pairs = _look_pairs(shop, garment.role, live, vectors_of)
     chosen_first: list[Piece] = []
-    answer: list[Suggestion] = []
     wide: list[tuple[int, float]] = []
     exclude = {garment.photo_id}
+    copies = _Copies(session)
+    lists: list[tuple[str, list, dict[int, np.ndarray]]] = []
     for role in needed(garment):
         pool = _pool(shop, role, live) - exclude
         if not pool:
@@ -218,19 +222,47 @@ def suggest(session: Session, index: VectorIndex, shop: Shop, garment: Piece, ve
                      ("stock", stock))
             scored.append((score, pid, piece, parts))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        kept: list[tuple[float, int, Piece, tuple]] = []
-        for item in scored:
-            if len(kept) == k:
-                break
-            if any(_same(item[2], other[2], vectors) for other in kept):
-                continue
-            kept.append(item)
+        kept, _unsure = _keep(scored, k, vectors, copies)
         if kept:
             chosen_first.append(kept[0][2])
-        answer += [Suggestion(role, pid, piece.path, piece.category, round(score, 4), parts)
-                   for score, pid, piece, parts in kept]
+        lists.append((role, scored, vectors))
         exclude |= {pid for _s, pid, _p, _parts in kept}
-    return answer
+    # Altered copies among the pieces kept, every role's pairs checked in one go (the check
+    # costs the same for one pair as for a dozen); a piece found a copy of one before it
+    # makes way for the next, whose pairs are checked in turn.
+    while True:
+        kept_lists = [_keep(scored, k, vectors, copies) for _role, scored, vectors in lists]
+        unsure = [pair for _kept, pairs in kept_lists for pair in pairs]
+        if not unsure:
+            break
+        copies.check(unsure)
+    return [Suggestion(role, pid, piece.path, piece.category, round(score, 4), parts)
+            for (role, _scored, _vectors), (kept, _pairs) in zip(lists, kept_lists)
+            for score, pid, piece, parts in kept]
+
+
+def _keep(scored: list[Scored], k: int, vectors: dict[int, np.ndarray],
+          copies: "_Copies") -> tuple[list[Scored], list[tuple[int, int]]]:
+    """The first ``k`` pieces of ``scored`` that are not the same as one kept before them,
+    and the pairs among them whose copy check is still to be made (taken as not copies)."""
+    kept: list[Scored] = []
+    unsure: list[tuple[int, int]] = []
+    for item in scored:
+        if len(kept) == k:
+            break
+        pairs = []
+        for other in kept:
+            if _same(item[2], other[2], vectors):
+                break
+            verdict = copies.known(item[1], other[1])
+            if verdict:
+                break
+            if verdict is None:
+                pairs.append((item[1], other[1]))
+        else:
+            kept.append(item)
+            unsure += pairs
+    return kept, unsure
 
 
 WIDE = 2000  # nearest photos of any role, looked through when a filtered search falls short
@@ -278,6 +310,34 @@ def _same(a: Piece, b: Piece, vectors: dict[int, np.ndarray]) -> bool:
     if a.photo_id in vectors and b.photo_id in vectors:
         return float(vectors[a.photo_id] @ vectors[b.photo_id]) > SAME_PHOTO
     return False
+
+
+class _Copies:
+    """Whether two photos are one photo altered (a crop, an edit: their embeddings may differ
+    a lot), by the duplicates check on their fingerprints; checked only for the pieces about
+    to be kept, each pair once. Photos without a fingerprint are never copies."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self._prints: dict[int, bytes | None] = {}
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def known(self, a: int, b: int) -> bool | None:
+        """Whether they are copies, or None while that is not checked yet."""
+        return self._known.get((min(a, b), max(a, b)))
+
+    def check(self, pairs: list[tuple[int, int]]) -> None:
+        pairs = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+        wanted = sorted({p for pair in pairs for p in pair if p not in self._prints})
+        if wanted:
+            self._prints.update(dict.fromkeys(wanted))
+            self._prints.update(self._session.execute(
+                select(Fingerprint.photo_id, Fingerprint.data).where(Fingerprint.photo_id.in_(wanted))).all())
+        checkable = [(a, b) for a, b in pairs if self._prints[a] is not None and self._prints[b] is not None]
+        self._known.update(dict.fromkeys(pairs, False))
+        if checkable:
+            prints = {p: data for p, data in self._prints.items() if data is not None}
+            self._known.update(zip(checkable, map(bool, is_near(near_scores(checkable, prints)))))
 
 
 def _look_pairs(shop: Shop, role: str, live: set[int],

@@ -469,6 +469,7 @@ def cmd_info(args) -> int:
     try:
         i = services.info(catalogue, services.model_version())
         backups = services.list_backups(catalogue)
+        cut_short = services.index_unfinished(catalogue)
     finally:
         catalogue.close()
     print(f"catalogue: {i.location} (schema {i.schema_version})")
@@ -479,6 +480,8 @@ def cmd_info(args) -> int:
     total = sum(i.photos_by_status.values())
     by_status = ", ".join(f"{k} {v}" for k, v in sorted(i.photos_by_status.items()))
     print(f"photos: {total}" + (f" ({by_status})" if by_status else ""))
+    if cut_short:
+        print("the last index run was cut short: 'fashiondesk index' (or opening the window) finishes it")
     if i.skipped_files:
         print(f"files that could not be taken as photos: {i.skipped_files} (see 'fashiondesk failures')")
     print(f"embeddings with this model: {i.embeddings_by_model.get(i.model_version, 0)}")

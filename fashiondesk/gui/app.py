@@ -138,6 +138,8 @@ def run(db: str | None = None, folders: Sequence[str] = (), verbose: bool = Fals
         quiet_gc()
         if folders:
             window.add_folders(list(folders))
+        else:
+            window.finish_interrupted_indexing()
         return app.exec()
     finally:
         catalogue.close()

@@ -522,6 +522,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_folder", paths[-1])
         self.start_indexing()
 
+    def finish_interrupted_indexing(self) -> bool:
+        """An index run cut short (the window killed, the laptop turned off) is finished as
+        the window opens: staff see its photos come in rather than a folder half indexed."""
+        if not services.index_unfinished(self.catalogue):
+            return False
+        self.statusBar().showMessage(translate("Status", "Finishing the indexing that was cut short last time…"), 10_000)
+        self.start_indexing()
+        return True
+
     def choose_folder(self) -> None:
         start = str(self.settings.value("last_folder", "") or Path.home())
         folder = file_dialogs.folder(self, translate("Menus", "Add a folder of photos"), start)

@@ -205,7 +205,7 @@
         <translation>目录中没有：{path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/indexing.py" line="134" />
+        <location filename="../../fashiondesk/core/services/indexing.py" line="136" />
         <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
         <translation>另一个 fashiondesk 正在索引这个目录（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
     </message>
@@ -1586,7 +1586,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="527" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="536" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -2619,12 +2619,17 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="537" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="530" />
+        <source>Finishing the indexing that was cut short last time…</source>
+        <translation>正在完成上次中断的索引…</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="546" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="574" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="583" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

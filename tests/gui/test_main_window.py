@@ -290,3 +290,20 @@ def test_indexing_from_the_window_leaves_its_thumbnails_where_the_grid_reads_the
     window.thumbnails.forget(str(photos[0]))
     window.thumbnails.pixmap(str(photos[0]))
     qtbot.waitUntil(lambda: window.thumbnails.in_memory(str(photos[0]), 160) is not None, timeout=10_000)
+
+
+def test_an_index_run_cut_short_is_finished_when_the_window_opens(qtbot, catalogue, settings, sample_photos, tmp_path):
+    from fashiondesk.core import services
+    from fashiondesk.core.services import indexing
+    from fashiondesk.gui.main_window import MainWindow
+
+    services.add_folders(catalogue, [sample_photos(3)])
+    indexing._mark_unfinished(catalogue, True)  # as a killed run leaves it
+    window = MainWindow(catalogue, settings, tmp_path / "thumbs")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.index_finished, timeout=120_000):
+        assert window.finish_interrupted_indexing()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert not services.index_unfinished(catalogue) and not window.finish_interrupted_indexing()
+    window.close()

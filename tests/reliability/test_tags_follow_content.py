@@ -455,3 +455,32 @@ def test_copies_in_a_renamed_folder_keep_their_own_tags(catalogue, embedder, tmp
         live = {p.path: sorted(t.name for t in p.tags if t.kind == CUSTOM)
                 for p in s.scalars(select(Photo).where(Photo.path.startswith(str(tmp_path / "shop2"))))}
     assert live == {str(tmp_path / "shop2" / "copy.jpg"): ["tag C"], str(tmp_path / "shop2" / "c.jpg"): []}
+
+
+def test_a_run_cut_short_is_known_until_a_run_ends(catalogue, embedder, tmp_path, monkeypatch):
+    """A run killed (or crashed) leaves a mark, so the window can finish it when it opens;
+    a run that ends, or that staff stop, leaves none."""
+    import pytest
+
+    from fashiondesk.core.progress import CancelToken
+    from fashiondesk.core.services import indexing
+
+    folder = shop(tmp_path, 2)
+    services.add_folders(catalogue, [folder])
+    assert not services.index_unfinished(catalogue)
+    real = indexing._index
+
+    def power_cut(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(indexing, "_index", power_cut)
+    with pytest.raises(RuntimeError):
+        services.index(catalogue, embedder=embedder)
+    assert services.index_unfinished(catalogue)
+    monkeypatch.setattr(indexing, "_index", real)
+    stopped = CancelToken()
+    stopped.cancel()
+    assert services.index(catalogue, cancel=stopped, embedder=embedder).cancelled
+    assert not services.index_unfinished(catalogue)
+    index(catalogue, embedder)
+    assert not services.index_unfinished(catalogue)

@@ -15,7 +15,7 @@ from fashiondesk.core.index.similar import Filters
 from fashiondesk.core.services import browse
 from fashiondesk.core.services.errors import UserError, explain
 from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, removal_counts, remove
-from fashiondesk.core.services.indexing import IndexSummary, add_folders, index
+from fashiondesk.core.services.indexing import IndexSummary, add_folders, index, index_unfinished
 from fashiondesk.core.services.reports import CatalogueInfo, export_csv, export_csv_file, failures, info
 from fashiondesk.core.services.safety import (
     backup_now,
@@ -65,7 +65,7 @@ __all__ = [
     "MIN_EXAMPLES", "CategoryRole", "delete_look", "looks", "outfit", "roles", "save_look", "set_role", "SidecarReport", "originals_folder", "write_xmp", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
     "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer", "neutralise",
     "daily_backup", "database_file", "DuplicateGroup", "Duplicates", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
-    "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "info", "last_teaching", "learn", "list_backups",
+    "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "index_unfinished", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",
     "open_catalogue", "preview", "put_back", "relocate", "removal_counts", "remove", "remove_tag", "resolve_url",
     "reject_categories", "rename_photo", "restore", "set_categories", "set_category", "similar", "snapshot", "tag", "tag_key",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from fashiondesk.core.messages import translate
@@ -17,7 +17,7 @@ from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
 from fashiondesk.core.catalogue.identity import resolve
 from fashiondesk.core.catalogue.lock import Busy, exclusive
-from fashiondesk.core.catalogue.models import MISSING, Embedding, Fingerprint, Folder, Photo
+from fashiondesk.core.catalogue.models import MISSING, Embedding, Fingerprint, Folder, Meta, Photo, utcnow
 from fashiondesk.core.catalogue.orphans import Orphans, merge_copies
 from fashiondesk.core.catalogue.scan import plan, stale_retags
 from fashiondesk.core.catalogue.writer import (
@@ -117,7 +117,9 @@ def index(
             added = add_folders(catalogue, folder_paths) if add and folder_paths else []
             embedder = embedder or Embedder.load()
             thumbnails = ThumbnailWriter(thumbnail_dir or thumbnails_dir())
+            _mark_unfinished(catalogue, True)
             summary = _index(catalogue, progress, cancel, embedder, folder_paths, thumbnails)
+            _mark_unfinished(catalogue, False)  # finished, or stopped by staff: nothing to resume
             prune_cache(thumbnails.folder)  # the command line indexes without the window, which prunes too
             summary.added = added
             if not summary.cancelled:
@@ -134,6 +136,25 @@ def index(
         raise UserError(translate(
             "Catalogue", "this catalogue is being indexed by another fashiondesk (or is learning from staff categories, "
             "being restored or having a folder removed); try again when it has finished")) from None
+
+
+UNFINISHED = "index_unfinished"  # meta key: when a run started that has not ended (killed, crashed)
+
+
+def _mark_unfinished(catalogue: Catalogue, started: bool) -> None:
+    with catalogue.write_turn, catalogue.sessions() as session, session.begin():
+        hold_write_lock(session)
+        if started:
+            session.merge(Meta(key=UNFINISHED, value=utcnow().isoformat(timespec="seconds")))
+        else:
+            session.execute(delete(Meta).where(Meta.key == UNFINISHED))
+
+
+def index_unfinished(catalogue: Catalogue) -> bool:
+    """Whether the last index run was cut short (killed, the machine turned off): the window
+    finishes it when it opens."""
+    with catalogue.sessions() as session:
+        return session.get(Meta, UNFINISHED) is not None
 
 
 KEYWORDS_PER_TRANSACTION = 500

@@ -197,6 +197,11 @@ def _daily_backup(catalogue) -> None:
         print(f"fashiondesk: warning: no backup today: {exc}", file=sys.stderr)
 
 
+def _shown(path: str) -> str:
+    """A file name as one line: a newline or tab in it is written as \\n or \\t."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _print_summary(s) -> None:
     err = sys.stderr
     for path in s.added:
@@ -211,14 +216,14 @@ def _print_summary(s) -> None:
         file=err,
     )
     for old, new in s.relinked[:20]:
-        print(f"  moved: {old} -> {new}", file=err)
+        print(f"  moved: {_shown(old)} -> {_shown(new)}", file=err)
     if len(s.relinked) > 20:
         print(f"  ... and {len(s.relinked) - 20} more moved", file=err)
     for path in s.replaced[:20]:
-        print(f"  replaced: {path} holds a different photo now; the one it held keeps its tags "
+        print(f"  replaced: {_shown(path)} holds a different photo now; the one it held keeps its tags "
               "as missing until its file turns up", file=err)
     for path, reason in s.failed[:50]:
-        print(f"  failed: {path}: {reason}", file=err)
+        print(f"  failed: {_shown(path)}: {reason}", file=err)
     if len(s.failed) > 50:
         print(f"  ... and {len(s.failed) - 50} more (see 'fashiondesk failures')", file=err)
     for path in s.unavailable:
@@ -228,7 +233,7 @@ def _print_summary(s) -> None:
     if s.keywords_added:
         print(f"{s.keywords_added} tags read from the photos' own keywords (XMP sidecars, IPTC)", file=err)
     for path, reason in s.keyword_problems[:10]:
-        print(f"  keywords not read: {reason} ({path})", file=err)
+        print(f"  keywords not read: {reason} ({_shown(path)})", file=err)
     if s.taught is not None:
         print(f"categories: {s.taught.describe()} ({s.taught.changed} changed)", file=err)
     if s.learning_failed:
@@ -544,7 +549,7 @@ def cmd_failures(args) -> int:
     catalogue = _open(args)
     try:
         for path, reason in services.failures(catalogue):
-            print(f"{path}\t{reason}")
+            print(f"{_shown(path)}\t{reason}")
     finally:
         catalogue.close()
     return 0

@@ -150,3 +150,13 @@ def test_errors_keep_chinese_paths_and_tags_intact(tmp_path, sample_photos):
     assert fd("tag", photo, "--add", "新品", db=db).returncode == 0
     out = fd("export", "-", db=db)
     assert "新品" in out.stdout and "店铺照片" in out.stdout
+
+
+def test_a_file_name_with_a_newline_is_printed_on_one_line(tmp_path):
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "new\nline.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    db = tmp_path / "cat.db"
+    res = fd("index", folder, db=db)
+    assert f"  failed: {folder}/new\\nline.jpg: " in res.stderr
+    assert fd("failures", db=db).stdout.count("\n") == 1

@@ -168,7 +168,7 @@ class ShopFiles(QObject):
                 columns=", ".join(result.extra_columns))]
         box = QMessageBox(QMessageBox.Icon.Question, translate("Shop files", "Import"), "\n".join(lines), parent=window)
         go = box.addButton(translate("Shop files", "Import"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        _cancel_by_default(box)
         box.exec()
         if box.clickedButton() is not go:
             return
@@ -218,7 +218,7 @@ class ShopFiles(QObject):
             folder=services.originals_folder(window.catalogue)))
         box.setCheckBox(inside)
         go = box.addButton(translate("Shop files", "Write"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        _cancel_by_default(box)
         box.exec()
         if box.clickedButton() is not go:
             return
@@ -317,3 +317,11 @@ def _sibling(path: str, name: str):
     from pathlib import Path
 
     return Path(path).with_name(name)
+
+
+def _cancel_by_default(box: QMessageBox) -> None:
+    """Enter (a key held from the file dialog, say) must not change a thousand products or
+    rewrite the photos: only a click on the action does."""
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)

@@ -66,6 +66,7 @@ def test_a_spreadsheet_import_says_what_will_change_first(qtbot, window, catalog
 
     def answer(box):
         asked.append(box.text())
+        assert box.standardButton(box.defaultButton()) == QMessageBox.StandardButton.Cancel  # Enter changes nothing
         box.buttons()[0].click() if len(asked) > 1 else None  # Cancel the first time, Import the second
         return 0
 
@@ -127,6 +128,7 @@ def test_keyword_sidecars_for_the_photos_shown(qtbot, window, catalogue, embedde
 
     def answer(box, inside=False):
         asked.append(box.text())
+        assert box.standardButton(box.defaultButton()) == QMessageBox.StandardButton.Cancel
         box.checkBox().setChecked(inside)
         box.buttons()[0].click()
         return 0

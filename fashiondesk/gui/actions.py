@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from fashiondesk.gui.about import show_about
+from fashiondesk.gui.editing import REDO_TOO
 from fashiondesk.gui.help_menu import build_help_menu
 from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.review import CATEGORY_KEYS, shown
@@ -47,6 +48,12 @@ def build_actions(window) -> None:
     window.undo_action = action(translate("Menus", "Undo"), window.undo, QKeySequence.StandardKey.Undo,
                                 translate("Menus", "Undo the last tag change"))
     window.undo_action.setEnabled(False)
+    window.redo_action = action(translate("Menus", "Redo"), window.redo, QKeySequence.StandardKey.Redo,
+                                translate("Menus", "Make the tag change undone again"))
+    # Every key the platform has for Redo (Ctrl+Shift+Z and Ctrl+Y here), and Ctrl+Y wherever it lacks it.
+    redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    window.redo_action.setShortcuts(redo_keys + ([] if QKeySequence(REDO_TOO) in redo_keys else [QKeySequence(REDO_TOO)]))
+    window.redo_action.setEnabled(False)
     window.about_action = action(translate("Menus", "About fashiondesk"), lambda: show_about(window, window.catalogue),
                                  tip=translate("Menus", "Version, catalogue, model and log file"))
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -70,7 +77,9 @@ def build_actions(window) -> None:
     file.addAction(window.restore_action)
     file.addSeparator()
     file.addAction(action(translate("Menus", "Quit"), window.close, QKeySequence.StandardKey.Quit))
-    menus.addMenu(translate("Menus", "&Edit")).addAction(window.undo_action)
+    edit = menus.addMenu(translate("Menus", "&Edit"))
+    edit.addAction(window.undo_action)
+    edit.addAction(window.redo_action)
     build_view_menu(window, menus.addMenu(translate("Menus", "&View")))
     _review_menu(window, menus.addMenu(translate("Menus", "&Review")), action)
     build_help_menu(window, menus.addMenu(translate("Menus", "&Help")))

@@ -1,11 +1,12 @@
-"""Tag edits from the window, each undoable: the tags they touch are kept beforehand."""
+"""Tag edits from the window, each undoable and redoable: the tags they touch are kept
+beforehand and after."""
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -15,6 +16,7 @@ from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.jobs import failure_text
 
 UNDO_STEPS = 50
+REDO_TOO = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)  # Redo on every platform, as on Windows
 log = logging.getLogger("fashiondesk.gui")
 
 
@@ -23,6 +25,7 @@ class TagEdits(QObject):
     undone = Signal(tuple)  # the photo ids an undo put back
     failed = Signal(str)
     undo_text = Signal(str)  # "" when there is nothing to undo
+    redo_text = Signal(str)  # "" when there is nothing to redo
     # Staff's categories changed (True: an edit of a category) or may have (False: an undo,
     # which puts back automatic categories as they were too): the learned ones may be due.
     categories_edited = Signal(bool)
@@ -32,6 +35,7 @@ class TagEdits(QObject):
         self._catalogue = catalogue
         # Each step: the tags before the edit, and as the edit left them.
         self._undo: list[tuple[services.TagSnapshot, services.TagSnapshot]] = []
+        self._redo: list[tuple[services.TagSnapshot, services.TagSnapshot]] = []  # steps undone, last on top
 
     def apply(self, description: str, photo_ids: list[int], fn, *args, category: bool = False) -> bool:
         """``fn(catalogue, *args)``: one of the tag edits ``services`` names (accept_tag, ...);
@@ -53,38 +57,61 @@ class TagEdits(QObject):
             return True
         self._undo.append((before, after))
         del self._undo[:-UNDO_STEPS]
-        self.undo_text.emit(description)
+        self._redo.clear()  # a new edit: what was undone stays undone
+        self._texts()
         self.changed.emit(description)
         if category:
             self.categories_edited.emit(True)
         return True
 
     def undo(self) -> None:
-        if not self._undo:
-            return
-        snap, after = self._undo.pop()
+        """Put the tags of the last edit back as they were before it."""
+        if self._undo:
+            self._step(self._undo, self._redo, 0, translate("Review", "Undone: {what}"), translate(
+                "Review", "Cannot undo {what}: staff changed these tags since (in another window?); nothing was undone"))
+
+    def redo(self) -> None:
+        """Make the last edit undone again."""
+        if self._redo:
+            self._step(self._redo, self._undo, 1, translate("Review", "Redone: {what}"), translate(
+                "Review", "Cannot redo {what}: staff changed these tags since (in another window?); nothing was redone"))
+
+    def _step(self, source: list, target: list, to: int, done: str, refused: str) -> None:
+        """Put back state ``to`` (0: before the edit, 1: after it) of the last step of
+        ``source``, if the tags are still as the other state left them; the step moves to
+        ``target``."""
+        step = source.pop()
+        wanted, now = step[to], step[1 - to]
+        what = wanted.description
         try:
-            if not _same(services.snapshot(self._catalogue, list(snap.photo_ids), snap.description), after):
-                failed = translate("Review", "Cannot undo {what}: staff changed these tags since (in another "
-                                             "window?); nothing was undone").format(what=snap.description)
+            if not _same(services.snapshot(self._catalogue, list(wanted.photo_ids), what), now):
+                failed = refused.format(what=what)
             else:
-                services.put_back(self._catalogue, snap)
+                services.put_back(self._catalogue, wanted)
                 failed = ""
         except Exception as exc:
-            failed = failure_text(exc, f"undo {snap.description}")
-            self._undo.append((snap, after))  # nothing was put back: it can be tried again
-        self.undo_text.emit(self._undo[-1][0].description if self._undo else "")
+            failed = failure_text(exc, ("undo " if to == 0 else "redo ") + what)
+            source.append(step)  # nothing was put back: it can be tried again
         if failed:
+            self._texts()
             self.failed.emit(failed)
-        else:
-            self.changed.emit(translate("Review", "Undone: {what}").format(what=snap.description))
-            self.undone.emit(snap.photo_ids)
-            self.categories_edited.emit(False)
+            return
+        target.append(step)
+        self._texts()
+        self.changed.emit(done.format(what=what))
+        if to == 0:
+            self.undone.emit(wanted.photo_ids)
+        self.categories_edited.emit(False)
+
+    def _texts(self) -> None:
+        self.undo_text.emit(self._undo[-1][0].description if self._undo else "")
+        self.redo_text.emit(self._redo[-1][0].description if self._redo else "")
 
     def clear(self) -> None:
         """Forget every step: after a restore or a removed folder the photos they name may be gone."""
         self._undo.clear()
-        self.undo_text.emit("")
+        self._redo.clear()
+        self._texts()
 
 
 def _same(now: services.TagSnapshot, then: services.TagSnapshot) -> bool:
@@ -98,8 +125,9 @@ def _same(now: services.TagSnapshot, then: services.TagSnapshot) -> bool:
 
 
 class UndoFromAnywhere(QObject):
-    """Ctrl+Z undoes the last tag edit wherever the focus is in the window: a text field
-    keeps the key only while it has typing of its own to undo (a tag half typed).
+    """Ctrl+Z undoes the last tag edit wherever the focus is in the window, and Redo (Ctrl+Shift+Z,
+    Ctrl+Y) redoes it: a text field keeps the key only while it has typing of its own to undo
+    or redo (a tag half typed).
 
     It watches the window's text fields only. An application-wide filter would run Python
     for every event of every widget, each call waiting for the GIL while learning or
@@ -113,10 +141,13 @@ class UndoFromAnywhere(QObject):
             field.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not event.matches(QKeySequence.StandardKey.Undo):
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        if not (undo or event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == REDO_TOO):
             return False
         field = watched.lineEdit() if isinstance(watched, QComboBox) else watched
-        if isinstance(field, QLineEdit) and not field.isUndoAvailable():
-            event.ignore()  # not the field's: the window's Undo shortcut takes it
+        if isinstance(field, QLineEdit) and not (field.isUndoAvailable() if undo else field.isRedoAvailable()):
+            event.ignore()  # not the field's: the window's shortcut takes it
             return True
         return False

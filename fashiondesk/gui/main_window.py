@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     restore_action: QAction
     search_action: QAction
     undo_action: QAction
+    redo_action: QAction
     about_action: QAction
 
     def __init__(self, catalogue: services.Catalogue, settings: QSettings, thumbnail_dir: Path | None = None):
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.tag_edits.failed.connect(self._show_error)
         self.tag_edits.failed.connect(lambda _: self._show_current())  # show what the catalogue has now
         self.tag_edits.undo_text.connect(self._undo_text)
+        self.tag_edits.redo_text.connect(self._redo_text)
         self.tag_edits.undone.connect(self.review.undone)
         self.tag_edits.categories_edited.connect(lambda edit: self.teacher.edited() if edit else self.teacher.check())
         self.teacher.started.connect(self.teaching_status.show_learning)
@@ -428,6 +430,11 @@ class MainWindow(QMainWindow):
         if self.detail.category.hasFocus() or QApplication.focusWidget() is None:
             self.grid.setFocus(Qt.FocusReason.OtherFocusReason)  # the review keys are the grid's
 
+    def redo(self) -> None:
+        self.tag_edits.redo()
+        if self.detail.category.hasFocus() or QApplication.focusWidget() is None:
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _edited(self, message: str) -> None:
         self.other_windows.own_write()
         self._offer_tag_names()
@@ -435,6 +442,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 8000)
         self._show_current()
         self.refresh()
+
+    def _redo_text(self, description: str) -> None:
+        self.redo_action.setEnabled(bool(description))
+        self.redo_action.setText(translate("Menus", "Redo {what}").format(what=description) if description
+                                 else translate("Menus", "Redo"))
 
     def _undo_text(self, description: str) -> None:
         self.undo_action.setEnabled(bool(description))

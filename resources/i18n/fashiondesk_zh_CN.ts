@@ -779,7 +779,7 @@ You can also drop a folder onto this window.</source>
         <translation>标签“{tag}”</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="511" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="523" />
         <source>{title}, most similar first</source>
         <translation>{title}，最相似的在前</translation>
     </message>
@@ -1400,193 +1400,209 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="34" />
+        <location filename="../../fashiondesk/gui/actions.py" line="35" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="35" />
+        <location filename="../../fashiondesk/gui/actions.py" line="36" />
         <source>Rescan</source>
         <translation>重新扫描</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="36" />
+        <location filename="../../fashiondesk/gui/actions.py" line="37" />
         <source>Look for new, changed and moved photos</source>
         <translation>查找新增、改动和移动过的照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="38" />
+        <location filename="../../fashiondesk/gui/actions.py" line="39" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="39" />
+        <location filename="../../fashiondesk/gui/actions.py" line="40" />
         <source>Write the catalogue as CSV: for the till, a spreadsheet, Shopify or WooCommerce</source>
         <translation>把目录导出为 CSV：用于收银系统、电子表格、Shopify 或 WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="40" />
+        <location filename="../../fashiondesk/gui/actions.py" line="41" />
         <source>Import spreadsheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="41" />
+        <location filename="../../fashiondesk/gui/actions.py" line="42" />
         <source>Read products, prices, sizes, stock and tags from a spreadsheet saved as CSV</source>
         <translation>从另存为 CSV 的表格中读取商品、价格、尺码、库存和标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="42" />
+        <location filename="../../fashiondesk/gui/actions.py" line="43" />
         <source>Write keyword sidecars (XMP)…</source>
         <translation>写入关键词附属文件 (XMP)…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="43" />
+        <location filename="../../fashiondesk/gui/actions.py" line="44" />
         <source>Put the tags of the photos shown into photo.jpg.xmp files, for Lightroom, digiKam and Bridge</source>
         <translation>把当前显示照片的标签写入 photo.jpg.xmp 文件，供 Lightroom、digiKam 和 Bridge 使用</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="44" />
+        <location filename="../../fashiondesk/gui/actions.py" line="45" />
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="45" />
+        <location filename="../../fashiondesk/gui/actions.py" line="46" />
         <source>Bring the catalogue back to how it was on an earlier day</source>
         <translation>把目录恢复到之前某一天的状态</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="46" />
+        <location filename="../../fashiondesk/gui/actions.py" line="47" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="47" />
-        <location filename="../../fashiondesk/gui/main_window.py" line="442" />
+        <location filename="../../fashiondesk/gui/actions.py" line="48" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="454" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="48" />
+        <location filename="../../fashiondesk/gui/actions.py" line="49" />
         <source>Undo the last tag change</source>
         <translation>撤销上一次标签修改</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="50" />
+        <location filename="../../fashiondesk/gui/actions.py" line="51" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="449" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="52" />
+        <source>Make the tag change undone again</source>
+        <translation>重新做一次已撤销的标签修改</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/actions.py" line="57" />
         <source>About fashiondesk</source>
         <translation>关于 fashiondesk</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="51" />
+        <location filename="../../fashiondesk/gui/actions.py" line="58" />
         <source>Version, catalogue, model and log file</source>
         <translation>版本、目录、模型和日志文件</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="63" />
+        <location filename="../../fashiondesk/gui/actions.py" line="70" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="72" />
+        <location filename="../../fashiondesk/gui/actions.py" line="79" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="73" />
+        <location filename="../../fashiondesk/gui/actions.py" line="80" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="74" />
+        <location filename="../../fashiondesk/gui/actions.py" line="83" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="75" />
+        <location filename="../../fashiondesk/gui/actions.py" line="84" />
         <source>&amp;Review</source>
         <translation>确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="76" />
+        <location filename="../../fashiondesk/gui/actions.py" line="85" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="83" />
+        <location filename="../../fashiondesk/gui/actions.py" line="92" />
         <source>Accept the category</source>
         <translation>确认品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="84" />
+        <location filename="../../fashiondesk/gui/actions.py" line="93" />
         <source>The automatic category is right (on every photo selected)</source>
         <translation>自动识别的品类正确（应用到所有选中的照片）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="85" />
+        <location filename="../../fashiondesk/gui/actions.py" line="94" />
         <source>Reject the category</source>
         <translation>否定品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="86" />
+        <location filename="../../fashiondesk/gui/actions.py" line="95" />
         <source>The automatic category is wrong (on every photo selected)</source>
         <translation>自动识别的品类不对（应用到所有选中的照片）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="87" />
+        <location filename="../../fashiondesk/gui/actions.py" line="96" />
         <source>Type a category…</source>
         <translation>输入品类…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="88" />
+        <location filename="../../fashiondesk/gui/actions.py" line="97" />
         <source>Type a category's name in the Category box, then Enter</source>
         <translation>在“品类”框中输入品类名称，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="89" />
+        <location filename="../../fashiondesk/gui/actions.py" line="98" />
         <source>Next photo to review</source>
         <translation>下一张待确认照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="90" />
+        <location filename="../../fashiondesk/gui/actions.py" line="99" />
         <source>Photos to review</source>
         <translation>待确认的照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="91" />
+        <location filename="../../fashiondesk/gui/actions.py" line="100" />
         <source>Show the photos that need review, the first one selected</source>
         <translation>显示需要确认的照片，并选中第一张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="92" />
+        <location filename="../../fashiondesk/gui/actions.py" line="101" />
         <source>Move on after each decision</source>
         <translation>处理完自动跳到下一张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="93" />
+        <location filename="../../fashiondesk/gui/actions.py" line="102" />
         <source>After a decision on one photo, select the next photo to review</source>
         <translation>对一张照片做出决定后，自动选中下一张待确认照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="96" />
+        <location filename="../../fashiondesk/gui/actions.py" line="105" />
         <source>Set the category</source>
         <translation>设定品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="119" />
+        <location filename="../../fashiondesk/gui/actions.py" line="128" />
         <source>Find duplicates…</source>
         <translation>查找重复照片…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/actions.py" line="120" />
+        <location filename="../../fashiondesk/gui/actions.py" line="129" />
         <source>The same photo kept several times (copies, resized, cropped or edited), with the one to keep</source>
         <translation>同一张照片存了多份（副本、缩放、裁剪或修改过的），并建议保留哪一张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="441" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="448" />
+        <source>Redo {what}</source>
+        <translation>重做 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="453" />
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="536" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="548" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1882,37 +1898,47 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../fashiondesk/gui/editing.py" line="68" />
+        <location filename="../../fashiondesk/gui/editing.py" line="70" />
         <source>Cannot undo {what}: staff changed these tags since (in another window?); nothing was undone</source>
         <translation>无法撤销 {what}：之后有店员改过这些标签（可能是在另一个窗口里）；没有撤销任何内容</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/editing.py" line="80" />
+        <location filename="../../fashiondesk/gui/editing.py" line="70" />
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="184" />
+        <location filename="../../fashiondesk/gui/editing.py" line="76" />
+        <source>Redone: {what}</source>
+        <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/editing.py" line="76" />
+        <source>Cannot redo {what}: staff changed these tags since (in another window?); nothing was redone</source>
+        <translation>无法重做 {what}：之后有店员改过这些标签（可能是在另一个窗口里）；没有重做任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/gui/main_window.py" line="186" />
         <source>{photo}: confirm the tag {tag}</source>
         <translation>{photo}：确认标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="186" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="188" />
         <source>{photo}: remove the tag {tag}</source>
         <translation>{photo}：删除标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="415" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="417" />
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="416" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="418" />
         <source>a photo</source>
         <translation>一张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="417" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="419" />
         <source>{photo}: add the tag {tag}</source>
         <translation>{photo}：添加标签 {tag}</translation>
     </message>
@@ -2476,7 +2502,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>暂时没有找到相似商品。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="478" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="490" />
         <source>Looking for photos like {name}…</source>
         <translation>正在查找与 {name} 相似的照片…</translation>
     </message>
@@ -2619,17 +2645,17 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="530" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="542" />
         <source>Finishing the indexing that was cut short last time…</source>
         <translation>正在完成上次中断的索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="546" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="558" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="583" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="595" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

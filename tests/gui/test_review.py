@@ -578,3 +578,35 @@ def test_a_photo_that_only_has_the_focus_is_never_the_one_decided_on(qtbot, revi
     before = _tags_table(catalogue)
     _press(qtbot, window, Qt.Key.Key_A)
     assert _tags_table(catalogue) == before
+
+
+def test_redo_makes_an_undone_edit_again_and_a_new_edit_ends_it(qtbot, review, catalogue):
+    """Ctrl+Shift+Z and Ctrl+Y redo what Ctrl+Z undid, from the grid or the tag field; a new
+    edit after an undo leaves nothing to redo."""
+    window = review
+    photo = window.model.rows()[0].id
+    window.grid.select_photo(photo)
+    field = window.detail.new_tag
+    field.setFocus()
+    qtbot.keyClicks(field, "sale")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    names = lambda: [t.name for t in window.detail.photo.tags]  # noqa: E731
+    assert not window.redo_action.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "sale" not in names() and window.redo_action.isEnabled()
+    assert window.redo_action.text().startswith("Redo ") and window.redo_action.text().endswith("add the tag sale")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "sale" in names() and not window.redo_action.isEnabled()
+    assert window.statusBar().currentMessage().startswith("Redone: ")
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "sale" not in names()
+    _press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert "sale" in names()
+
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.detail.add_tag.emit(photo, "linen")  # a new edit: the undone one stays undone
+    assert not window.redo_action.isEnabled()
+    before = _tags_table(catalogue)
+    _press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _tags_table(catalogue) == before and "sale" not in names() and "linen" in names()

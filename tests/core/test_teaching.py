@@ -428,3 +428,8 @@ def test_a_category_with_few_examples_takes_no_photo_from_one_nobody_corrected()
     five_hats = [(1, "hat")] * 5
     assert not unsupported_moves(classes, learned, prior, five_hats, tag_key, 5)[0], "five examples may take it"
     assert not unsupported_moves(classes, learned, prior, [(1, "hat")], tag_key, 5, drop=("dress",))[0]
+    # A shirt corrected to T-shirt licenses shirt -> t-shirt only: not shirt -> hat.
+    to_hat = learned.copy()
+    to_hat[2] = [0.1, 0.7, 0.1, 0.1]
+    assert unsupported_moves(classes, to_hat, prior, [(1, "hat"), (3, "T-shirt")], tag_key, 5).tolist() == [
+        True, False, True, False]

@@ -323,10 +323,12 @@ def unsupported_moves(classes: list[str], probs: np.ndarray, prior: Prior, examp
                       key: Callable[[str], str], min_examples: int, drop: Sequence[str] = ()) -> np.ndarray:
     """Rows (photos) the learned categories would take away from the shipped model's
     category without support: to a category with fewer than ``min_examples`` examples,
-    from a category staff never corrected away from. One example of "hat" must not turn
-    a dress the model is sure of into a hat; corrections away from "shirt" may move
-    shirts, and five examples of a category may take photos to it. ``drop``: categories
-    the model is taken never to have learnt (``Settings.drop_prior``): no opinion of its."""
+    unless staff corrected a photo from the model's category to that one. One example of
+    "hat" must not turn a dress the model is sure of into a hat; a shirt corrected to
+    "t-shirt" may move shirts to t-shirt (never to outerwear: a correction teaches that
+    confusion, not any other), and five examples of a category may take photos to it.
+    ``drop``: categories the model is taken never to have learnt (``Settings.drop_prior``):
+    no opinion of its."""
     if prior.logits is None or probs is None or not len(probs):
         return np.zeros(len(probs) if probs is not None else 0, dtype=bool)
     logits = np.nan_to_num(prior.logits.astype(np.float64), nan=-np.inf)
@@ -336,7 +338,7 @@ def unsupported_moves(classes: list[str], probs: np.ndarray, prior: Prior, examp
     model = [key(prior.categories[i]) if np.isfinite(row).any() else ""
              for i, row in zip(logits.argmax(axis=1), logits)]
     counts = Counter(key(name) for _row, name in examples)
-    corrected = {model[row] for row, name in examples if key(name) != model[row]}
+    corrected = {(model[row], key(name)) for row, name in examples if key(name) != model[row]}
     learned = [key(classes[i]) for i in probs.argmax(axis=1)]
-    return np.array([bool(theirs) and mine != theirs and counts[mine] < min_examples and theirs not in corrected
+    return np.array([bool(theirs) and mine != theirs and counts[mine] < min_examples and (theirs, mine) not in corrected
                      for mine, theirs in zip(learned, model)], dtype=bool)

@@ -32,7 +32,7 @@ from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.goes_with import GoesWithSection
 from fashiondesk.gui.i18n import translate
 from fashiondesk.gui.similar_section import SimilarSection
-from fashiondesk.gui.teaching import ExamplesBox, category_names, waiting_note
+from fashiondesk.gui.teaching import ExamplesBox, category_names, taught_examples, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
 
 TagRole = Qt.ItemDataRole.UserRole + 1
@@ -371,7 +371,7 @@ class DetailPanel(QWidget):
         if tag is None:
             state = translate("Detail", "No category yet: choose one.")
         elif tag.source == AUTO:
-            made = translate("Detail", "Learned from staff") if tag.learned else translate("Detail", "Automatic")
+            made = translate("Detail", "Learned from staff") if self._taught(tag) else translate("Detail", "Automatic")
             state = translate("Detail", "{made}, {sure} sure").format(made=made, sure=f"{tag.confidence:.0%}") \
                 if tag.confidence is not None else made
             state += translate("Detail", " — please check") if self._is_unsure(tag) else ""
@@ -388,7 +388,12 @@ class DetailPanel(QWidget):
 
     def why_offered(self) -> bool:
         """The category is a learned suggestion: "Why?" shows the staff examples behind it."""
-        return self.photo is not None and self.photo.category is not None and self.photo.category.learned
+        return self.photo is not None and self.photo.category is not None and self._taught(self.photo.category)
+
+    def _taught(self, tag: TagInfo) -> bool:
+        """A suggestion learned from staff examples of its category: learning re-weighs every
+        photo's category, but one nobody gave an example of is still the shipped model's."""
+        return tag.learned and taught_examples(self.teaching, tag.name) > 0
 
     def _show_title(self) -> None:
         if self.photo is not None:

@@ -184,6 +184,15 @@ def teaching_tooltip(teaching: services.Teaching | None) -> str:
     return "\n".join(lines)
 
 
+def taught_examples(teaching: services.Teaching | None, name: str) -> int:
+    """How many staff examples the last learning had of this category (0: none, so a
+    learned suggestion of it is the shipped model's reading, re-weighed, not taught)."""
+    if teaching is None:
+        return 0
+    key = services.tag_key(name)
+    return sum(n for category, n in teaching.categories if services.tag_key(category) == key)
+
+
 def waiting_note(teaching: services.Teaching | None, name: str) -> str:
     """For a staff category still waiting for examples: "blazer: 3 of 5 examples —
     fashiondesk starts suggesting it at 5"; otherwise ""."""

@@ -150,6 +150,14 @@ def test_learning_reaches_grid_sidebar_detail_and_status_bar(qtbot, window, cata
     assert window.detail.category.currentText() == "blazer"
     assert window.detail.category_state.text().startswith("Learned from staff")
     assert window.detail.why_offered() and "Why?" in window.detail.category_state.text()
+    # A photo of a category nobody gave an example of: learning re-weighed it, staff taught
+    # nothing of it, and the panel does not say otherwise (Why? would list no example).
+    other = next(p for name, photos in clusters.items() if name != "blazer" for p in photos
+                 if _category_of(window, p) == name)
+    window.grid.select_photo(other)
+    assert window.detail.photo.category.learned and not window.detail.why_offered()
+    assert window.detail.category_state.text().startswith("Automatic")
+    window.grid.select_photo(watched)
     # The status bar.
     taught = services.last_teaching(catalogue)
     assert window.teaching_status.full_text == taught.describe()

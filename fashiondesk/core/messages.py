@@ -9,6 +9,9 @@ can show it in its own language (``gui/i18n.py``, ``jobs.failure_text``).
 
 from __future__ import annotations
 
+import functools
+import re
+
 
 class Message(str):
     """English text that remembers how it was made. ``format`` fills its fields and keeps
@@ -30,10 +33,33 @@ class Message(str):
         return Message(self.context, self.template, {**self.fields, **fields})
 
 
+_templates: dict[str, set[str]] = {}  # every template made so far, by context
+
+
 def translate(context: str, template: str) -> Message:
     """The message in English, translatable: call it with literal strings, then ``.format``
     its named fields."""
+    _templates.setdefault(context, set()).add(template)
     return Message(context, template, {})
+
+
+def read_back(text: str, contexts: tuple[str, ...]) -> Message | None:
+    """The message of one of these contexts that reads ``text`` (a reason stored in the
+    catalogue as English), fields and all, so that the window can show it in its language;
+    None if no template made so far reads it. Templates are known once the module that
+    makes them is imported (define them at module level)."""
+    for context in contexts:
+        for template in sorted(_templates.get(context, ()), key=len, reverse=True):
+            found = re.fullmatch(_pattern(template), text, flags=re.DOTALL)
+            if found:
+                return Message(context, template, found.groupdict())
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(template: str) -> str:
+    parts = re.split(r"\{(\w+)\}", template)  # text, name, text, name, ..., text
+    return "".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+?)" for n, part in enumerate(parts))
 
 
 def joined(separator: str, parts: list) -> Message:

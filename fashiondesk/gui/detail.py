@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import os
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -30,7 +30,7 @@ from fashiondesk.gui import kinds
 from fashiondesk.gui.category_box import CategoryBox
 from fashiondesk.gui.sidebar import swatch
 from fashiondesk.gui.goes_with import GoesWithSection
-from fashiondesk.gui.i18n import translate
+from fashiondesk.gui.i18n import stored, translate
 from fashiondesk.gui.similar_section import SimilarSection
 from fashiondesk.gui.teaching import ExamplesBox, category_names, taught_examples, waiting_note
 from fashiondesk.gui.thumbnails import GRID_EDGE, PREVIEW_EDGE, ThumbnailLoader
@@ -340,13 +340,15 @@ class DetailPanel(QWidget):
             facts.append(translate("Detail", "{width} × {height} pixels, {size}").format(
                 width=photo.width, height=photo.height, size=_size_text(photo.size)))
         if photo.indexed_at:
-            facts.append(translate("Detail", "Indexed {when}").format(when=f"{photo.indexed_at:%d %b %Y, %H:%M}"))
+            when = QDateTime(photo.indexed_at.date(), photo.indexed_at.time())  # in the window's language
+            facts.append(translate("Detail", "Indexed {when}").format(
+                when=QLocale().toString(when, QLocale.FormatType.ShortFormat)))
         if photo.product is not None:
             facts.append(product_text(photo.product))
         self.facts.setText("\n".join(facts))
         self.warning.setText(
             translate("Detail", "This file is missing from its folder; its tags are kept.") if photo.status == MISSING
-            else translate("Detail", "Could not be read: {why}").format(why=photo.error) if photo.status == FAILED
+            else translate("Detail", "Could not be read: {why}").format(why=stored(photo.error or "")) if photo.status == FAILED
             else ""
         )
         self.warning.setVisible(bool(self.warning.text()))

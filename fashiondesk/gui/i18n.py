@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fashiondesk.core import services
-from fashiondesk.core.messages import Message
+from fashiondesk.core.messages import Message, read_back
 
 LANGUAGE_KEY = "view/language"
 SYSTEM = "system"
@@ -52,6 +52,23 @@ def shown(text: object) -> str:
     return str(text)
 
 
+def stored(reason: str) -> str:
+    """A reason the catalogue keeps in English (why a photo could not be read) in the
+    window's language, its parts too; as it is if no message of the core reads it."""
+    message = read_back(reason, STORED_CONTEXTS)
+    if message is None:
+        return reason
+    fields = {name: stored(str(value)) for name, value in message.fields.items()}  # "a folder", say
+    template = QCoreApplication.translate(message.context, message.template)
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field: English, not a crash
+        return message.template.format(**fields)
+
+
+STORED_CONTEXTS = ("Photos",)
+
+
 def chosen(settings: QSettings | None) -> str:
     """The language to speak: staff's choice, else the system's when fashiondesk speaks it."""
     choice = str(settings.value(LANGUAGE_KEY, SYSTEM)) if settings is not None else SYSTEM
@@ -69,6 +86,10 @@ def install(app: QApplication, language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    # Dates and numbers in the language spoken, whatever the system's locale (often C).
+    system = QLocale.system()
+    english = system if system.language() == QLocale.Language.English else QLocale("en_GB")
+    QLocale.setDefault(english if language == "en" else QLocale(language))
     if language == "en":
         return True
     ours = QTranslator(app)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashiondesk.core.progress import Progress
-from fashiondesk.gui.i18n import translate
+from fashiondesk.gui.i18n import stored, translate
 
 
 def duration(seconds: float | None) -> str:
@@ -106,8 +106,8 @@ class FailuresPanel(QDockWidget):
         for row, (path, reason) in enumerate(failures):
             name = QTableWidgetItem(os.path.basename(path))
             name.setToolTip(path)
-            why = QTableWidgetItem(reason or translate("Status", "unknown reason"))
-            why.setToolTip(reason or "")
+            why = QTableWidgetItem(stored(reason) if reason else translate("Status", "unknown reason"))
+            why.setToolTip(stored(reason) if reason else "")
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, why)
         self.table.resizeColumnToContents(0)

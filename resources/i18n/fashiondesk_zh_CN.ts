@@ -408,12 +408,12 @@
         <translation>“为什么？”：查看这条推荐所依据的店员示例</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="415" />
+        <location filename="../../fashiondesk/gui/detail.py" line="420" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="416" />
+        <location filename="../../fashiondesk/gui/detail.py" line="421" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1362,37 +1362,37 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>上次学习：检查了 {photos} 个自动品类，更改了 {changed} 个，用时 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="195" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="204" />
         <source>{name}: {n} of {needed} examples — fashiondesk starts suggesting it at {needed}</source>
         <translation>{name}：已有 {n} 个示例，共需 {needed} 个——达到 {needed} 个后 fashiondesk 才会开始推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="226" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="235" />
         <source>nothing learned from staff categories yet</source>
         <translation>尚未从店员设定的品类中学习</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="233" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="242" />
         <source>could not learn from staff categories</source>
         <translation>无法从店员设定的品类中学习</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="278" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="287" />
         <source>Looking for the staff examples behind “{name}”…</source>
         <translation>正在查找推荐“{name}”所依据的店员示例…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="288" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="297" />
         <source>set to {name} by staff · similarity {score}</source>
         <translation>店员设为 {name} · 相似度 {score}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="292" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="301" />
         <source>Suggested because staff called photos like these “{name}” (most alike first):</source>
         <translation>之所以推荐，是因为店员把下面这些相似的照片设为“{name}”（最像的在前）：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/teaching.py" line="294" />
+        <location filename="../../fashiondesk/gui/teaching.py" line="303" />
         <source>No staff example of “{name}” yet: this is the shipped model's suggestion, adjusted by what staff taught about the other categories.</source>
         <translation>还没有“{name}”的店员示例：这是出厂模型的推荐，并参考了店员在其他品类上教的内容。</translation>
     </message>
@@ -1784,6 +1784,114 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <location filename="../../fashiondesk/gui/photo_menu.py" line="206" />
         <source>Rename</source>
         <translation>重命名</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/scan.py" line="40" />
+        <source>cannot list folder: {why}</source>
+        <translation>无法列出文件夹内容：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/scan.py" line="41" />
+        <source>a link that leads nowhere (or round in a loop)</source>
+        <translation>链接指向不存在的位置（或循环指向自身）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/scan.py" line="42" />
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/scan.py" line="43" />
+        <source>cannot read file facts: {why}</source>
+        <translation>无法读取文件信息：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/catalogue/scan.py" line="44" />
+        <source>file name is not valid UTF-8</source>
+        <translation>文件名不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="83" />
+        <source>cannot read file: {why}</source>
+        <translation>无法读取文件：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="84" />
+        <source>not a regular file ({kind})</source>
+        <translation>不是普通文件（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="85" />
+        <source>a folder</source>
+        <translation>是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="86" />
+        <source>a pipe</source>
+        <translation>是一个管道</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="87" />
+        <source>a socket</source>
+        <translation>是一个套接字</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="88" />
+        <source>a device</source>
+        <translation>是一个设备</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="89" />
+        <source>a special file</source>
+        <translation>是一个特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="90" />
+        <source>format not supported ({ext})</source>
+        <translation>不支持的格式（{ext}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="91" />
+        <source>empty file (0 bytes)</source>
+        <translation>空文件（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="92" />
+        <source>file too large for a photo ({size}; the limit is {limit})</source>
+        <translation>文件太大，不像照片（{size}；上限为 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="93" />
+        <source>the image has too many pixels to open safely</source>
+        <translation>图片像素过多，无法安全打开</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="94" />
+        <source>not an image file, or a format fashiondesk cannot read</source>
+        <translation>不是图片文件，或是 fashiondesk 无法读取的格式</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="95" />
+        <source>the file is incomplete (cut off while it was copied or downloaded?): copy it again</source>
+        <translation>文件不完整（复制或下载时被中断？）：请重新复制</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="96" />
+        <source>the file is damaged and cannot be opened as a photo</source>
+        <translation>文件已损坏，无法作为照片打开</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="97" />
+        <source>image too large ({width} x {height} pixels; the limit is {limit} megapixels)</source>
+        <translation>图片太大（{width} × {height} 像素；上限为 {limit} 百万像素）</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/vision/imageload.py" line="98" />
+        <source>image too large to decode: needs about {need} of memory (the limit is {limit})</source>
+        <translation>图片太大，无法解码：约需 {need} 内存（上限为 {limit}）</translation>
     </message>
 </context>
 <context>

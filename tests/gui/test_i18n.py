@@ -4,6 +4,7 @@ Chinese locale and English otherwise."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -126,6 +127,7 @@ def test_under_a_chinese_locale_the_window_is_chinese(
               f"not: {[t for t in texts if not CJK.search(t)]}")
         assert chinese_share >= 0.9
         assert "连衣裙" in texts or "T恤" in texts or "衬衫" in texts, "category names are shown translated"
+        assert re.search(r"索引于 \d{4}/\d{1,2}/\d{1,2} ", win.detail.facts.text()), "dates in Chinese order, no English month"
     finally:
         win.shutdown()
 
@@ -184,3 +186,28 @@ def test_the_cores_refusals_are_shown_in_chinese_and_printed_in_english(chinese,
     with pytest.raises(services.UserError) as bad_tag:
         services.clean_tag("a;b")
     assert "标签里不能有 ';'" in i18n.shown(bad_tag.value.args[0])
+
+
+def test_why_a_photo_could_not_be_read_is_shown_in_chinese_and_kept_in_english(
+        chinese, qtbot, catalogue, settings, tmp_path, embedder):
+    """The catalogue keeps the reason in English (the command line prints it); the window
+    reads it back as the message it was and shows it in its language, parts and all."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "notes.jpg").write_bytes(b"just some text, not a photo")
+    (folder / "folder.jpg").mkdir()
+    os.mkfifo(folder / "pipe.jpg")
+    services.add_folders(catalogue, [str(folder)])
+    services.index(catalogue, embedder=embedder)
+    english = dict((os.path.basename(p), r) for p, r in services.failures(catalogue))
+    assert english["empty.jpg"] == "empty file (0 bytes)" and english["pipe.jpg"] == "not a regular file"
+    win = MainWindow(catalogue, settings, tmp_path / "thumbs")
+    qtbot.addWidget(win)
+    shown = dict((os.path.basename(p), r) for p, r in win.failures.rows())
+    assert shown["empty.jpg"] == "空文件（0 字节）" and shown["notes.jpg"].startswith("不是图片文件")
+    assert shown["pipe.jpg"] == "不是普通文件"
+    assert i18n.stored("not a regular file (a folder)") == "不是普通文件（是一个文件夹）"
+    assert i18n.stored("file too large for a photo (3.2 GB; the limit is 500 MB)") == "文件太大，不像照片（3.2 GB；上限为 500 MB）"
+    assert i18n.stored("a reason no message reads") == "a reason no message reads"
+    win.close()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from fashiondesk.core.catalogue.models import FAILED, MISSING, OK, Embedding, Folder, Photo, TagRun
 from fashiondesk.core.files import is_image_name
+from fashiondesk.core.messages import translate
 from fashiondesk.core.records import FileEntry, Retag, SourceRun
 
 
@@ -35,7 +36,12 @@ class ScanPlan:
     retag: list[Retag] = field(default_factory=list)  # unchanged photos an automatic source must tag again
 
 
-UNLISTED = "cannot list folder"
+# Why a file with a photo's name is not taken (shown by the window in its language).
+UNLISTED = translate("Photos", "cannot list folder: {why}")
+DANGLING = translate("Photos", "a link that leads nowhere (or round in a loop)")
+NOT_REGULAR = translate("Photos", "not a regular file")
+NO_FACTS = translate("Photos", "cannot read file facts: {why}")
+NOT_UTF8 = translate("Photos", "file name is not valid UTF-8")
 
 
 def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, float, int | None]]:
@@ -49,7 +55,7 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
             with os.scandir(folder) as entries:
                 items = list(entries)
         except OSError as exc:
-            skipped.append((folder, f"{UNLISTED}: {exc.strerror or exc}"))
+            skipped.append((folder, UNLISTED.format(why=exc.strerror or str(exc))))
             continue
         for entry in items:
             name = entry.name
@@ -63,17 +69,17 @@ def walk(root: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, int, 
                     continue
                 if not entry.is_file():
                     dangling = entry.is_symlink() and not os.path.exists(entry.path)
-                    reason = "a link that leads nowhere (or round in a loop)" if dangling else "not a regular file"
+                    reason = DANGLING if dangling else NOT_REGULAR
                     skipped.append((_printable(entry.path), reason))
                     continue
                 stat = entry.stat()
             except OSError as exc:
-                skipped.append((entry.path, f"cannot read file facts: {exc.strerror or exc}"))
+                skipped.append((entry.path, NO_FACTS.format(why=exc.strerror or str(exc))))
                 continue
             try:
                 entry.path.encode("utf-8")
             except UnicodeEncodeError:
-                skipped.append((_printable(entry.path), "file name is not valid UTF-8"))
+                skipped.append((_printable(entry.path), NOT_UTF8))
                 continue
             yield entry.path, stat.st_size, stat.st_mtime, _inode(entry)
 
@@ -214,7 +220,7 @@ def plan(
                 result.to_read.append(FileEntry(path, size, mtime, folder.id, inode, row.id))
         # A folder that could not be listed (a share that hiccuped, a permission) says
         # nothing about the photos in it: they are not marked missing.
-        unlisted = [path + os.sep for path, reason in skipped if reason.startswith(UNLISTED)]
+        unlisted = [path + os.sep for path, reason in skipped if reason.startswith(UNLISTED.format(why=""))]
         result.gone.extend(
             row.id for path, row in known.items()
             if path not in seen and not any(path.startswith(u) for u in unlisted)

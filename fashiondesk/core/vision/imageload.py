@@ -37,6 +37,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from fashiondesk.core.files import IMAGE_EXTENSIONS, NOT_SUPPORTED_EXTENSIONS, READABLE_EXTENSIONS, is_image_name  # noqa: F401
+from fashiondesk.core.messages import translate
 from fashiondesk.core.vision.budget import DecodeBudget
 from fashiondesk.core.vision.framing import frame_studio
 
@@ -77,6 +78,26 @@ _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b
 log = logging.getLogger("fashiondesk.images")
 
 
+# Why a file gives no photo: stored with the photo (in English), shown by the window in its
+# language (``messages.read_back``), so made here, at import.
+CANNOT_READ = translate("Photos", "cannot read file: {why}")
+NOT_REGULAR = translate("Photos", "not a regular file ({kind})")
+A_FOLDER = translate("Photos", "a folder")
+A_PIPE = translate("Photos", "a pipe")
+A_SOCKET = translate("Photos", "a socket")
+A_DEVICE = translate("Photos", "a device")
+A_SPECIAL_FILE = translate("Photos", "a special file")
+NOT_SUPPORTED = translate("Photos", "format not supported ({ext})")
+EMPTY = translate("Photos", "empty file (0 bytes)")
+FILE_TOO_LARGE = translate("Photos", "file too large for a photo ({size}; the limit is {limit})")
+TOO_MANY_PIXELS = translate("Photos", "the image has too many pixels to open safely")
+NOT_AN_IMAGE = translate("Photos", "not an image file, or a format fashiondesk cannot read")
+INCOMPLETE = translate("Photos", "the file is incomplete (cut off while it was copied or downloaded?): copy it again")
+DAMAGED = translate("Photos", "the file is damaged and cannot be opened as a photo")
+IMAGE_TOO_LARGE = translate("Photos", "image too large ({width} x {height} pixels; the limit is {limit} megapixels)")
+TOO_LARGE_TO_DECODE = translate("Photos", "image too large to decode: needs about {need} of memory (the limit is {limit})")
+
+
 class UnreadableImage(Exception):
     """The file is not an image we can read; the message says why, in plain words.
 
@@ -113,7 +134,7 @@ def open_regular(path: str | os.PathLike) -> Iterator[BinaryIO]:
             _check_regular(os.fstat(fd).st_mode)
             yield fh
     except OSError as exc:
-        raise UnreadableImage(f"cannot read file: {exc.strerror or exc}", transient=True) from exc
+        raise UnreadableImage(CANNOT_READ.format(why=exc.strerror or str(exc)), transient=True) from exc
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -124,13 +145,13 @@ def _check_regular(mode: int) -> None:
     if stat.S_ISREG(mode):
         return
     kind = (
-        "a folder" if stat.S_ISDIR(mode)
-        else "a pipe" if stat.S_ISFIFO(mode)
-        else "a socket" if stat.S_ISSOCK(mode)
-        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a special file"
+        A_FOLDER if stat.S_ISDIR(mode)
+        else A_PIPE if stat.S_ISFIFO(mode)
+        else A_SOCKET if stat.S_ISSOCK(mode)
+        else A_DEVICE if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else A_SPECIAL_FILE
     )
-    raise UnreadableImage(f"not a regular file ({kind})")
+    raise UnreadableImage(NOT_REGULAR.format(kind=kind))
 
 
 def read_photo(path: str | os.PathLike) -> bytes:
@@ -145,16 +166,14 @@ def read_photo_stat(path: str | os.PathLike) -> tuple[bytes, os.stat_result | No
     under a status that may not describe these bytes."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext in NOT_SUPPORTED_EXTENSIONS:
-        raise UnreadableImage(f"format not supported ({ext})")
+        raise UnreadableImage(NOT_SUPPORTED.format(ext=ext))
     with open_regular(path) as fh:
         before = os.fstat(fh.fileno())
         size = before.st_size
         if size == 0:
-            raise UnreadableImage("empty file (0 bytes)")
+            raise UnreadableImage(EMPTY)
         if size > MAX_FILE_BYTES:
-            raise UnreadableImage(
-                f"file too large for a photo ({_amount(size)}; the limit is {_amount(MAX_FILE_BYTES)})"
-            )
+            raise UnreadableImage(FILE_TOO_LARGE.format(size=_amount(size), limit=_amount(MAX_FILE_BYTES)))
         with _plain_reasons():
             _open(fh, ext)  # reads the header only
         fh.seek(0)
@@ -199,7 +218,7 @@ def _open(fp: BinaryIO, ext: str = "") -> Image.Image:
     head = fp.read(64)
     fp.seek(0)
     if _is_heif(head) and not heif_support():
-        raise UnreadableImage(f"format not supported ({ext if ext in HEIF_EXTENSIONS else 'HEIC'})")
+        raise UnreadableImage(NOT_SUPPORTED.format(ext=ext if ext in HEIF_EXTENSIONS else "HEIC"))
     Image.init()
     return Image.open(fp, formats=[f for f in PHOTO_FORMATS if f in Image.OPEN])
 
@@ -215,9 +234,9 @@ def _plain_reasons() -> Iterator[None]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         log.info("refused as too large: %s", exc)
-        raise UnreadableImage("the image has too many pixels to open safely") from exc
+        raise UnreadableImage(TOO_MANY_PIXELS) from exc
     except UnidentifiedImageError as exc:
-        raise UnreadableImage("not an image file, or a format fashiondesk cannot read") from exc
+        raise UnreadableImage(NOT_AN_IMAGE) from exc
     except (OSError, SyntaxError, ValueError, EOFError, RuntimeError, IndexError, struct.error) as exc:
         log.info("could not decode: %r", exc)  # the decoder's own words, for whoever looks into it
         raise UnreadableImage(_damage(exc)) from exc
@@ -226,8 +245,8 @@ def _plain_reasons() -> Iterator[None]:
 def _damage(exc: BaseException) -> str:
     """What a decoder's error means for the file, without the decoder's words."""
     if isinstance(exc, EOFError) or "truncated" in str(exc).lower():
-        return "the file is incomplete (cut off while it was copied or downloaded?): copy it again"
-    return "the file is damaged and cannot be opened as a photo"
+        return INCOMPLETE
+    return DAMAGED
 
 
 def _amount(nbytes: int) -> str:
@@ -284,23 +303,17 @@ def open_image(
     under draft_to. With ``budget``, the decode waits for its share of that budget.
     """
     if not data:
-        raise UnreadableImage("empty file (0 bytes)")
+        raise UnreadableImage(EMPTY)
     with _plain_reasons():
         img = _open(io.BytesIO(data))
         width, height = img.size
         if width * height > MAX_PIXELS:
-            raise UnreadableImage(
-                f"image too large ({width} x {height} pixels; the limit is "
-                f"{MAX_PIXELS // 1_000_000} megapixels)"
-            )
+            raise UnreadableImage(IMAGE_TOO_LARGE.format(width=width, height=height, limit=MAX_PIXELS // 1_000_000))
         if draft_to and img.format in ("JPEG", "MPO"):
             img.draft("RGB", (draft_to, draft_to))
         need = len(data) + decode_need(img, (width, height), draft_to)
         if need > MAX_DECODE_BYTES:
-            raise UnreadableImage(
-                f"image too large to decode: needs about {_amount(need)} of memory "
-                f"(the limit is {_amount(MAX_DECODE_BYTES)})"
-            )
+            raise UnreadableImage(TOO_LARGE_TO_DECODE.format(need=_amount(need), limit=_amount(MAX_DECODE_BYTES)))
         with budget.hold(need) if budget is not None else nullcontext():
             img.seek(0)
             img.load()

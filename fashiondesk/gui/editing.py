@@ -151,3 +151,29 @@ class UndoFromAnywhere(QObject):
             event.ignore()  # not the field's: the window's shortcut takes it
             return True
         return False
+
+
+class TypingGoesToTags(QObject):
+    """Letters typed while the detail panel has the focus outside its text fields (a click
+    just beside the tag field, say) go into the tag field: "summer sale" must become a tag
+    being typed, not an R that rejects a category and an A that accepts the next. The review
+    keys (A, R, C, N, 1-0) are the window's shortcuts and never arrive here; only the first
+    letter of a word that is one of them still acts (and Ctrl+Z undoes it)."""
+
+    def __init__(self, panel: QWidget, field: QLineEdit):
+        super().__init__(panel)
+        self._field = field
+        for widget in [panel, *panel.findChildren(QWidget)]:
+            if not isinstance(widget, (QLineEdit, QComboBox)):
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self._field.isEnabled() or not self._field.isVisible():
+            return False
+        text = event.text()
+        held = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if held or len(text) != 1 or not text.isprintable() or text.isspace():
+            return False
+        self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._field.insert(text)
+        return True

@@ -27,7 +27,7 @@ from fashiondesk.gui.actions import build_actions
 from fashiondesk.gui.backups_dialog import DailyBackup, Restorer
 from fashiondesk.gui.detail import DetailPanel
 from fashiondesk.gui.dropping import split_drop
-from fashiondesk.gui.editing import TagEdits, UndoFromAnywhere
+from fashiondesk.gui.editing import TagEdits, TypingGoesToTags, UndoFromAnywhere
 from fashiondesk.gui.empty_state import ADD_FOLDER, CLEAR_FILTERS, EmptyState, empty_state
 from fashiondesk.gui.filters import FilterBar, scope_title
 from fashiondesk.gui.folder_actions import FolderActions
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.shop_files = ShopFiles(self)
         build_actions(self)
         self._undo_keys = UndoFromAnywhere(self)
+        self._typing = TypingGoesToTags(self.detail, self.detail.new_tag)
         self.failures = FailuresPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures)
         self.failures.hide()

@@ -610,3 +610,20 @@ def test_redo_makes_an_undone_edit_again_and_a_new_edit_ends_it(qtbot, review, c
     before = _tags_table(catalogue)
     _press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert _tags_table(catalogue) == before and "sale" not in names() and "linen" in names()
+
+
+def test_words_typed_beside_the_tag_field_go_into_it_and_decide_nothing(qtbot, review, catalogue):
+    """A click beside the tag field leaves the focus on the panel; the words typed next
+    become a tag being typed instead of review keys (R rejects, A accepts, N moves on)."""
+    window = review
+    photo = _unsure(window)[0]
+    window.grid.select_photo(photo)
+    window.detail.tags.setFocus()  # where a click just beside the field leaves it
+    before = _tags_table(catalogue)
+    for char in "summer sale":
+        target = QApplication.focusWidget()
+        qtbot.keyClicks(target, char)
+    assert window.detail.new_tag.text() == "summer sale"
+    assert _tags_table(catalogue) == before and window.detail.photo.id == photo
+    qtbot.keyClick(window.detail.new_tag, Qt.Key.Key_Return)
+    assert "summer sale" in [t.name for t in window.detail.photo.tags]

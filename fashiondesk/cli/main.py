@@ -6,6 +6,7 @@ import argparse
 import gc
 import signal
 import sys
+import unicodedata
 from typing import Sequence
 
 from fashiondesk import __version__
@@ -199,7 +200,7 @@ def _daily_backup(catalogue) -> None:
 
 def _shown(path: str) -> str:
     """A file name as one line: a newline or tab in it is written as \\n or \\t."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in path)  # control characters only
 
 
 def _print_summary(s) -> None:

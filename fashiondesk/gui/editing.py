@@ -8,7 +8,7 @@ from collections import Counter
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from fashiondesk.core import services
 from fashiondesk.core.records import AUTO
@@ -164,11 +164,13 @@ class TypingGoesToTags(QObject):
         super().__init__(panel)
         self._field = field
         for widget in [panel, *panel.findChildren(QWidget)]:
-            if not isinstance(widget, (QLineEdit, QComboBox)):
+            if not _in_a_box(widget, panel):
                 widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.KeyPress or not self._field.isEnabled() or not self._field.isVisible():
+            return False
+        if QApplication.activePopupWidget() is not None:  # a list open (the Category box's): its own keys
             return False
         text = event.text()
         held = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
@@ -177,3 +179,13 @@ class TypingGoesToTags(QObject):
         self._field.setFocus(Qt.FocusReason.OtherFocusReason)
         self._field.insert(text)
         return True
+
+
+def _in_a_box(widget: QObject, panel: QWidget) -> bool:
+    """A text field, or part of an editable box (its line edit, its list, even while that
+    list is a popup window of its own): typing there is its own."""
+    while widget is not None and widget is not panel:
+        if isinstance(widget, (QLineEdit, QComboBox)):
+            return True
+        widget = widget.parent()
+    return False

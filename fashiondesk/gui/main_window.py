@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         self.restorer.failed.connect(self._show_error)
         self.filters.changed.connect(self._filters_changed)
         self.empty.action.connect(self._empty_action)
-        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self._shown_by_selection: int | None = None
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
         self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
         self.grid.open_requested.connect(lambda _id: self.detail.focus_tags())
         self.detail.accept_tag.connect(lambda tag_id: self._edit_tag(
@@ -368,8 +369,16 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         self.detail.set_selected(selected_count(self.grid))
         shown = self.detail.photo.id if self.detail.photo else None
-        if self.grid.current_photo_id() != shown:  # it left the selection (Ctrl+click, say)
+        if self.grid.current_photo_id() != shown:  # it left the selection (Ctrl+click), or a click
             self._show_current()
+            # Qt says the current photo changed right after this: that one is shown already.
+            self._shown_by_selection = self.grid.current_photo_id()
+            QTimer.singleShot(0, self, lambda: setattr(self, "_shown_by_selection", None))
+
+    def _current_changed(self) -> None:
+        if self._shown_by_selection is None or self._shown_by_selection != self.grid.current_photo_id():
+            self._show_current()
+        self._shown_by_selection = None
 
     def _show_current(self) -> None:
         photo_id = self.grid.current_photo_id()

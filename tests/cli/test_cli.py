@@ -160,3 +160,7 @@ def test_a_file_name_with_a_newline_is_printed_on_one_line(tmp_path):
     res = fd("index", folder, db=db)
     assert f"  failed: {folder}/new\\nline.jpg: " in res.stderr
     assert fd("failures", db=db).stdout.count("\n") == 1
+    from fashiondesk.cli.main import _shown
+
+    wide = "店铺\u3000照片 \u200d👩\u200d👧 nb\xa0sp.jpg"  # an ideographic space, joiners, a no-break space
+    assert _shown(wide) == wide and _shown("a\tb\rc.jpg") == "a\\tb\\rc.jpg"

@@ -238,3 +238,20 @@ def test_an_altered_copy_of_a_piece_is_not_offered_beside_it(shop):
     pieces = services.outfit(shop.catalogue, str(shop.folder / "tee-0.jpg"), k=4)
     coats = [n for n in names(pieces) if n.startswith("coat")]
     assert len(coats) == 3 and not {"coat-0.jpg", "coat-1.jpg"} <= set(coats), coats
+
+
+def test_a_photo_not_yet_embedded_by_this_model_is_read_from_its_file(shop):
+    """After a model update, before indexing reaches a photo, the window still asks by its
+    id: its file is read and embedded, as an outside photo's (a review found a 'try again'
+    that no retry could mend)."""
+    from sqlalchemy import update
+
+    pid = shop.ids["tee-0.jpg"]
+    with shop.catalogue.sessions() as s, s.begin():
+        s.execute(update(Embedding).where(Embedding.photo_id == pid).values(model_version="older-model"))
+
+    def embed_the_file():
+        raise RuntimeError("the file is read and embedded")
+
+    with pytest.raises(RuntimeError, match="the file is read and embedded"):
+        services.outfit(shop.catalogue, str(shop.folder / "tee-0.jpg"), k=1, photo_id=pid, load_embedder=embed_the_file)

@@ -627,3 +627,40 @@ def test_words_typed_beside_the_tag_field_go_into_it_and_decide_nothing(qtbot, r
     assert _tags_table(catalogue) == before and window.detail.photo.id == photo
     qtbot.keyClick(window.detail.new_tag, Qt.Key.Key_Return)
     assert "summer sale" in [t.name for t in window.detail.photo.tags]
+
+
+def test_letters_typed_in_the_open_category_list_choose_in_it(qtbot, review, catalogue):
+    """C, then Down opens the Category box's list: typing 'sk' jumps to skirt there and Enter
+    chooses it (the letters must not go to the tag field, leaving Enter to confirm the
+    automatic category as staff's). Found by a review."""
+    window = review
+    photo = _unsure(window)[0]
+    window.grid.select_photo(photo)
+    window.grid.setFocus()
+    _press(qtbot, window, Qt.Key.Key_C)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.wait(20)
+    view = window.detail.category.view()
+    qtbot.keyClicks(view, "sk")
+    qtbot.wait(20)
+    assert view.currentIndex().data() == "skirt" and window.detail.new_tag.text() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert _category(catalogue, photo) == ("skirt", "manual")
+
+
+def test_one_detail_load_per_move(qtbot, review, monkeypatch):
+    """The panel reads a photo once per move, however Qt orders its selection signals."""
+    from fashiondesk.core import services
+
+    window = review
+    rows = [r.id for r in window.model.rows()]
+    _click_photo(qtbot, window, rows[5])
+    calls = []
+    real = services.browse.photo_detail
+    monkeypatch.setattr(services.browse, "photo_detail", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    window.grid.select_photo(rows[9])
+    qtbot.wait(10)
+    _press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.wait(10)
+    assert calls == [rows[9], rows[10]]

@@ -334,18 +334,20 @@ def test_a_refused_file_is_listed_while_a_missing_photo_is_looked_for(catalogue,
     assert sorted(summary.failed) == expected and services.failures(catalogue) == expected
 
 
-def test_a_file_saved_again_between_scan_and_read_is_read_again_next_run(catalogue, embedder, tmp_path, monkeypatch):
+def test_a_file_saved_again_between_scan_and_read_is_stored_with_its_own_facts(catalogue, embedder, tmp_path,
+                                                                                monkeypatch):
     """An editor saves by renaming a new file over the old one. Saved between the scan and the
-    read, the bytes read are not the file the scan saw: nothing is recorded under the scan's
-    size and time (they would vouch for a hash of other bytes), and the next run reads it."""
+    read, the bytes read are not the file the scan saw: they are stored with their own size
+    and time, never under the scan's (those would vouch for a hash of other bytes, and a later
+    scan would take other bytes for these)."""
     from fashiondesk.core.files import content_hash
-    from fashiondesk.core.records import CHANGED_MEANWHILE
     from fashiondesk.core.vision import pipeline
 
     folder = tmp_path / "shop"
     photo = solid(folder / "a.jpg", (200, 30, 30), (64, 48), "JPEG")
     other = solid(tmp_path / "saved.jpg", (30, 30, 200), (120, 90), "JPEG")
     saved = other.read_bytes()
+    os.utime(other, (1_000_000_000, 1_000_000_000))
     real_read, swapped = pipeline.read_photo_stat, []
 
     def saved_meanwhile(path):
@@ -356,11 +358,26 @@ def test_a_file_saved_again_between_scan_and_read_is_read_again_next_run(catalog
 
     monkeypatch.setattr(pipeline, "read_photo_stat", saved_meanwhile)
     summary = index_folder(catalogue, embedder, folder)
-    assert swapped and summary.failed == [(str(photo), CHANGED_MEANWHILE)]
-    assert photo_rows(catalogue) == {}
-
-    summary = services.index(catalogue, embedder=embedder)
-    assert summary.indexed == 1
+    assert swapped and summary.indexed == 1 and not summary.failed
     with catalogue.sessions() as s:
         row = s.scalars(select(Photo)).one()
-        assert (row.status, row.content_hash, row.size) == (OK, content_hash(saved), len(saved))
+        assert (row.status, row.content_hash, row.size, row.mtime) == (OK, content_hash(saved), len(saved),
+                                                                        photo.stat().st_mtime)
+    again = services.index(catalogue, embedder=embedder)  # facts and bytes agree: nothing decoded again
+    assert again.indexed == 0 and again.rechecked == 1  # only the new file's inode noted, from its hash
+    assert services.index(catalogue, embedder=embedder).unchanged == 1
+
+
+def test_a_file_changing_while_it_is_read_is_read_again_next_run(catalogue, embedder, tmp_path, monkeypatch):
+    """Its status after the read differs from before: the bytes may be half of each save, so
+    nothing is written and the next run reads it."""
+    from fashiondesk.core.records import CHANGED_MEANWHILE
+    from fashiondesk.core.vision import pipeline
+
+    folder = tmp_path / "shop"
+    photo = solid(folder / "a.jpg", (200, 30, 30), (64, 48), "JPEG")
+    monkeypatch.setattr(pipeline, "read_photo_stat", lambda path: (open(path, "rb").read(), None))
+    summary = index_folder(catalogue, embedder, folder)
+    assert summary.failed == [(str(photo), CHANGED_MEANWHILE)] and photo_rows(catalogue) == {}
+    monkeypatch.undo()
+    assert services.index(catalogue, embedder=embedder).indexed == 1

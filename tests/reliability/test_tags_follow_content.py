@@ -458,8 +458,9 @@ def test_copies_in_a_renamed_folder_keep_their_own_tags(catalogue, embedder, tmp
 
 
 def test_a_run_cut_short_is_known_until_a_run_ends(catalogue, embedder, tmp_path, monkeypatch):
-    """A run killed (or crashed) leaves a mark, so the window can finish it when it opens;
-    a run that ends, or that staff stop, leaves none."""
+    """A run killed, crashed or stopped (the window closed mid-run) leaves a mark, so the
+    window can finish it when it opens; a run that ends clears it. While a run holds the
+    catalogue, nothing is cut short."""
     import pytest
 
     from fashiondesk.core.progress import CancelToken
@@ -481,6 +482,54 @@ def test_a_run_cut_short_is_known_until_a_run_ends(catalogue, embedder, tmp_path
     stopped = CancelToken()
     stopped.cancel()
     assert services.index(catalogue, cancel=stopped, embedder=embedder).cancelled
-    assert not services.index_unfinished(catalogue)
+    assert services.index_unfinished(catalogue)
+    from fashiondesk.core.catalogue.lock import exclusive
+    from fashiondesk.core.index.store import index_path
+
+    with exclusive(index_path(catalogue).with_suffix(".lock")):  # as a run under way holds it
+        assert not services.index_unfinished(catalogue)
     index(catalogue, embedder)
     assert not services.index_unfinished(catalogue)
+
+
+def test_a_file_renamed_onto_a_deleted_copys_name_keeps_its_own_tags(catalogue, embedder, tmp_path):
+    """a.jpg and b.jpg hold the same bytes; b.jpg (the later id) is deleted and waits as
+    missing. Staff then tag a.jpg, and rename a.jpg -> b.jpg. The file now at b.jpg is
+    a.jpg's file: it was 'just moved' and should keep tag A (the old code did)."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "a.jpg")
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "b.jpg")
+    shutil.copy(SAMPLE / "hat-2.jpg", folder / "c.jpg")
+    index(catalogue, embedder, folder)
+    services.tag(catalogue, [str(folder / "b.jpg")], add=["tag B"])
+    (folder / "b.jpg").unlink()
+    index(catalogue, embedder)
+    services.tag(catalogue, [str(folder / "a.jpg")], add=["tag A"])
+    os.rename(folder / "a.jpg", folder / "b.jpg")
+    index(catalogue, embedder)
+    assert _live_tags(catalogue) == {"b.jpg": ["tag A"], "c.jpg": []}
+
+
+def test_copies_in_a_renamed_folder_keep_their_tags_when_a_third_copy_sorts_first(catalogue, embedder, tmp_path):
+    """b.jpg and c.jpg, same bytes, tagged; folder renamed and a third copy a.jpg added.
+    Greedy, in path order: a.jpg takes b's photo, b.jpg c's photo, c.jpg none."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "b.jpg")
+    shutil.copy(SAMPLE / "dress-1.jpg", folder / "c.jpg")
+    shutil.copy(SAMPLE / "hat-2.jpg", folder / "d.jpg")
+    index(catalogue, embedder, folder)
+    services.tag(catalogue, [str(folder / "b.jpg")], add=["tag B"])
+    services.tag(catalogue, [str(folder / "c.jpg")], add=["tag C"])
+    shutil.copy(folder / "b.jpg", folder / "a.jpg")
+    folder.rename(tmp_path / "shop2")
+    index(catalogue, embedder, tmp_path / "shop2")
+    tags = _live_tags(catalogue)
+    assert tags["b.jpg"] == ["tag B"] and tags["c.jpg"] == ["tag C"], tags
+
+
+def _live_tags(catalogue):
+    with catalogue.sessions() as s:
+        return {os.path.basename(p.path): sorted(t.name for t in p.tags if t.kind == CUSTOM)
+                for p in s.scalars(select(Photo).where(Photo.status != MISSING))}

@@ -104,6 +104,19 @@ def resolve(
             free.setdefault(row.content_hash, []).append(row)
     claimed: set[int] = set()
     decided: dict[str, FileEntry] = {}
+
+    def best(entry: FileEntry, digest: str) -> _Row:
+        """Photos that just moved before those waiting as missing; among copies of one
+        photo (the same bytes), the one of the file's own name (a folder renamed)."""
+        name = os.path.basename(entry.path)
+        return min(free[digest], key=lambda r: (r.status == MISSING, os.path.basename(r.path) != name))
+
+    def take(entry: FileEntry, digest: str, row: _Row) -> None:
+        free[digest].remove(row)
+        claimed.add(row.id)
+        decided[entry.path] = dataclasses.replace(entry, photo_id=row.id, expected_hash=digest)
+
+    later: list[tuple[FileEntry, str]] = []
     for entry in sorted(to_hash, key=lambda e: e.path):
         digest = hashes.get(entry.path)
         here = known.get(entry.known_id) if entry.known_id is not None else None
@@ -114,13 +127,13 @@ def resolve(
         elif here is not None and here.content_hash == digest:
             decided[entry.path] = dataclasses.replace(entry, photo_id=here.id, expected_hash=digest)
             claimed.add(here.id)
-        elif free.get(digest):
-            # Copies of one photo are told apart by their names: a folder renamed keeps them.
-            same_name = [r for r in free[digest] if os.path.basename(r.path) == os.path.basename(entry.path)]
-            row = same_name[0] if same_name else free[digest][0]
-            free[digest].remove(row)
-            claimed.add(row.id)
-            decided[entry.path] = dataclasses.replace(entry, photo_id=row.id, expected_hash=digest)
+        elif free.get(digest) and os.path.basename(best(entry, digest).path) == os.path.basename(entry.path):
+            take(entry, digest, best(entry, digest))  # first: the files that find their own name
+        else:
+            later.append((entry, digest))
+    for entry, digest in later:  # then the others, in order, from what is left
+        if free.get(digest):
+            take(entry, digest, best(entry, digest))
         else:
             decided[entry.path] = dataclasses.replace(entry, expected_hash=digest)
     for entry in suspect:

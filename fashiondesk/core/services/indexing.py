@@ -119,7 +119,8 @@ def index(
             thumbnails = ThumbnailWriter(thumbnail_dir or thumbnails_dir())
             _mark_unfinished(catalogue, True)
             summary = _index(catalogue, progress, cancel, embedder, folder_paths, thumbnails)
-            _mark_unfinished(catalogue, False)  # finished, or stopped by staff: nothing to resume
+            if not summary.cancelled:  # stopped (the window closed mid-run, Ctrl+C): the next start finishes it
+                _mark_unfinished(catalogue, False)
             prune_cache(thumbnails.folder)  # the command line indexes without the window, which prunes too
             summary.added = added
             if not summary.cancelled:
@@ -151,10 +152,16 @@ def _mark_unfinished(catalogue: Catalogue, started: bool) -> None:
 
 
 def index_unfinished(catalogue: Catalogue) -> bool:
-    """Whether the last index run was cut short (killed, the machine turned off): the window
-    finishes it when it opens."""
+    """Whether the last index run was cut short (stopped, killed, the machine turned off):
+    the window finishes it when it opens. A run under way elsewhere is not cut short."""
     with catalogue.sessions() as session:
-        return session.get(Meta, UNFINISHED) is not None
+        if session.get(Meta, UNFINISHED) is None:
+            return False
+    try:
+        with exclusive(index_path(catalogue).with_suffix(".lock")):
+            return True
+    except Busy:
+        return False
 
 
 KEYWORDS_PER_TRANSACTION = 500

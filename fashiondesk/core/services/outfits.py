@@ -12,7 +12,7 @@ from sqlalchemy import select
 from fashiondesk.core.messages import translate
 from fashiondesk.core.catalogue.db import Catalogue
 from fashiondesk.core.catalogue.edits import hold_write_lock
-from fashiondesk.core.catalogue.models import MISSING, Photo
+from fashiondesk.core.catalogue.models import MISSING, Embedding, Photo
 from fashiondesk.core.index.hnsw import VectorIndex
 from fashiondesk.core.index.similar import catalogued_ids
 from fashiondesk.core.index.store import open_index, vectors_from
@@ -52,6 +52,9 @@ def outfit(catalogue: Catalogue, image: str, k: int = 3, index: VectorIndex | No
                                           [members for _id, _name, members in saved.looks(session)])
         if photo_id is None:
             photo_id = catalogued_ids(catalogue, spec.version, [image])[0]
+        elif session.scalar(select(Embedding.photo_id).where(Embedding.photo_id == photo_id,
+                                                             Embedding.model_version == spec.version)) is None:
+            photo_id = None  # not embedded by this model yet (a model update): its file is read, as an outside photo's
         if photo_id is not None:
             if session.scalar(select(Photo.status).where(Photo.id == photo_id)) == MISSING:
                 raise UserError(translate("Outfits", "{name} is missing: its file is no longer where the catalogue "

@@ -11,6 +11,7 @@ effect within one batch (well under a second).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections import deque
@@ -80,10 +81,13 @@ def decode(entry: FileEntry, size: int, crop_pct: float, budget: DecodeBudget | 
     except MemoryError:
         return Undecoded(entry, entry.expected_hash, "file too large to read into memory")
     digest = content_hash(data)
-    if st is None or (st.st_size, st.st_mtime) != (entry.size, entry.mtime):
-        # Saved again since the scan (an editor's save renames a new file over the old one)
-        # or while it was read: these bytes must not be stored under the facts the scan saw.
+    if st is None:  # saved again while it was read: the bytes may be half of each
         return Undecoded(entry, digest, CHANGED_MEANWHILE, changed=True)
+    if (st.st_size, st.st_mtime) != (entry.size, entry.mtime):
+        # Saved again since the scan (an editor renames a new file over the old one), or a
+        # listing that lags (a network share): the bytes read are stored with their own
+        # file facts, never with facts of other bytes.
+        entry = dataclasses.replace(entry, size=st.st_size, mtime=st.st_mtime)
     made: list[bytes] = []
 
     def keep(img: Image.Image, width: int, height: int) -> None:

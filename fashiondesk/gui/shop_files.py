@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fashiondesk.core import services
 from fashiondesk.gui import file_dialogs
-from fashiondesk.gui.i18n import translate
+from fashiondesk.gui.i18n import shown, translate
 
 if TYPE_CHECKING:
     from fashiondesk.gui.main_window import MainWindow
@@ -41,15 +41,15 @@ FORMATS = [
 class ExportDialog(QDialog):
     """What to export: the format, only the photos shown or all, where the shop hosts photos."""
 
-    def __init__(self, parent: QWidget, shown: int, filtered: bool, url_prefix: str, fmt: str):
+    def __init__(self, parent: QWidget, count: int, filtered: bool, url_prefix: str, fmt: str):
         super().__init__(parent)
         self.setWindowTitle(translate("Shop files", "Export"))
         self.format = QComboBox()
         for key, text in FORMATS:
             self.format.addItem(translate("Shop files", text), key)
         self.format.setCurrentIndex(max(0, [k for k, _ in FORMATS].index(fmt) if fmt in dict(FORMATS) else 0))
-        self.only_shown = QCheckBox(translate("Shop files", "Only the 1 photo shown now") if shown == 1 else
-                                    translate("Shop files", "Only the {n} photos shown now").format(n=f"{shown:,}"))
+        self.only_shown = QCheckBox(translate("Shop files", "Only the 1 photo shown now") if count == 1 else
+                                    translate("Shop files", "Only the {n} photos shown now").format(n=f"{count:,}"))
         self.only_shown.setChecked(filtered)
         self.only_shown.setEnabled(filtered)
         self.only_shown.setToolTip(translate("Shop files", "The current folder, category, search and filters; a "
@@ -76,6 +76,17 @@ class ExportDialog(QDialog):
 
     def chosen_format(self) -> str:
         return str(self.format.currentData())
+
+    def accept(self) -> None:
+        """A webshop file with an image address it cannot fetch from is not written: the note says why."""
+        if self.chosen_format() != "generic":
+            try:
+                services.check_image_address(self.url_prefix.text().strip())
+            except services.UserError as exc:
+                self.url_note.setText(shown(exc.args[0]))
+                self.url_prefix.setFocus()
+                return
+        super().accept()
 
     def _format_changed(self) -> None:
         webshop = self.chosen_format() != "generic"

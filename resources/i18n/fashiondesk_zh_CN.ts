@@ -205,7 +205,7 @@
         <translation>目录中没有：{path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/indexing.py" line="136" />
+        <location filename="../../fashiondesk/core/services/indexing.py" line="137" />
         <source>this catalogue is being indexed by another fashiondesk (or is learning from staff categories, being restored or having a folder removed); try again when it has finished</source>
         <translation>另一个 fashiondesk 正在索引这个目录（或正在从店员设定的品类中学习、正在恢复备份、正在移除文件夹）；请等它完成后再试</translation>
     </message>
@@ -348,72 +348,72 @@
         <translation>{width} × {height} 像素，{size}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="343" />
+        <location filename="../../fashiondesk/gui/detail.py" line="344" />
         <source>Indexed {when}</source>
         <translation>索引于 {when}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="348" />
+        <location filename="../../fashiondesk/gui/detail.py" line="350" />
         <source>This file is missing from its folder; its tags are kept.</source>
         <translation>这个文件已不在原文件夹中；它的标签仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="349" />
+        <location filename="../../fashiondesk/gui/detail.py" line="351" />
         <source>Could not be read: {why}</source>
         <translation>无法读取：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="372" />
+        <location filename="../../fashiondesk/gui/detail.py" line="374" />
         <source>No category yet: choose one.</source>
         <translation>还没有品类：请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="374" />
+        <location filename="../../fashiondesk/gui/detail.py" line="376" />
         <source>Learned from staff</source>
         <translation>根据店员示例学到</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="374" />
+        <location filename="../../fashiondesk/gui/detail.py" line="376" />
         <source>Automatic</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="375" />
+        <location filename="../../fashiondesk/gui/detail.py" line="377" />
         <source>{made}, {sure} sure</source>
         <translation>{made}，把握 {sure}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="377" />
+        <location filename="../../fashiondesk/gui/detail.py" line="379" />
         <source> — please check</source>
         <translation>，请核对</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="379" />
+        <location filename="../../fashiondesk/gui/detail.py" line="381" />
         <source>Set by staff</source>
         <translation>店员设定</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="380" />
+        <location filename="../../fashiondesk/gui/detail.py" line="382" />
         <source>Hide examples</source>
         <translation>隐藏示例</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="380" />
+        <location filename="../../fashiondesk/gui/detail.py" line="382" />
         <source>Why?</source>
         <translation>为什么？</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="384" />
+        <location filename="../../fashiondesk/gui/detail.py" line="386" />
         <source>Why?: the staff examples this suggestion was learned from</source>
         <translation>“为什么？”：查看这条推荐所依据的店员示例</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="420" />
+        <location filename="../../fashiondesk/gui/detail.py" line="422" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/detail.py" line="421" />
+        <location filename="../../fashiondesk/gui/detail.py" line="423" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -721,9 +721,14 @@ You can also drop a folder onto this window.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../fashiondesk/core/services/reports.py" line="78" />
+        <location filename="../../fashiondesk/core/services/reports.py" line="79" />
         <source>cannot write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../fashiondesk/core/services/reports.py" line="87" />
+        <source>the image address must be where the shop hosts the photos, starting with https:// (e.g. https://cdn.example.com/shop/photos/), or empty</source>
+        <translation>图片地址必须是网店存放照片的位置，以 https:// 开头（例如 https://cdn.example.com/shop/photos/），或者留空</translation>
     </message>
     <message>
         <location filename="../../fashiondesk/core/services/safety.py" line="57" />
@@ -779,7 +784,7 @@ You can also drop a folder onto this window.</source>
         <translation>标签“{tag}”</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="523" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="533" />
         <source>{title}, most similar first</source>
         <translation>{title}，最相似的在前</translation>
     </message>
@@ -1461,7 +1466,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="48" />
-        <location filename="../../fashiondesk/gui/main_window.py" line="454" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="464" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1472,7 +1477,7 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
     </message>
     <message>
         <location filename="../../fashiondesk/gui/actions.py" line="51" />
-        <location filename="../../fashiondesk/gui/main_window.py" line="449" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="459" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -1592,17 +1597,17 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>同一张照片存了多份（副本、缩放、裁剪或修改过的），并建议保留哪一张</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="448" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="458" />
         <source>Redo {what}</source>
         <translation>重做 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="453" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="463" />
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="548" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="558" />
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1623,37 +1628,37 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
 <context>
     <name>Outfits</name>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="57" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="60" />
         <source>{name} is missing: its file is no longer where the catalogue says, and Goes with suggests from the photos that are there</source>
         <translation>{name} 已缺失：文件已不在目录记录的位置；“搭配推荐”只从文件仍在的照片中挑选</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="69" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="72" />
         <source>the catalogue changed while looking; try again</source>
         <translation>查找时目录发生了变化；请再试一次</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="104" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="107" />
         <source>{name} has no category yet: choose one first, then ask what goes with it</source>
         <translation>{name} 还没有品类：请先选一个品类，再查看搭配推荐</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="106" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="109" />
         <source>{name} is a {category}, a category with no part in an outfit yet: give it one, e.g. 'fashiondesk roles {stored} top' ({roles})</source>
         <translation>{name} 的品类是 {category}，这个品类在搭配中的角色还没有设定：请给它指定一个，例如 'fashiondesk roles {stored} top'（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="120" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="123" />
         <source>{path}: {why}</source>
         <translation>{path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="169" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="172" />
         <source>{role} is not a part of an outfit: choose one of {roles}</source>
         <translation>{role} 不是搭配中的角色：请从 {roles} 中选择</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/core/services/outfits.py" line="172" />
+        <location filename="../../fashiondesk/core/services/outfits.py" line="175" />
         <source>name the category</source>
         <translation>请输入品类名称</translation>
     </message>
@@ -2026,27 +2031,27 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>无法重做 {what}：之后有店员改过这些标签（可能是在另一个窗口里）；没有重做任何内容</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="186" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="188" />
         <source>{photo}: confirm the tag {tag}</source>
         <translation>{photo}：确认标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="188" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="190" />
         <source>{photo}: remove the tag {tag}</source>
         <translation>{photo}：删除标签 {tag}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="417" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="427" />
         <source>{n} photos</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="418" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="428" />
         <source>a photo</source>
         <translation>一张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="419" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="429" />
         <source>{photo}: add the tag {tag}</source>
         <translation>{photo}：添加标签 {tag}</translation>
     </message>
@@ -2184,296 +2189,296 @@ shows it, and &lt;b&gt;Help → About&lt;/b&gt; lists what to send when you ask 
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="110" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="121" />
         <source>Export as CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="111" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="122" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="118" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="129" />
         <source>Exporting to {path}…</source>
         <translation>正在导出到 {path}…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="119" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="130" />
         <source>Exported {n} photos to {path}</source>
         <translation>已导出 {n} 张照片到 {path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="120" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="131" />
         <source>Exported {n} products to {path}</source>
         <translation>已导出 {n} 个商品到 {path}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="130" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="141" />
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="131" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="142" />
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="135" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="146" />
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="143" />
-        <location filename="../../fashiondesk/gui/shop_files.py" line="169" />
-        <location filename="../../fashiondesk/gui/shop_files.py" line="170" />
-        <location filename="../../fashiondesk/gui/shop_files.py" line="189" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="154" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="180" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="181" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="200" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="143" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="154" />
         <source>{n} rows read: the catalogue already says all of this. Nothing to change.</source>
         <translation>已读取 {n} 行：目录里已经是这些内容，无需更改。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="147" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="158" />
         <source>commas</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="147" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="158" />
         <source>semicolons</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="148" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="159" />
         <source>tabs</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="150" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="161" />
         <source>1 row read (as {encoding}, separated by {separator}).</source>
         <translation>已读取 1 行（编码 {encoding}，以{separator}分隔）。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="151" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="162" />
         <source>{n} rows read (as {encoding}, separated by {separator}).</source>
         <translation>已读取 {n} 行（编码 {encoding}，以{separator}分隔）。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="153" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="164" />
         <source>Importing will make these changes:</source>
         <translation>导入后将做以下更改：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="155" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="166" />
         <source>1 new product</source>
         <translation>新建 1 个商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="156" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="167" />
         <source>{n} new products</source>
         <translation>新建 {n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="157" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="168" />
         <source>1 product changed</source>
         <translation>修改 1 个商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="158" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="169" />
         <source>{n} products changed</source>
         <translation>修改 {n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="159" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="170" />
         <source>1 photo put in a product or moved within one</source>
         <translation>1 张照片归入商品或在商品内调整顺序</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="160" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="171" />
         <source>{n} photos put in a product or moved within one</source>
         <translation>{n} 张照片归入商品或在商品内调整顺序</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="161" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="172" />
         <source>1 category set</source>
         <translation>设定 1 个品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="162" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="173" />
         <source>{n} categories set</source>
         <translation>设定 {n} 个品类</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="163" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="174" />
         <source>1 tag added</source>
         <translation>添加 1 个标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="163" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="174" />
         <source>{n} tags added</source>
         <translation>添加 {n} 个标签</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="167" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="178" />
         <source>Kept with the products and exported back: {columns}</source>
         <translation>随商品保存、导出时原样写回的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="179" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="190" />
         <source>Imported {path}: {n} changes</source>
         <translation>已导入 {path}：{n} 处更改</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="186" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="197" />
         <source>The spreadsheet was not imported</source>
         <translation>表格未导入</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="191" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="202" />
         <source>… and {n} more (Show Details…)</source>
         <translation>……还有 {n} 行（点“显示详情...”查看）</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="193" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="204" />
         <source>Fix these rows in the spreadsheet, save it, and import it again. Nothing was changed.</source>
         <translation>请在表格中改正这些行，保存后再导入。目录没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="206" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="217" />
         <source>Write keywords</source>
         <translation>写入关键词</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="207" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="218" />
         <source>Write the category, colours and tags of the 1 photo shown into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?</source>
         <translation>把当前显示的 1 张照片的品类、颜色和标签写入旁边的 XMP 附属文件 (photo.jpg.xmp)，供 Lightroom、digiKam 和 Bridge 使用？</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="209" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="220" />
         <source>Write the category, colours and tags of the {n} photos shown into XMP sidecars beside them (photo.jpg.xmp), for Lightroom, digiKam and Bridge?</source>
         <translation>把当前显示的 {n} 张照片的品类、颜色和标签写入旁边的 XMP 附属文件 (photo.jpg.xmp)，供 Lightroom、digiKam 和 Bridge 使用？</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="212" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="223" />
         <source>The photos themselves are not changed; a sidecar that is there keeps its other keywords and settings.</source>
         <translation>照片本身不会改动；已有的附属文件会保留其中的其他关键词和设置。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="215" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="226" />
         <source>Put them inside the JPEG photos instead</source>
         <translation>改为写入 JPEG 照片内部</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="216" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="227" />
         <source>For tools that read no sidecar. The picture is not re-compressed, and each original is first copied to {folder}</source>
         <translation>用于不读取附属文件的软件。图片不会被重新压缩，每张原图会先复制到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="220" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="231" />
         <source>Write</source>
         <translation>写入</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="226" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="237" />
         <source>Writing keywords…</source>
         <translation>正在写入关键词…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="232" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="243" />
         <source>{n} photos given their keywords inside</source>
         <translation>已把关键词写入 {n} 张照片内部</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="233" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="244" />
         <source>{n} sidecars written</source>
         <translation>已写入 {n} 个附属文件</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="234" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="245" />
         <source>{n} already up to date</source>
         <translation>{n} 个已是最新</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="234" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="245" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="238" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="249" />
         <source>{n} could not be written, e.g. {path}: {reason}</source>
         <translation>{n} 个无法写入，例如 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="238" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="249" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="255" />
-        <location filename="../../fashiondesk/gui/shop_files.py" line="262" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="266" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="273" />
         <source>Group as one product</source>
         <translation>归为同一商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="256" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="267" />
         <source>These photos are in different products ({names}). Grouping them moves them all into one; the products keep their other photos and their fields. Go on?</source>
         <translation>这些照片属于不同的商品（{names}）。归为同一商品会把它们都移到一个商品里；原商品保留其他照片和信息。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="263" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="274" />
         <source>The 1 photo selected becomes one product.</source>
         <translation>选中的 1 张照片将成为一个商品。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="264" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="275" />
         <source>The {n} photos selected become one product.</source>
         <translation>选中的 {n} 张照片将归为同一商品。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="265" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="276" />
         <source>Its SKU or handle (leave empty to name it after the first photo, or keep the product they are in):</source>
         <translation>商品的 SKU 或商品代号（留空则用第一张照片的文件名命名，或沿用它们所在的商品）：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="273" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="284" />
         <source>Product {handle}: {n} photos</source>
         <translation>商品 {handle}：{n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="284" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="295" />
         <source>Select two or more photos worn together, then save them as a look</source>
         <translation>请选择两张或更多搭配在一起的照片，再保存为搭配</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="290" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="301" />
         <source>Save look</source>
         <translation>保存搭配</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="290" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="301" />
         <source>A name for this look of {n} photos (suggestions learn from the looks you save):</source>
         <translation>给这套 {n} 张照片的搭配起个名字（推荐会参考您保存的搭配）：</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="296" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="307" />
         <source>Look saved: {n} photos. Suggestions now learn from it.</source>
         <translation>搭配已保存：{n} 张照片。之后的推荐会参考它。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="309" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="320" />
         <source>1 photo taken out of its product</source>
         <translation>1 张照片已移出所属商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="310" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="321" />
         <source>{n} photos taken out of their products</source>
         <translation>{n} 张照片已移出所属商品</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/shop_files.py" line="311" />
+        <location filename="../../fashiondesk/gui/shop_files.py" line="322" />
         <source>Those photos are in no product</source>
         <translation>这些照片不属于任何商品</translation>
     </message>
@@ -2610,7 +2615,7 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>暂时没有找到相似商品。</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="490" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="500" />
         <source>Looking for photos like {name}…</source>
         <translation>正在查找与 {name} 相似的照片…</translation>
     </message>
@@ -2753,17 +2758,17 @@ Plug the drive in and press Rescan, or right-click and choose Relocate… to say
         <translation>{n} 张照片无法读取</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="542" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="552" />
         <source>Finishing the indexing that was cut short last time…</source>
         <translation>正在完成上次中断的索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="558" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="568" />
         <source>Indexing starts when learning from staff categories has finished…</source>
         <translation>从店员设定的品类中学习完成后，将开始索引…</translation>
     </message>
     <message>
-        <location filename="../../fashiondesk/gui/main_window.py" line="595" />
+        <location filename="../../fashiondesk/gui/main_window.py" line="605" />
         <source>Indexing stopped: {why}</source>
         <translation>索引已停止：{why}</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
@@ -170,3 +171,21 @@ def test_goes_with_rows_per_role_a_click_goes_there_and_save_look(qtbot, window,
     qtbot.waitUntil(lambda: "Look saved" in window.statusBar().currentMessage())
     (look_id, name, members), = services.looks(catalogue)
     assert name == "Summer" and len(members) == 5 and members[0] == window.model.index(tee).data(PhotoIdRole)
+
+
+def test_an_image_address_a_shop_cannot_fetch_from_keeps_the_export_dialog_open(qtbot, window):
+    """A file path typed as the image address (seen in a hands-on test) would give the web
+    shop addresses it cannot fetch: the dialog says so and stays open; an empty address or
+    an https one is taken, and the plain export has none."""
+    dialog = ExportDialog(window, 3, False, "", "shopify")
+    qtbot.addWidget(dialog)
+    dialog.url_prefix.setText("/tmp/handson-out/shopify.csv")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "https://" in dialog.url_note.text()
+    for good in ("", "https://cdn.example.com/shop/photos/", "http://shop.example.com"):
+        dialog.url_prefix.setText(good)
+        dialog.setResult(0)
+        dialog.accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted, good
+    with pytest.raises(services.UserError, match="https://"):
+        services.check_image_address("C:\\photos\\")

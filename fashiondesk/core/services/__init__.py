@@ -16,7 +16,7 @@ from fashiondesk.core.services import browse
 from fashiondesk.core.services.errors import UserError, explain
 from fashiondesk.core.services.folders import FolderInfo, Removed, folders, relocate, removal_counts, remove
 from fashiondesk.core.services.indexing import IndexSummary, add_folders, index, index_unfinished
-from fashiondesk.core.services.reports import CatalogueInfo, export_csv, export_csv_file, failures, info
+from fashiondesk.core.services.reports import CatalogueInfo, check_image_address, export_csv, export_csv_file, failures, info
 from fashiondesk.core.services.safety import (
     backup_now,
     check_output,
@@ -63,7 +63,7 @@ from fashiondesk.core.services.tags import (
 __all__ = [
     "Catalogue", "CatalogueError", "CatalogueInfo", "Closeness", "Filters", "FolderInfo", "IndexSummary", "Removed", "SchemaError",
     "MIN_EXAMPLES", "CategoryRole", "delete_look", "looks", "outfit", "roles", "save_look", "set_role", "SidecarReport", "originals_folder", "write_xmp", "ProductInfo", "group_photos", "import_sheet", "photo_ids_at", "product_of", "ungroup_photos", "SimilarSearch", "TagError", "TagSnapshot", "Teaching", "UserError",
-    "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_output", "clean_tag", "csv_writer", "neutralise",
+    "accept_categories", "accept_tag", "add_custom_tag", "add_folders", "backup_now", "browse", "check_image_address", "check_output", "clean_tag", "csv_writer", "neutralise",
     "daily_backup", "database_file", "DuplicateGroup", "Duplicates", "duplicates", "evaluate", "evaluate_colours", "evaluate_teaching", "examples_behind", "explain", "export_csv",
     "export_csv_file", "failures", "folders", "format_evaluation", "format_teaching_report", "index", "index_unfinished", "info", "last_teaching", "learn", "list_backups",
     "model_version", "needs_learning",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -79,6 +80,14 @@ def export_csv_file(catalogue: Catalogue, path: str | os.PathLike, fmt: str = "g
     return count
 
 
+def check_image_address(url_prefix: str) -> None:
+    """A webshop fetches each image from its address: the prefix is empty (file names are
+    written instead) or an http(s) address with a host."""
+    if url_prefix and not re.match(r"https?://[^/\s]+(/\S*)?$", url_prefix, flags=re.IGNORECASE):
+        raise UserError(translate("Export", "the image address must be where the shop hosts the photos, starting "
+                                            "with https:// (e.g. https://cdn.example.com/shop/photos/), or empty"))
+
+
 def export_csv(catalogue: Catalogue, out, fmt: str = "generic", url_prefix: str = "",
                photo_ids: set[int] | None = None) -> int:
     """Write the catalogue as CSV: ``generic`` (one row per photo, every tag; the default),
@@ -91,6 +100,8 @@ def export_csv(catalogue: Catalogue, out, fmt: str = "generic", url_prefix: str 
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt != "generic":
+        check_image_address(url_prefix)
     unsure_below = shipped_spec().unsure_below
     with catalogue.sessions() as session:
         if fmt == "generic":

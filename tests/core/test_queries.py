@@ -86,6 +86,20 @@ def test_search_matches_every_word(small):
     assert ids(small, GridFilter(text='"" ')) == [3, 1, 2]  # nothing to match: everything
 
 
+def test_search_ignores_accents_and_case_beyond_ascii(small):
+    """A shop types "elegante" for "été robe élégante.jpg", "creme" for a tag "Crème"."""
+    with small.sessions() as s, s.begin():
+        s.execute(insert(Photo), [dict(id=5, folder_id=1, path="/shop/été robe ÉLÉGANTE.jpg", size=1, mtime=0.0,
+                                       status=OK),
+                                  dict(id=6, folder_id=1, path="/shop/连衣裙 夏.jpg", size=1, mtime=0.0, status=OK)])
+        s.execute(insert(Tag), [dict(photo_id=3, kind=CUSTOM, name="Crème", source=MANUAL)])
+    for text in ("elegante", "élégante", "ÉLÉGANTE", "ete robe", "Été"):
+        assert ids(small, GridFilter(text=text)) == [5], text
+    assert ids(small, GridFilter(text="creme")) == [3] and ids(small, GridFilter(text="CRÈME")) == [3]
+    assert ids(small, GridFilter(text="连衣裙")) == [6]
+    assert ids(small, GridFilter(text="elegantes")) == []
+
+
 def test_sidebar_counts(small):
     with small.sessions() as s:
         counts = sidebar_counts(s, unsure_below=0.8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,20 @@ def writable(path: Path) -> bool:
     return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def fold(text: str | None) -> str | None:
+    """Text as search compares it: without accents and case ("Élégante" -> "elegante")."""
+    if text is None:
+        return None
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _text_functions(dbapi_conn, _record) -> None:
+    """``fd_fold(text)``, for searches that do not care about accents (queries.py)."""
+    dbapi_conn.create_function("fd_fold", 1, fold, deterministic=True)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    _text_functions(dbapi_conn, _record)
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -82,6 +96,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _read_only_pragmas(dbapi_conn, _record) -> None:
+    _text_functions(dbapi_conn, _record)
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA query_only=ON")
     cursor.close()

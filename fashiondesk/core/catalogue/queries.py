@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fashiondesk.core import tagsources
+from fashiondesk.core.catalogue.db import fold
 from fashiondesk.core.records import AUTO, LEARNED
 
 from fashiondesk.core.catalogue.models import (
@@ -114,13 +115,8 @@ def grid_rows(session: Session, flt: GridFilter, unsure_below: float) -> list[Gr
     if flt.colour:
         query = query.where(_has_tag(COLOUR, flt.colour))
     for term in search_terms(flt.text):  # every word must match: "red dress" is red AND dress
-        pattern = f"%{_escape_like(term)}%"
-        query = query.where(
-            or_(
-                Photo.path.ilike(pattern, escape="\\"),
-                exists().where(Tag.photo_id == Photo.id, Tag.name.ilike(pattern, escape="\\")),
-            )
-        )
+        query = query.where(or_(_matches(Photo.path, term), exists().where(Tag.photo_id == Photo.id,
+                                                                           _matches(Tag.name, term))))
     if flt.scope != RESULTS:
         query = query.order_by(*_order(session, flt, cat))
     rows = [GridRow(*r) for r in session.execute(query)]
@@ -184,6 +180,19 @@ def search_terms(text: str) -> list[str]:
 
 def _has_tag(kind: str, name: str):
     return exists().where(Tag.photo_id == Photo.id, Tag.kind == kind, func.lower(Tag.name) == name.casefold())
+
+
+def _matches(column, term: str):
+    """``term`` anywhere in ``column``, whatever the case and the accents: "elegante" finds
+    "été robe élégante.jpg", "crème" finds "Creme". The folding function (``db.fold``) runs
+    only on text with a character outside printable ASCII; the rest is compared by SQLite."""
+    plain = fold(term) or ""
+    folded = f"%{_escape_like(plain)}%"
+    ways = [column.ilike(f"%{_escape_like(term)}%", escape="\\")]
+    if plain != term.casefold():  # "élégante" typed: "elegante" written finds it too
+        ways.append(column.ilike(folded, escape="\\"))
+    ways.append(and_(column.op("GLOB")("*[^ -~]*"), func.fd_fold(column).like(folded, escape="\\")))
+    return or_(*ways)
 
 
 def _escape_like(text: str) -> str:

@@ -30,7 +30,7 @@ from fashiondesk.gui.thumbnails import ThumbnailLoader
 LEARN_DELAY_MS = 1500
 RETRY_FIRST_MS, RETRY_MAX_MS = 5_000, 300_000
 LEARNING_TEXT = QT_TRANSLATE_NOOP("Learning", "learning…")
-STATUS_CHARS = 48
+STATUS_CHARS = 64
 
 
 class Teacher(QObject):
@@ -250,7 +250,7 @@ class TeachingStatus(QLabel):
         super().setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
     def sizeHint(self) -> QSize:
-        # At most about 70 characters: the status bar's messages (on its left) come first.
+        # At most STATUS_CHARS average characters: the status bar's messages (on its left) come first.
         widest = self.fontMetrics().averageCharWidth() * STATUS_CHARS
         text = self.fontMetrics().horizontalAdvance(self.full_text) + 8
         return QSize(min(text, widest), super().sizeHint().height())

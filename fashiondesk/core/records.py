@@ -102,8 +102,8 @@ class Failed:
     content_hash: str | None
     reason: str
     transient: bool = False  # the file could not be read at all: try again next run
-    # The bytes read are not the file the scan saw (saved again in between, or while read):
-    # nothing is written, and the next run reads it again.
+    # The file changed while it was read (its bytes may be half of each save): nothing is
+    # written, and the next run reads it again.
     changed: bool = False
 
 

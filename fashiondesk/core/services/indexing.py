@@ -139,7 +139,7 @@ def index(
             "being restored or having a folder removed); try again when it has finished")) from None
 
 
-UNFINISHED = "index_unfinished"  # meta key: when a run started that has not ended (killed, crashed)
+UNFINISHED = "index_unfinished"  # meta key: when a run started that has not ended (stopped, killed, crashed)
 
 
 def _mark_unfinished(catalogue: Catalogue, started: bool) -> None:

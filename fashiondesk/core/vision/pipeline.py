@@ -66,7 +66,7 @@ class Undecoded:
     content_hash: str | None
     error: str
     transient: bool = False
-    changed: bool = False  # the bytes read are not the file the scan saw
+    changed: bool = False  # the file changed while it was read
     image: None = None
 
 

@@ -46,6 +46,16 @@ def _press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.wait(5)  # moving on happens once the key press is handled
 
 
+def _tag_by_keys(qtbot, window, photo_id, name):
+    """Select the photo, type the tag in the tag field and press Return; the field."""
+    window.grid.select_photo(photo_id)
+    field = window.detail.new_tag
+    field.setFocus()
+    qtbot.keyClicks(field, name)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    return field
+
+
 def _unsure(window):
     return [r.id for r in window.model.rows() if window.model.is_unsure(r)]
 
@@ -140,11 +150,7 @@ def test_several_selected_get_the_decision_and_are_told_so(qtbot, review, catalo
 def test_undo_works_from_the_tag_field_and_after_remove(qtbot, review, catalogue):
     window = review
     photo = window.model.rows()[0].id
-    window.grid.select_photo(photo)
-    field = window.detail.new_tag
-    field.setFocus()
-    qtbot.keyClicks(field, "sale")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    field = _tag_by_keys(qtbot, window, photo, "sale")
     assert "sale" in [t.name for t in window.detail.photo.tags]
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "sale" not in [t.name for t in window.detail.photo.tags]
@@ -585,11 +591,7 @@ def test_redo_makes_an_undone_edit_again_and_a_new_edit_ends_it(qtbot, review, c
     edit after an undo leaves nothing to redo."""
     window = review
     photo = window.model.rows()[0].id
-    window.grid.select_photo(photo)
-    field = window.detail.new_tag
-    field.setFocus()
-    qtbot.keyClicks(field, "sale")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    field = _tag_by_keys(qtbot, window, photo, "sale")
     names = lambda: [t.name for t in window.detail.photo.tags]  # noqa: E731
     assert not window.redo_action.isEnabled()
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -440,11 +440,7 @@ def test_copies_in_a_renamed_folder_keep_their_own_tags(catalogue, embedder, tmp
     """Two files of the same bytes, each tagged; one deleted, then the folder renamed and
     indexed as a new folder: the file that stayed is found by its bytes and, among the
     photos that hold them, by its name."""
-    folder = tmp_path / "shop"
-    folder.mkdir()
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "a.jpg")
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "copy.jpg")
-    shutil.copy(SAMPLE / "hat-2.jpg", folder / "c.jpg")
+    folder = _folder_of(tmp_path, a="dress-1", copy="dress-1", c="hat-2")
     index(catalogue, embedder, folder)
     services.tag(catalogue, [str(folder / "a.jpg")], add=["tag A"])
     services.tag(catalogue, [str(folder / "copy.jpg")], add=["tag C"])
@@ -496,11 +492,7 @@ def test_a_file_renamed_onto_a_deleted_copys_name_keeps_its_own_tags(catalogue, 
     """a.jpg and b.jpg hold the same bytes; b.jpg (the later id) is deleted and waits as
     missing. Staff then tag a.jpg, and rename a.jpg -> b.jpg. The file now at b.jpg is
     a.jpg's file: it was 'just moved' and should keep tag A (the old code did)."""
-    folder = tmp_path / "shop"
-    folder.mkdir()
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "a.jpg")
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "b.jpg")
-    shutil.copy(SAMPLE / "hat-2.jpg", folder / "c.jpg")
+    folder = _folder_of(tmp_path, a="dress-1", b="dress-1", c="hat-2")
     index(catalogue, embedder, folder)
     services.tag(catalogue, [str(folder / "b.jpg")], add=["tag B"])
     (folder / "b.jpg").unlink()
@@ -512,13 +504,10 @@ def test_a_file_renamed_onto_a_deleted_copys_name_keeps_its_own_tags(catalogue, 
 
 
 def test_copies_in_a_renamed_folder_keep_their_tags_when_a_third_copy_sorts_first(catalogue, embedder, tmp_path):
-    """b.jpg and c.jpg, same bytes, tagged; folder renamed and a third copy a.jpg added.
-    Greedy, in path order: a.jpg takes b's photo, b.jpg c's photo, c.jpg none."""
-    folder = tmp_path / "shop"
-    folder.mkdir()
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "b.jpg")
-    shutil.copy(SAMPLE / "dress-1.jpg", folder / "c.jpg")
-    shutil.copy(SAMPLE / "hat-2.jpg", folder / "d.jpg")
+    """b.jpg and c.jpg, same bytes, tagged; folder renamed and a third copy a.jpg added. Taken
+    in path order, a.jpg would take b's photo and b.jpg c's: the files that find their own
+    name are matched first."""
+    folder = _folder_of(tmp_path, b="dress-1", c="dress-1", d="hat-2")
     index(catalogue, embedder, folder)
     services.tag(catalogue, [str(folder / "b.jpg")], add=["tag B"])
     services.tag(catalogue, [str(folder / "c.jpg")], add=["tag C"])
@@ -533,3 +522,12 @@ def _live_tags(catalogue):
     with catalogue.sessions() as s:
         return {os.path.basename(p.path): sorted(t.name for t in p.tags if t.kind == CUSTOM)
                 for p in s.scalars(select(Photo).where(Photo.status != MISSING))}
+
+
+def _folder_of(tmp_path, **photos):
+    """tmp_path/shop with each name (a.jpg, ...) a copy of a sample photo (dress-1, ...)."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    for name, sample in photos.items():
+        shutil.copy(SAMPLE / f"{sample}.jpg", folder / f"{name}.jpg")
+    return folder
